@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+
+/** Where screenshots go (git-ignored). @public */
+export const ARTIFACTS_DIR = path.resolve(
+  resolvePackagePath('@karpenter-backstage/e2e-tests'),
+  '..',
+  '..',
+  'e2e-artifacts',
+);
+
+/**
+ * The portal under test, e.g. `http://localhost:7007` (frontend served by the backend). Unset
+ * outside `scripts/test.sh`'s browser phase: the e2e suites then skip.
+ *
+ * @public
+ */
+export const portalUrl = process.env.KARPENTER_E2E_PORTAL_URL;
+
+/** `describe` that only runs when a portal is up. @public */
+export const describeWithPortal: jest.Describe = portalUrl
+  ? describe
+  : describe.skip;
+
+/** Debian's Chromium, headless, without background networking (the machine has no internet). @public */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens the portal and enters as guest (the sign-in page's guest provider). @public */
+export async function signInAsGuest(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 800 },
+  });
+  page.on('dialog', dialog => dialog.accept());
+  await page.goto(`${portalUrl}/`);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByText('Catalog').first().waitFor();
+  return page;
+}
+
+/** Saves a full-page screenshot under e2e-artifacts/. @public */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Waits for an element and asserts it is visible. @public */
+export async function expectVisible(
+  locator: Locator,
+  timeout = 30_000,
+): Promise<void> {
+  await locator.waitFor({ timeout });
+  expect(await locator.isVisible()).toBe(true);
+}

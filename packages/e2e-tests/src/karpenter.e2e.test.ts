@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import {
+  ARTIFACTS_DIR,
+  describeWithPortal,
+  expectVisible,
+  launchBrowser,
+  portalUrl,
+  screenshot,
+  signInAsGuest,
+} from './browser';
+
+jest.setTimeout(180_000);
+
+const control =
+  process.env.KARPENTER_E2E_SIMULATOR_CONTROL ?? 'http://127.0.0.1:17199';
+
+async function interruptionsOnCard(page: Page): Promise<number> {
+  const text = await page.getByTestId('nodepool-general').textContent();
+  return Number(text?.match(/(\d+) interruptions? \(24 h\)/)?.[1] ?? NaN);
+}
+
+describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await signInAsGuest(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the demo NodePools with health on the card', async () => {
+    await page.goto(`${portalUrl}/catalog/default/resource/demo-cluster`);
+    for (const pool of ['general', 'batch', 'critical', 'arm64']) {
+      await page.getByTestId(`nodepool-${pool}`).waitFor({ timeout: 60_000 });
+    }
+    await page.getByTestId('nodepool-batch').getByText('Degraded').waitFor();
+    await page
+      .getByText(/CPU usage is at 9\d % of the NodePool limit/)
+      .first()
+      .waitFor();
+    const file = await screenshot(page, 'karpenter-card');
+    expect(fs.existsSync(file)).toBe(true);
+    fs.copyFileSync(
+      file,
+      path.join(ARTIFACTS_DIR, '..', 'docs', 'images', 'card.png'),
+    );
+  });
+
+  it('shows an interruption injected in the simulator after a refresh', async () => {
+    const before = await interruptionsOnCard(page);
+    const res = await fetch(`${control}/interrupt`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ cluster: 'demo', nodePool: 'general', count: 1 }),
+    });
+    expect((await res.json()).interrupted).toHaveLength(1);
+    const deadline = Date.now() + 60_000;
+    let after = before;
+    while (after <= before && Date.now() < deadline) {
+      await page.waitForTimeout(3_000);
+      await page.reload();
+      await page.getByTestId('nodepool-general').waitFor();
+      after = await interruptionsOnCard(page);
+    }
+    // SpotInterrupted on the NodeClaim and its Node, TerminatingOnInterruption
+    expect(after).toBeGreaterThanOrEqual(before + 3);
+  });
+
+  it('shows the tab: NodePools, interruption timeline, NodeClaims and EC2NodeClasses', async () => {
+    await page.goto(
+      `${portalUrl}/catalog/default/resource/demo-cluster/karpenter`,
+    );
+    await page
+      .getByRole('table', { name: 'NodePools' })
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId('nodepool-row-batch').click();
+    await page.getByTestId('nodepool-details-batch').waitFor();
+    await page.getByTestId('interruption-chart').waitFor();
+    await page.getByRole('table', { name: 'NodeClaims' }).waitFor();
+    await expectVisible(page.getByTestId('nodeclass-default'));
+    const file = await screenshot(page, 'karpenter-tab');
+    fs.copyFileSync(
+      file,
+      path.join(ARTIFACTS_DIR, '..', 'docs', 'images', 'tab.png'),
+    );
+  });
+
+  it('is readable in the dark theme', async () => {
+    await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
+    await page.goto(`${portalUrl}/catalog/default/resource/demo-cluster`);
+    await page.getByTestId('nodepool-general').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.body.dataset.themeMode)).toBe(
+      'dark',
+    );
+    await page.getByTestId('nodepool-batch').getByText('Degraded').waitFor();
+    await screenshot(page, 'karpenter-card-dark');
+    await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
+  });
+});

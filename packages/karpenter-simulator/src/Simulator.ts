@@ -1,0 +1,342 @@
+import { ApiServer } from './k8s/ApiServer';
+import { storeOf } from './k8s/resources';
+import { Fault, RequestLogEntry } from './k8s/types';
+import { WriteHandler } from './k8s/writes';
+import { Random } from './model/random';
+import { loadScenario } from './scenario/load';
+import { Scenario, TimelineStep } from './scenario/types';
+import { SimCluster } from './SimCluster';
+import { Queue } from './sqs/Queue';
+import { SqsServer } from './sqs/SqsServer';
+
+export interface SimulatorOptions {
+  scenario: string | Scenario;
+  ports?: { sqs?: number; clusters?: Record<string, number> };
+  /** Run the timeline on a real-time timer (the CLI); tests call `advance`. */
+  autoAdvance?: boolean;
+  /** Simulated seconds per real second with autoAdvance (default 1). */
+  timeAcceleration?: number;
+  seed?: number;
+  /** Bookmark interval of watches (default 5 s). */
+  bookmarkIntervalMs?: number;
+}
+
+export interface SimulatedClusterInfo {
+  name: string;
+  title?: string;
+  url: string;
+  token?: string;
+  queueName: string;
+  queueUrl: string;
+  region: string;
+}
+
+/** The handle tests use to read and change one cluster. */
+export interface ClusterHandle {
+  name: string;
+  apply(obj: any): any;
+  delete(kind: string, name: string, namespace?: string): any;
+  list(kind: string): any[];
+  get(kind: string, name: string, namespace?: string): any;
+  emitEvent(e: {
+    involvedObject: { kind: string; name: string; namespace?: string };
+    reason: string;
+    message?: string;
+    type?: string;
+  }): any;
+  /** The runtime, for advanced use (lifecycles, reconciliation). */
+  runtime: SimCluster;
+}
+
+interface Scheduled {
+  at: number;
+  seq: number;
+  fn: () => void;
+}
+
+/**
+ * A running simulator: one Kubernetes API server per cluster and one SQS endpoint, all on
+ * 127.0.0.1, driven by a scenario and a simulated clock.
+ */
+export class Simulator {
+  clusters: SimulatedClusterInfo[] = [];
+  sqsEndpoint = '';
+  readonly requests: RequestLogEntry[] = [];
+  private readonly runtimes = new Map<string, SimCluster>();
+  private readonly servers = new Map<string, ApiServer>();
+  private sqs?: SqsServer;
+  private faults: Fault[] = [];
+  private faultSeq = 0;
+  private clock: number;
+  private readonly startedAt: number;
+  private queue: Scheduled[] = [];
+  private seq = 0;
+  private timer?: NodeJS.Timeout;
+  private readonly random: Random;
+  private readonly scenario: Scenario;
+
+  constructor(private readonly options: SimulatorOptions) {
+    this.scenario = loadScenario(options.scenario);
+    this.random = new Random(options.seed ?? this.scenario.seed ?? 42);
+    this.clock = Date.now();
+    this.startedAt = this.clock;
+  }
+
+  now(): number {
+    return this.clock;
+  }
+
+  /** Runs `fn` after `delayMs` of simulated time. */
+  schedule(delayMs: number, fn: () => void) {
+    this.queue.push({ at: this.clock + delayMs, seq: this.seq++, fn });
+    this.queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  }
+
+  async start(): Promise<this> {
+    const ctx = {
+      now: () => this.clock,
+      schedule: (d: number, fn: () => void) => this.schedule(d, fn),
+    };
+    const queues = new Map<string, Queue>();
+    for (const config of this.scenario.clusters) {
+      const runtime = new SimCluster(config, ctx, this.random);
+      runtime.build();
+      this.runtimes.set(config.name, runtime);
+      queues.set(runtime.queue.name, runtime.queue);
+    }
+    this.sqs = new SqsServer(queues, {
+      faults: () => this.faults,
+      consumeFault: f => this.removeFault(f),
+      log: e => this.requests.push(e),
+      clusterOfQueue: name =>
+        [...this.runtimes.values()].find(r => r.queue.name === name)?.name,
+    });
+    this.sqsEndpoint = await this.sqs.listen(this.options.ports?.sqs ?? 0);
+    for (const [name, runtime] of this.runtimes) {
+      const server = new ApiServer({
+        cluster: name,
+        store: runtime.store,
+        token: runtime.config.token,
+        forbidden: runtime.config.forbidden,
+        faults: () => this.faults,
+        consumeFault: f => this.removeFault(f),
+        log: e => this.requests.push(e),
+        now: () => this.clock,
+        bookmarkIntervalMs: this.options.bookmarkIntervalMs,
+        writes: new WriteHandler(runtime.store, (kind, objName) => {
+          if (kind === 'EC2NodeClass') runtime.reconcileNodeClass(objName);
+          if (kind === 'NodePool') runtime.reconcileNodePool(objName);
+        }),
+      });
+      const url = await server.listen(
+        this.options.ports?.clusters?.[name] ?? 0,
+      );
+      this.servers.set(name, server);
+      this.clusters.push({
+        name,
+        title: runtime.config.title,
+        url,
+        token: runtime.config.token,
+        queueName: runtime.queue.name,
+        queueUrl: this.sqs.queueUrl(runtime.queue.name),
+        region: runtime.region,
+      });
+    }
+    this.scheduleTimeline(this.scenario.timeline ?? []);
+    this.scheduleConsumers();
+    this.scheduleInterruptions();
+    if (this.options.autoAdvance) {
+      const acceleration = this.options.timeAcceleration ?? 1;
+      this.timer = setInterval(
+        () => void this.advance(1000 * acceleration),
+        1000,
+      );
+      this.timer.unref?.();
+    }
+    return this;
+  }
+
+  private scheduleTimeline(steps: TimelineStep[]) {
+    for (const step of steps) {
+      this.schedule(step.at * 1000, () => this.runStep(step));
+    }
+  }
+
+  runStep(step: TimelineStep) {
+    const c = this.runtime(step.cluster);
+    switch (step.action) {
+      case 'interrupt':
+        c.interrupt({ nodePool: step.nodePool, count: step.count });
+        break;
+      case 'rebalance':
+        c.interrupt({
+          nodePool: step.nodePool,
+          count: step.count,
+          reason: 'SpotRebalanceRecommendation',
+        });
+        break;
+      case 'drift':
+        c.drift(step.nodePool!, step.count);
+        break;
+      case 'loseSubnets':
+        c.setSubnetTag(step.nodeClass!, `${c.name}-missing`);
+        break;
+      case 'restoreSubnets':
+        c.setSubnetTag(step.nodeClass!, c.name);
+        break;
+      case 'registrationFailure':
+        c.setRegistrationHealthy(step.nodePool!, false);
+        break;
+      case 'registrationRecovered':
+        c.setRegistrationHealthy(step.nodePool!, true);
+        break;
+      case 'scaleUp':
+        for (let i = 0; i < (step.count ?? 1); i++) c.launch(step.nodePool!);
+        break;
+      case 'consolidate':
+        c.consolidate(step.nodePool!);
+        break;
+      case 'pauseConsumer':
+        c.consumerPaused = true;
+        break;
+      case 'resumeConsumer':
+        c.consumerPaused = false;
+        break;
+      default:
+        throw new Error(
+          `unknown timeline action ${(step as TimelineStep).action}`,
+        );
+    }
+  }
+
+  private scheduleConsumers() {
+    const tick = () => {
+      for (const runtime of this.runtimes.values()) {
+        runtime.consume(() =>
+          this.requests.push({
+            service: 'sqs',
+            cluster: runtime.name,
+            method: 'POST',
+            path: '/',
+            action: 'ReceiveMessage',
+            by: 'consumer',
+            at: Date.now(),
+          }),
+        );
+      }
+      this.schedule(1_000, tick);
+    };
+    this.schedule(1_000, tick);
+  }
+
+  private scheduleInterruptions() {
+    for (const runtime of this.runtimes.values()) {
+      const every = runtime.config.interruptEverySeconds;
+      if (!every) continue;
+      const tick = () => {
+        runtime.interrupt({});
+        this.schedule(every * 1000, tick);
+      };
+      this.schedule(every * 1000, tick);
+    }
+  }
+
+  /** Advances simulated time by `ms`, running everything scheduled until then. */
+  async advance(ms: number): Promise<void> {
+    const target = this.clock + ms;
+    while (this.queue.length && this.queue[0].at <= target) {
+      const next = this.queue.shift()!;
+      this.clock = Math.max(this.clock, next.at);
+      next.fn();
+    }
+    this.clock = target;
+  }
+
+  /** Simulated milliseconds since start. */
+  elapsed(): number {
+    return this.clock - this.startedAt;
+  }
+
+  runtime(name: string): SimCluster {
+    const runtime = this.runtimes.get(name);
+    if (!runtime) throw new Error(`no simulated cluster ${name}`);
+    return runtime;
+  }
+
+  server(name: string): ApiServer {
+    return this.servers.get(name)!;
+  }
+
+  cluster(name: string): ClusterHandle {
+    const runtime = this.runtime(name);
+    return {
+      name,
+      runtime,
+      apply: obj => {
+        const plural = storeOf(obj.kind);
+        const saved = runtime.store.put(plural, structuredClone(obj));
+        if (obj.kind === 'EC2NodeClass')
+          runtime.reconcileNodeClass(obj.metadata.name);
+        if (obj.kind === 'NodePool')
+          runtime.reconcileNodePool(obj.metadata.name);
+        return saved;
+      },
+      delete: (kind, objName, namespace) =>
+        runtime.store.delete(storeOf(kind), objName, namespace),
+      list: kind => runtime.store.list(storeOf(kind)),
+      get: (kind, objName, namespace) =>
+        runtime.store.get(storeOf(kind), objName, namespace),
+      emitEvent: e => runtime.emitEvent(e),
+    };
+  }
+
+  interrupt(opts: {
+    cluster: string;
+    nodeClaim?: string;
+    nodePool?: string;
+    count?: number;
+    reason?: string;
+  }): string[] {
+    return this.runtime(opts.cluster).interrupt(opts);
+  }
+
+  injectFault(fault: Fault): string {
+    const id = fault.id ?? `fault-${++this.faultSeq}`;
+    this.faults.push({ ...fault, id });
+    if (fault.dropWatchAfterMs === 0) {
+      for (const [name, server] of this.servers)
+        if (!fault.cluster || fault.cluster === name) server.dropWatches();
+    }
+    return id;
+  }
+
+  removeFault(fault: Fault | string) {
+    const id = typeof fault === 'string' ? fault : fault.id;
+    this.faults = this.faults.filter(f => f.id !== id);
+  }
+
+  clearFaults() {
+    this.faults = [];
+  }
+
+  pauseConsumer(cluster: string) {
+    this.runtime(cluster).consumerPaused = true;
+  }
+
+  resumeConsumer(cluster: string) {
+    this.runtime(cluster).consumerPaused = false;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all([...this.servers.values()].map(s => s.close()));
+    await this.sqs?.close();
+  }
+}
+
+/** Starts a simulator and resolves when every server listens. */
+export async function startSimulator(
+  options: SimulatorOptions,
+): Promise<Simulator> {
+  return new Simulator(options).start();
+}

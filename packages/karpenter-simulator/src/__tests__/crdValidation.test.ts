@@ -1,0 +1,57 @@
+import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { shippedScenarios } from '../scenario/load';
+import { Simulator } from '../Simulator';
+
+describe.each(shippedScenarios().filter(s => s !== 'large'))(
+  'scenario %s',
+  scenario => {
+    it('generates only NodePools, NodeClaims and EC2NodeClasses the real CRD schemas accept, also after its timeline', async () => {
+      const sim = new Simulator({ scenario });
+      await sim.start();
+      try {
+        const check = () => {
+          for (const info of sim.clusters) {
+            const c = sim.cluster(info.name);
+            for (const kind of ['NodePool', 'NodeClaim', 'EC2NodeClass']) {
+              for (const obj of c.list(kind)) {
+                expect({
+                  name: `${info.name}/${kind}/${obj.metadata.name}`,
+                  violations: validateKarpenterObject(obj).violations,
+                }).toEqual({
+                  name: `${info.name}/${kind}/${obj.metadata.name}`,
+                  violations: [],
+                });
+              }
+            }
+          }
+        };
+        check();
+        await sim.advance(15 * 60_000);
+        check();
+      } finally {
+        await sim.stop();
+      }
+    });
+  },
+);
+
+it('the large scenario has the benchmark sizes and valid objects', async () => {
+  const sim = new Simulator({ scenario: 'large' });
+  await sim.start();
+  try {
+    const c = sim.cluster('large');
+    expect(c.list('NodePool')).toHaveLength(100);
+    expect(c.list('NodeClaim')).toHaveLength(5000);
+    expect(c.list('Node')).toHaveLength(5000);
+    expect(c.list('Event')).toHaveLength(20000);
+    for (const obj of [
+      ...c.list('NodePool').slice(0, 5),
+      ...c.list('NodeClaim').slice(0, 50),
+      ...c.list('EC2NodeClass'),
+    ]) {
+      expect(validateKarpenterObject(obj).violations).toEqual([]);
+    }
+  } finally {
+    await sim.stop();
+  }
+});

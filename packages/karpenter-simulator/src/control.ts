@@ -1,0 +1,49 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Simulator } from './Simulator';
+
+/**
+ * A small control API for a simulator running as a process (browser tests, demos):
+ * `POST /interrupt {cluster, nodePool?, count?}`, `POST /advance {ms}`, `POST /step {TimelineStep}`,
+ * `GET /requests`.
+ */
+export async function startControlServer(
+  sim: Simulator,
+  port: number,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      const body = chunks.length
+        ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        : {};
+      if (req.method === 'POST' && req.url === '/interrupt')
+        return send(200, { interrupted: sim.interrupt(body) });
+      if (req.method === 'POST' && req.url === '/advance') {
+        await sim.advance(Number(body.ms ?? 0));
+        return send(200, { now: sim.now() });
+      }
+      if (req.method === 'POST' && req.url === '/step') {
+        sim.runStep(body);
+        return send(200, { ok: true });
+      }
+      if (req.method === 'GET' && req.url === '/requests')
+        return send(200, sim.requests);
+      return send(404, { error: 'unknown control route' });
+    } catch (error) {
+      return send(400, { error: String((error as Error).message) });
+    }
+  });
+  await new Promise<void>(resolve =>
+    server.listen(port, '127.0.0.1', () => resolve()),
+  );
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise(resolve => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * A simulated Karpenter cluster: Kubernetes API + SQS endpoint on loopback.
+ *
+ * @packageDocumentation
+ */
+export { startSimulator, Simulator } from './Simulator';
+export type {
+  SimulatorOptions,
+  SimulatedClusterInfo,
+  ClusterHandle,
+} from './Simulator';
+export type { Fault, RequestLogEntry } from './k8s/types';
+export type {
+  Scenario,
+  ScenarioCluster,
+  ScenarioNodePool,
+  TimelineStep,
+} from './scenario/types';
+export { loadScenario, shippedScenarios } from './scenario/load';
+export { SimCluster } from './SimCluster';

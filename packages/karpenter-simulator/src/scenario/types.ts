@@ -1,0 +1,101 @@
+/** A NodeClass of a scenario. */
+export interface ScenarioNodeClass {
+  name: string;
+  role?: string;
+  /** Value of the `karpenter.sh/discovery` tag its selectors use (default: the cluster name). */
+  discoveryTag?: string;
+  amiAlias?: string;
+}
+
+export interface ScenarioBudget {
+  nodes: string;
+  reasons?: string[];
+  schedule?: string;
+  duration?: string;
+}
+
+/** A NodePool of a scenario and the nodes it starts with. */
+export interface ScenarioNodePool {
+  name: string;
+  nodeClass?: string;
+  capacityTypes?: string[];
+  architectures?: string[];
+  instanceTypes: string[];
+  limits?: { cpu?: string; memory?: string };
+  /** Nodes at start, by capacity type (or a total spread over capacityTypes). */
+  nodes: number | Record<string, number>;
+  weight?: number;
+  taints?: Array<{ key: string; value?: string; effect: string }>;
+  labels?: Record<string, string>;
+  expireAfter?: string;
+  consolidationPolicy?: 'WhenEmpty' | 'WhenEmptyOrUnderutilized';
+  consolidateAfter?: string;
+  budgets?: ScenarioBudget[];
+  /** false: NodeRegistrationHealthy=False (launched instances fail to join). */
+  registrationHealthy?: boolean;
+}
+
+/** Pods with labels, so a catalog Component maps onto nodes. */
+export interface ScenarioWorkload {
+  name: string;
+  namespace: string;
+  kubernetesId?: string;
+  labels?: Record<string, string>;
+  nodePool: string;
+  replicas: number;
+}
+
+export interface ScenarioCluster {
+  name: string;
+  title?: string;
+  region?: string;
+  zones?: string[];
+  /** Bearer token the API requires (none: no auth). */
+  token?: string;
+  /** Resources (plurals) the token may not read (403). */
+  forbidden?: string[];
+  queueName?: string;
+  nodeClasses: ScenarioNodeClass[];
+  nodePools: ScenarioNodePool[];
+  workloads?: ScenarioWorkload[];
+  /** Karpenter events already present at start (spread over the last hour). */
+  initialEvents?: number;
+  /** With autoAdvance: a spot interruption every N simulated seconds. */
+  interruptEverySeconds?: number;
+  /** Generated NodePools for large scenarios (added to `nodePools`). */
+  generate?: {
+    nodePools: number;
+    nodesPerPool: number;
+    instanceTypes?: string[];
+  };
+}
+
+export type TimelineAction =
+  | 'interrupt'
+  | 'rebalance'
+  | 'drift'
+  | 'loseSubnets'
+  | 'restoreSubnets'
+  | 'registrationFailure'
+  | 'registrationRecovered'
+  | 'scaleUp'
+  | 'consolidate'
+  | 'pauseConsumer'
+  | 'resumeConsumer';
+
+export interface TimelineStep {
+  /** Seconds after start (simulated time). */
+  at: number;
+  action: TimelineAction;
+  cluster: string;
+  nodePool?: string;
+  nodeClass?: string;
+  count?: number;
+}
+
+export interface Scenario {
+  name: string;
+  seed?: number;
+  clusters: ScenarioCluster[];
+  timeline?: TimelineStep[];
+}

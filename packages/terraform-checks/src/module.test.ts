@@ -1,0 +1,283 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { format } from '@cdktf/hcl-tools';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import {
+  checkExampleArguments,
+  checkInterface,
+  checkSubmoduleArguments,
+  SubmoduleInputs,
+  validationRegexes,
+} from './checks';
+import {
+  loadModule,
+  moduleDirectory,
+  parseHcl,
+  terraformFiles,
+} from './loadModule';
+
+jest.setTimeout(60_000);
+
+const dir = moduleDirectory();
+const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+const recorded: SubmoduleInputs = JSON.parse(read('submodule-inputs.json'));
+const re2 = (pattern: string) => new RegExp(pattern);
+
+describe('terraform-module/karpenter', () => {
+  it('parses and is canonically formatted, every .tf and .tftest.hcl', async () => {
+    const files = terraformFiles(dir);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'main.tf',
+        'variables.tf',
+        'outputs.tf',
+        'versions.tf',
+        'examples/basic/main.tf',
+        'examples/complete/main.tf',
+        'tests/validation.tftest.hcl',
+        'tests/naming.tftest.hcl',
+      ]),
+    );
+    for (const file of files) {
+      const text = read(file);
+      // hcl2json parses Terraform files; .tftest.hcl files are checked for formatting only
+      const parsed = file.endsWith('.tf') ? await parseHcl(file, text) : {};
+      expect(parsed).toBeInstanceOf(Object);
+      expect({ file, formatted: await format(text) }).toEqual({
+        file,
+        formatted: text,
+      });
+    }
+  });
+
+  it('the format check bites on a misformatted file', async () => {
+    const bad = 'variable "x" {\ntype = string\n  default="a"\n}\n';
+    expect(await format(bad)).not.toBe(bad);
+  });
+
+  it('declares exactly the interface: inputs, defaults, validations, outputs with descriptions', async () => {
+    expect(checkInterface(await loadModule())).toEqual([]);
+  });
+
+  it('passes only real inputs of the pinned submodule version', async () => {
+    const module = await loadModule();
+    expect(checkSubmoduleArguments(module, recorded)).toEqual([]);
+    expect(module.module.karpenter[0].version).toMatch(/^~> 21\./);
+    expect(recorded.inputs).not.toContain('enable_pod_identity');
+    expect(recorded.inputs).not.toContain('enable_v1_permissions');
+  });
+
+  it('creates the controller role with Pod Identity, a deterministic node role, access entry, instance profile and queue', async () => {
+    const k = (await loadModule()).module.karpenter[0];
+    expect(k).toMatchObject({
+      create_pod_identity_association: true,
+      namespace: '${var.namespace}',
+      service_account: '${var.service_account_name}',
+      node_iam_role_use_name_prefix: false,
+      node_iam_role_name: '${local.node_iam_role_name}',
+      create_access_entry: true,
+      create_instance_profile: true,
+      queue_name: '${local.queue_name}',
+      rule_name_prefix: 'Karpenter',
+      tags: '${local.tags}',
+    });
+    const locals = (await loadModule()).locals[0];
+    expect(locals.node_iam_role_name).toBe(
+      'KarpenterNodeRole-${var.eks_cluster_name}',
+    );
+    expect(locals.queue_name).toBe('karpenter-${var.eks_cluster_name}');
+    expect(locals.tags).toContain('var.resource_tag');
+    expect(locals.tags).toContain('Environment = var.environment');
+  });
+
+  it('installs the chart from public ECR with the required Helm values', async () => {
+    const module = await loadModule();
+    const release = module.resource.helm_release.karpenter[0];
+    expect(release).toMatchObject({
+      repository: 'oci://public.ecr.aws/karpenter',
+      chart: 'karpenter',
+      version: '${var.helm_chart_version}',
+      namespace: '${var.namespace}',
+      create_namespace: true,
+      repository_username:
+        '${data.aws_ecrpublic_authorization_token.token.user_name}',
+      repository_password:
+        '${data.aws_ecrpublic_authorization_token.token.password}',
+    });
+    const values = String(release.values[0]);
+    for (const fragment of [
+      'clusterName       = var.eks_cluster_name',
+      'clusterEndpoint   = var.eks_cluster_endpoint',
+      'interruptionQueue = module.karpenter.queue_name',
+      'name = var.service_account_name',
+      'replicas = var.controller_replicas',
+      'cpu    = "1"',
+      'memory = "1Gi"',
+    ]) {
+      expect(values).toContain(fragment);
+    }
+    expect(
+      module.data.aws_ecrpublic_authorization_token.token[0].provider,
+    ).toBe('${aws.virginia}');
+    const versions = (await loadModule()).terraform[0].required_providers[0];
+    expect(versions.aws.configuration_aliases).toEqual(['${aws.virginia}']);
+    expect(versions.helm.version).toMatch(/>= 3\.0/);
+  });
+
+  it.each(['basic', 'complete'])(
+    'examples/%s passes only declared inputs and every required one',
+    async name => {
+      const example = await parseHcl(
+        'main.tf',
+        read(`examples/${name}/main.tf`),
+      );
+      expect(checkExampleArguments(example, await loadModule())).toEqual([]);
+    },
+  );
+
+  it('the example NodePools and EC2NodeClass validate against the real Karpenter v1 CRDs', () => {
+    const folder = path.join(dir, 'examples', 'nodepools');
+    const kustomization = parseYaml(
+      fs.readFileSync(path.join(folder, 'kustomization.yaml'), 'utf8'),
+    );
+    expect(kustomization.resources).toEqual([
+      'ec2nodeclass.yaml',
+      'general.yaml',
+      'batch.yaml',
+      'critical.yaml',
+    ]);
+    for (const file of kustomization.resources) {
+      for (const doc of parseAllDocuments(
+        fs.readFileSync(path.join(folder, file), 'utf8'),
+      )) {
+        expect({
+          file,
+          violations: validateKarpenterObject(doc.toJSON()).violations,
+        }).toEqual({ file, violations: [] });
+      }
+    }
+  });
+
+  describe('validations accept good and reject bad values', () => {
+    const cases: Record<string, [string[], string[]]> = {
+      eks_cluster_name: [
+        ['eks-cluster-dev', 'prod_1', 'a'],
+        ['', '-x', 'has space', 'a'.repeat(47)],
+      ],
+      eks_cluster_endpoint: [
+        ['https://ABC.gr7.eu-west-1.eks.amazonaws.com'],
+        ['http://x', 'ABC.eks.amazonaws.com', ''],
+      ],
+      aws_region: [
+        ['eu-west-1', 'us-east-1', 'us-gov-west-1', 'ap-southeast-2'],
+        ['Europe', 'eu-west', 'EU-WEST-1', ''],
+      ],
+      namespace: [
+        ['karpenter', 'kube-system', 'a1'],
+        ['', 'Karpenter', '-a', 'a_b', 'a'.repeat(64)],
+      ],
+      service_account_name: [['karpenter'], ['', 'Karpenter']],
+      helm_chart_version: [
+        ['1.14.1', '1.0.0', '1.10.12'],
+        ['2.0.0', '0.37.0', 'v1.14.1', '1.14', 'latest'],
+      ],
+    };
+    it.each(Object.entries(cases))('%s', async (input, [good, bad]) => {
+      const [pattern] = validationRegexes(await loadModule(), input);
+      expect(pattern).toBeDefined();
+      for (const value of good)
+        expect({ value, ok: re2(pattern).test(value) }).toEqual({
+          value,
+          ok: true,
+        });
+      for (const value of bad)
+        expect({ value, ok: re2(pattern).test(value) }).toEqual({
+          value,
+          ok: false,
+        });
+    });
+  });
+});
+
+describe('the checks bite (mutations of the module are reported)', () => {
+  it('reports a renamed input', async () => {
+    const mutated = await loadModule(undefined, {
+      'variables.tf': read('variables.tf').replace(
+        'variable "aws_region"',
+        'variable "region"',
+      ),
+    });
+    expect(checkInterface(mutated)).toEqual(
+      expect.arrayContaining([
+        'input aws_region is not declared',
+        'input region is not part of the interface',
+      ]),
+    );
+  });
+
+  it('reports a removed validation', async () => {
+    const text = read('variables.tf');
+    const start = text.indexOf('variable "helm_chart_version"');
+    const block = text.slice(start, text.indexOf('\n}\n', start));
+    const withoutValidation = block.replace(
+      /\n\n {2}validation \{[\s\S]*?\n {2}\}/,
+      '',
+    );
+    const mutated = await loadModule(undefined, {
+      'variables.tf': text.replace(block, withoutValidation),
+    });
+    expect(checkInterface(mutated)).toContain(
+      'input helm_chart_version has no validation block',
+    );
+  });
+
+  it('reports a changed default and a missing output', async () => {
+    const mutated = await loadModule(undefined, {
+      'variables.tf': read('variables.tf').replace(
+        'default     = "dev"',
+        'default     = "prod"',
+      ),
+      'outputs.tf': read('outputs.tf').replace(
+        'output "queue_url"',
+        'output "sqs_url"',
+      ),
+    });
+    expect(checkInterface(mutated)).toEqual(
+      expect.arrayContaining([
+        'input environment defaults to "prod", expected "dev"',
+        'output queue_url is not declared',
+      ]),
+    );
+  });
+
+  it('reports a misspelled submodule argument and a pin change without a new input list', async () => {
+    const mutated = await loadModule(undefined, {
+      'main.tf': read('main.tf')
+        .replace(
+          'create_instance_profile = true',
+          'create_instance_profil = true',
+        )
+        .replace('version = "~> 21.0"', 'version = "~> 22.0"'),
+    });
+    expect(checkSubmoduleArguments(mutated, recorded)).toEqual(
+      expect.arrayContaining([
+        'argument create_instance_profil is not an input of terraform-aws-modules/eks/aws//modules/karpenter ~> 21.0',
+        expect.stringContaining('module version ~> 22.0 differs'),
+      ]),
+    );
+  });
+
+  it('reports an example passing an undeclared input', async () => {
+    const example = await parseHcl(
+      'main.tf',
+      read('examples/basic/main.tf').replace(
+        'environment          = "dev"',
+        'env                  = "dev"',
+      ),
+    );
+    expect(checkExampleArguments(example, await loadModule())).toEqual([
+      'module karpenter passes undeclared input env',
+    ]);
+  });
+});

@@ -1,0 +1,121 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Configuration of the Karpenter backend plugin. */
+  karpenter?: {
+    /**
+     * Clusters the plugin reads. Cluster URLs and credentials come only from here (never from
+     * catalog entities); entities name clusters with the `karpenter.sh/cluster` annotation.
+     */
+    clusters?: Array<{
+      /**
+       * Name referenced by the `karpenter.sh/cluster` annotation.
+       * @visibility frontend
+       */
+      name: string;
+      /**
+       * Display title.
+       * @visibility frontend
+       */
+      title?: string;
+      /**
+       * Kubernetes API server URL.
+       * @visibility backend
+       */
+      url: string;
+      /**
+       * `serviceAccount` (bearer token), `aws` (EKS token from the `aws` integration credentials,
+       * optionally assuming `aws.roleArn`), `kubeconfig` (local development), `none`.
+       * @visibility backend
+       */
+      authProvider?: 'serviceAccount' | 'aws' | 'kubeconfig' | 'none';
+      /**
+       * Bearer token for `serviceAccount`.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /**
+       * Base64 PEM CA bundle of the API server.
+       * @visibility secret
+       */
+      caData?: string;
+      /**
+       * Skip TLS verification (development only).
+       * @visibility backend
+       */
+      skipTLSVerify?: boolean;
+      /**
+       * Context of the local kubeconfig for `kubeconfig`.
+       * @visibility backend
+       */
+      kubeconfigContext?: string;
+      /**
+       * Per-request timeout of this cluster (default 5 s); a slow cluster never slows others.
+       * @visibility backend
+       */
+      requestTimeout?: HumanDuration | number;
+      /**
+       * The SQS interruption queue (name or URL), sampled read-only.
+       * @visibility backend
+       */
+      interruptionQueue?: string;
+      /** AWS settings of the cluster (EKS token, SQS). */
+      aws?: {
+        /** @visibility backend */
+        region?: string;
+        /**
+         * Role to assume for the EKS token and the SQS calls.
+         * @visibility backend
+         */
+        roleArn?: string;
+        /** @visibility secret */
+        externalId?: string;
+        /**
+         * SQS endpoint override (VPC endpoints, the local simulator).
+         * @visibility backend
+         */
+        sqsEndpoint?: string;
+      };
+    }>;
+    /**
+     * Also read the clusters configured for the Backstage Kubernetes plugin
+     * (`kubernetes.clusterLocatorMethods` of type `config`).
+     * @visibility backend
+     */
+    includeKubernetesPluginClusters?: boolean;
+    /** Thresholds of the health model. */
+    health?: {
+      /** @visibility frontend */
+      limitDegradedRatio?: number;
+      /** @visibility frontend */
+      limitUnhealthyRatio?: number;
+      /** @visibility backend */
+      launchTimeout?: HumanDuration;
+      /** @visibility backend */
+      registrationTimeout?: HumanDuration;
+    };
+    /** Interruption history and queue sampling. */
+    interruptions?: {
+      /**
+       * How long records and queue samples are kept (default 14 days).
+       * @visibility backend
+       */
+      retention?: HumanDuration;
+      /**
+       * How often the queue is sampled (default 30 s).
+       * @visibility backend
+       */
+      queueSampleInterval?: HumanDuration;
+      /**
+       * A backlog older than this means interruption handling is falling behind (default 2 min).
+       * @visibility backend
+       */
+      queueBacklogWindow?: HumanDuration;
+      /**
+       * Namespace Karpenter runs in, whose events are recorded besides `default` (default karpenter).
+       * @visibility backend
+       */
+      karpenterNamespace?: string;
+    };
+  };
+}

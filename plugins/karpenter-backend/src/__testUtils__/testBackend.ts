@@ -1,0 +1,128 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { Simulator } from '@karpenter-backstage/karpenter-simulator';
+import request from 'supertest';
+import { karpenterPlugin } from '../plugin';
+
+export const ENTITIES: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'demo-cluster',
+      namespace: 'default',
+      annotations: { 'karpenter.sh/cluster': 'demo' },
+    },
+    spec: {},
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'both',
+      namespace: 'default',
+      annotations: {
+        'karpenter.sh/cluster': 'demo, staging',
+        'karpenter.sh/nodepools': 'general',
+      },
+    },
+    spec: {},
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'checkout',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-id': 'checkout',
+        'karpenter.sh/cluster': 'demo',
+      },
+    },
+    spec: {},
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'plain', namespace: 'default' },
+    spec: {},
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'evil',
+      namespace: 'default',
+      annotations: { 'karpenter.sh/cluster': 'http://169.254.169.254/latest' },
+    },
+    spec: {},
+  },
+];
+
+/** Cluster config for the simulator's clusters (as app-config would have it). */
+export function clustersConfig(
+  sim: Simulator,
+  overrides: Record<string, object> = {},
+) {
+  return sim.clusters.map(c => ({
+    name: c.name,
+    title: c.title,
+    url: c.url,
+    authProvider: c.token ? 'serviceAccount' : 'none',
+    serviceAccountToken: c.token,
+    requestTimeout: 2000,
+    interruptionQueue: c.queueName,
+    aws: { region: c.region, sqsEndpoint: sim.sqsEndpoint },
+    ...overrides[c.name],
+  }));
+}
+
+export async function startKarpenterBackend(
+  sim: Simulator,
+  options: {
+    deny?: boolean;
+    config?: object;
+    clusterOverrides?: Record<string, object>;
+    database?: any;
+  } = {},
+) {
+  const backend = await startTestBackend({
+    features: [
+      karpenterPlugin,
+      catalogServiceMock.factory({ entities: ENTITIES }),
+      mockServices.rootConfig.factory({
+        data: {
+          karpenter: {
+            clusters: clustersConfig(sim, options.clusterOverrides),
+            interruptions: {
+              queueSampleInterval: { seconds: 1 },
+              queueBacklogWindow: { seconds: 30 },
+            },
+            ...options.config,
+          },
+          aws: {
+            mainAccount: {
+              accessKeyId: 'simulator',
+              secretAccessKey: 'simulator',
+            },
+          },
+        },
+      }),
+      ...(options.deny
+        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+        : []),
+      ...(options.database ? [options.database] : []),
+    ],
+  });
+  const get = (path: string) =>
+    request(backend.server)
+      .get(`/api/karpenter${path}`)
+      .set('Authorization', mockCredentials.user.header());
+  return { backend, get };
+}

@@ -1,0 +1,187 @@
+import { InterruptionRecord } from '@karpenter-backstage/plugin-karpenter-common';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseInterruptionStore } from './DatabaseInterruptionStore';
+import { migrateDatabase } from './migrations';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const base = Date.parse('2026-11-24T00:00:00Z');
+const HOUR = 3_600_000;
+
+function record(overrides: Partial<InterruptionRecord>): InterruptionRecord {
+  return {
+    cluster: 'demo',
+    eventUid: 'uid-1',
+    occurrence: 1,
+    time: new Date(base).toISOString(),
+    reason: 'SpotInterrupted',
+    type: 'Warning',
+    message: 'Spot interruption warning was triggered',
+    nodeClaim: 'general-abcde',
+    node: 'ip-10-0-1-1.eu-west-1.compute.internal',
+    nodePool: 'general',
+    capacityType: 'spot',
+    instanceType: 'm5.large',
+    zone: 'eu-west-1a',
+    ...overrides,
+  };
+}
+
+async function storeFor(databaseId: any) {
+  const knex: Knex = await databases.init(databaseId);
+  await migrateDatabase({ getClient: async () => knex });
+  return new DatabaseInterruptionStore(knex);
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseInterruptionStore on %p',
+  databaseId => {
+    it('stores each (cluster, event uid, occurrence) once, whoever inserts it', async () => {
+      const store = await storeFor(databaseId);
+      const first = record({});
+      expect(
+        await store.addRecords([
+          first,
+          record({ occurrence: 2, time: new Date(base + 1000).toISOString() }),
+        ]),
+      ).toBe(2);
+      // the same event seen again, by this or another instance, and one new occurrence
+      expect(
+        await store.addRecords([
+          first,
+          record({ occurrence: 3, time: new Date(base + 2000).toISOString() }),
+        ]),
+      ).toBe(1);
+      // the same uid in another cluster is another event
+      expect(await store.addRecords([record({ cluster: 'staging' })])).toBe(1);
+      const facts = await store.listFacts({
+        cluster: 'demo',
+        fromMs: base,
+        toMs: base + HOUR,
+      });
+      expect(facts).toHaveLength(3);
+      expect(await store.knownOccurrences('demo', ['uid-1', 'uid-x'])).toEqual(
+        new Map([['uid-1', 3]]),
+      );
+    });
+
+    it('filters by range, NodePool and reason and pages the newest records', async () => {
+      const store = await storeFor(databaseId);
+      const records = Array.from({ length: 25 }, (_, i) =>
+        record({
+          eventUid: `uid-${i}`,
+          time: new Date(base + i * 60_000).toISOString(),
+          nodePool: i % 2 ? 'batch' : 'general',
+          reason: i % 5 === 0 ? 'DisruptionTerminating' : 'SpotInterrupted',
+        }),
+      );
+      await store.addRecords(records);
+      const range = {
+        cluster: 'demo',
+        fromMs: base + 60_000,
+        toMs: base + 20 * 60_000,
+      };
+      expect((await store.listFacts(range)).length).toBe(19);
+      expect(
+        (await store.listFacts({ ...range, nodePool: 'batch' })).length,
+      ).toBe(10);
+      expect(
+        (await store.listFacts({ ...range, reason: 'DisruptionTerminating' }))
+          .length,
+      ).toBe(3);
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listRecords({ ...range, limit: 7, cursor });
+        seen.push(...page.records.map(r => r.eventUid));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(
+        Array.from({ length: 19 }, (_, i) => `uid-${19 - i}`),
+      );
+      const page = await store.listRecords({ ...range, limit: 1 });
+      expect(page.records[0]).toEqual(records[19]);
+    });
+
+    it('keeps queue samples in time order and prunes old rows', async () => {
+      const store = await storeFor(databaseId);
+      await store.addQueueSample('demo', {
+        time: new Date(base + 2000).toISOString(),
+        visible: 2,
+        notVisible: 1,
+        delayed: 0,
+      });
+      await store.addQueueSample('demo', {
+        time: new Date(base).toISOString(),
+        visible: 0,
+        notVisible: 0,
+        delayed: 0,
+      });
+      await store.addRecords([
+        record({ time: new Date(base - HOUR).toISOString() }),
+        record({ eventUid: 'new', time: new Date(base + 5000).toISOString() }),
+      ]);
+      expect(
+        (await store.listQueueSamples('demo', base)).map(s => s.visible),
+      ).toEqual([0, 2]);
+      expect(await store.prune(base + 1000)).toBe(2); // one old record, one old sample
+      expect(await store.listQueueSamples('demo', 0)).toHaveLength(1);
+      expect(
+        await store.listFacts({
+          cluster: 'demo',
+          fromMs: 0,
+          toMs: base + HOUR,
+        }),
+      ).toHaveLength(1);
+    });
+
+    it('keeps failed readings apart from samples and reports the latest reading', async () => {
+      const store = await storeFor(databaseId);
+      expect(await store.latestQueueReading('demo')).toBeUndefined();
+      const zero = { visible: 0, notVisible: 0, delayed: 0 };
+      await store.addQueueSample('demo', {
+        time: new Date(base).toISOString(),
+        ...zero,
+        visible: 4,
+      });
+      await store.addQueueSample(
+        'demo',
+        { time: new Date(base + 1000).toISOString(), ...zero },
+        {
+          code: 'ACCESS_DENIED',
+          message: 'denied',
+        },
+      );
+      expect(await store.listQueueSamples('demo', 0)).toEqual([
+        { time: new Date(base).toISOString(), ...zero, visible: 4 },
+      ]);
+      expect(await store.latestQueueReading('demo')).toEqual({
+        time: new Date(base + 1000).toISOString(),
+        error: { code: 'ACCESS_DENIED', message: 'denied' },
+      });
+      await store.addQueueSample('demo', {
+        time: new Date(base + 2000).toISOString(),
+        ...zero,
+      });
+      expect(await store.latestQueueReading('demo')).toEqual({
+        time: new Date(base + 2000).toISOString(),
+      });
+    });
+
+    it('rejects a forged cursor with an InputError naming it', async () => {
+      const store = await storeFor(databaseId);
+      await expect(
+        store.listRecords({
+          cluster: 'demo',
+          fromMs: 0,
+          toMs: base,
+          limit: 5,
+          cursor: 'bm9wZQ',
+        }),
+      ).rejects.toThrow(/cursor/);
+    });
+  },
+);

@@ -1,0 +1,71 @@
+import {
+  InterruptionRecord,
+  QueueSample,
+  RecordedReason,
+} from '@karpenter-backstage/plugin-karpenter-common';
+
+/** A failed queue reading. @internal */
+export interface QueueReadError {
+  code: string;
+  message: string;
+}
+
+/** Filter of a history query. @internal */
+export interface InterruptionQuery {
+  cluster: string;
+  fromMs: number;
+  toMs: number;
+  nodePool?: string;
+  reason?: string;
+}
+
+/** A page of the newest records. @internal */
+export interface InterruptionPage {
+  records: InterruptionRecord[];
+  nextCursor?: string;
+}
+
+/** The slim row the aggregations need. @internal */
+export interface InterruptionFacts {
+  time: string;
+  reason: RecordedReason;
+  nodePool?: string;
+  capacityType?: string;
+  instanceType?: string;
+  zone?: string;
+}
+
+/**
+ * Durable interruption history and queue samples (the plugin's database).
+ *
+ * @internal
+ */
+export interface InterruptionStore {
+  /** Inserts records; an already stored (cluster, eventUid, occurrence) is ignored. Returns how many were new. */
+  addRecords(records: InterruptionRecord[]): Promise<number>;
+  /** The facts of every record in the range (for buckets and totals). */
+  listFacts(query: InterruptionQuery): Promise<InterruptionFacts[]>;
+  /** The newest records in the range, newest first, paged. */
+  listRecords(
+    query: InterruptionQuery & { limit: number; cursor?: string },
+  ): Promise<InterruptionPage>;
+  /** Highest stored occurrence per event uid of a cluster, for the given uids. */
+  knownOccurrences(
+    cluster: string,
+    eventUids: string[],
+  ): Promise<Map<string, number>>;
+  /** Stores a queue reading: a sample, or (with `error`) a failed attempt at that time. */
+  addQueueSample(
+    cluster: string,
+    sample: QueueSample,
+    error?: QueueReadError,
+  ): Promise<void>;
+  /** Successful samples since `fromMs`, oldest first. */
+  listQueueSamples(cluster: string, fromMs: number): Promise<QueueSample[]>;
+  /** The newest reading, successful or not. */
+  latestQueueReading(
+    cluster: string,
+  ): Promise<{ time: string; error?: QueueReadError } | undefined>;
+  /** Deletes records and samples older than the cutoff; returns how many rows were deleted. */
+  prune(olderThanMs: number): Promise<number>;
+}

@@ -1,0 +1,9 @@
+export { migrateDatabase } from './migrations';
+export { DatabaseInterruptionStore } from './DatabaseInterruptionStore';
+export type {
+  InterruptionStore,
+  InterruptionQuery,
+  InterruptionPage,
+  InterruptionFacts,
+  QueueReadError,
+} from './InterruptionStore';

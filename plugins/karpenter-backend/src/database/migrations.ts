@@ -1,0 +1,21 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@karpenter-backstage/plugin-karpenter-backend',
+  'migrations',
+);
+
+/** Runs the plugin's knex migrations unless the deployment manages them. @internal */
+export async function migrateDatabase(
+  database: DatabaseService,
+): Promise<Knex> {
+  const client = await database.getClient();
+  if (!database.migrations?.skip) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return client;
+}

@@ -1,0 +1,6 @@
+/**
+ * The Karpenter backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { karpenterPlugin as default } from './plugin';

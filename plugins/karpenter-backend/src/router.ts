@@ -1,0 +1,246 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  karpenterClusterReadPermission,
+  KarpenterHealthResponse,
+  NodeClaimState,
+  RECORDED_REASONS,
+} from '@karpenter-backstage/plugin-karpenter-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { ClusterAccessError } from './services/ClusterCache';
+import { ClusterRegistry } from './services/ClusterRegistry';
+import { resolveEntityTarget } from './services/EntityResolver';
+import { InterruptionHistory } from './services/InterruptionHistory';
+import { QueueMonitor } from './services/QueueMonitor';
+import { SummaryService } from './services/SummaryService';
+
+/** @internal */
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  registry: ClusterRegistry;
+  summaries: SummaryService;
+  history: InterruptionHistory;
+  queues: QueueMonitor;
+}
+
+const STATES: NodeClaimState[] = [
+  'pending',
+  'launched',
+  'registered',
+  'initialized',
+  'drifted',
+  'disrupting',
+  'terminating',
+  'failed',
+];
+const BUCKETS: Record<string, number> = {
+  '5m': 300_000,
+  '15m': 900_000,
+  '1h': 3_600_000,
+  '6h': 21_600_000,
+  '1d': 86_400_000,
+};
+const MAX_RANGE_MS = 31 * 86_400_000;
+
+function optionalString(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string')
+    throw new InputError(`${name}: must be a single value`);
+  return value;
+}
+
+function limitParam(req: Request, fallback: number, max: number): number {
+  const text = optionalString(req, 'limit');
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new InputError(`limit: must be an integer from 1 to ${max}`);
+  return n;
+}
+
+function timeParam(req: Request, name: string, fallback: number): number {
+  const text = optionalString(req, name);
+  if (text === undefined) return fallback;
+  const t = Date.parse(text);
+  if (Number.isNaN(t))
+    throw new InputError(`${name}: must be an ISO-8601 time`);
+  return t;
+}
+
+/** HTTP only: validates parameters, authorizes, calls the services. @internal */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    registry,
+    summaries,
+    history,
+    queues,
+    catalog,
+  } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/health', (_req, res) => {
+    const body: KarpenterHealthResponse = { status: 'ok' };
+    res.json(body);
+  });
+
+  const authorize = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: karpenterClusterReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You are not allowed to read Karpenter state (karpenter.cluster.read)',
+      );
+    }
+    return credentials;
+  };
+
+  const cluster = (req: Request) => registry.get(req.params.cluster).name;
+  /** A cluster that cannot be read answers 503 with its code (per-cluster endpoints). */
+  const fromCluster = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ClusterAccessError) {
+        throw new ServiceUnavailableError(
+          `${error.clusterError.code}: ${error.clusterError.message}`,
+        );
+      }
+      throw error;
+    }
+  };
+
+  router.get('/v1/clusters', async (req, res) => {
+    await authorize(req);
+    res.json({
+      items: registry.list().map(c => ({
+        name: c.name,
+        title: c.title,
+        authProvider: c.authProvider,
+        hasInterruptionQueue: Boolean(c.interruptionQueue),
+      })),
+    });
+  });
+
+  router.get('/v1/clusters/:cluster/nodepools', async (req, res) => {
+    await authorize(req);
+    res.json({
+      cluster: cluster(req),
+      items: await fromCluster(() => summaries.nodePools(cluster(req))),
+    });
+  });
+
+  router.get('/v1/clusters/:cluster/nodeclasses', async (req, res) => {
+    await authorize(req);
+    res.json({
+      cluster: cluster(req),
+      items: await fromCluster(() => summaries.nodeClasses(cluster(req))),
+    });
+  });
+
+  router.get('/v1/clusters/:cluster/nodeclaims', async (req, res) => {
+    await authorize(req);
+    const name = cluster(req);
+    const state = optionalString(req, 'state');
+    if (state !== undefined && !STATES.includes(state as NodeClaimState)) {
+      throw new InputError(`state: must be one of ${STATES.join(', ')}`);
+    }
+    res.json(
+      await fromCluster(() =>
+        summaries.nodeClaims(name, {
+          nodePool: optionalString(req, 'nodePool'),
+          state: state as NodeClaimState | undefined,
+          limit: limitParam(req, 100, 1000),
+          cursor: optionalString(req, 'cursor'),
+        }),
+      ),
+    );
+  });
+
+  router.get('/v1/clusters/:cluster/interruptions', async (req, res) => {
+    await authorize(req);
+    const name = cluster(req);
+    const now = Date.now();
+    const toMs = timeParam(req, 'to', now);
+    const fromMs = timeParam(req, 'from', toMs - 86_400_000);
+    if (fromMs >= toMs) throw new InputError('from: must be before to');
+    if (toMs - fromMs > MAX_RANGE_MS)
+      throw new InputError('from: the range may span at most 31 days');
+    const bucket = optionalString(req, 'bucket') ?? '1h';
+    if (!BUCKETS[bucket])
+      throw new InputError(
+        `bucket: must be one of ${Object.keys(BUCKETS).join(', ')}`,
+      );
+    const reason = optionalString(req, 'reason');
+    if (reason !== undefined && !RECORDED_REASONS.includes(reason as any)) {
+      throw new InputError(
+        `reason: must be one of ${RECORDED_REASONS.join(', ')}`,
+      );
+    }
+    res.json(
+      await history.query({
+        cluster: name,
+        fromMs,
+        toMs,
+        bucketMs: BUCKETS[bucket],
+        nodePool: optionalString(req, 'nodePool'),
+        reason,
+        limit: limitParam(req, 50, 500),
+        cursor: optionalString(req, 'cursor'),
+      }),
+    );
+  });
+
+  router.get('/v1/clusters/:cluster/queue', async (req, res) => {
+    await authorize(req);
+    const name = cluster(req);
+    const since = timeParam(req, 'since', Date.now() - 3_600_000);
+    res.json(await queues.getStatus(name, { samplesSinceMs: since }));
+  });
+
+  router.get(
+    '/v1/entities/:namespace/:kind/:name/summary',
+    async (req, res) => {
+      const credentials = await authorize(req);
+      const { namespace, kind, name } = req.params;
+      const entity = await catalog.getEntityByRef(
+        { namespace, kind, name },
+        { credentials },
+      );
+      if (!entity)
+        throw new NotFoundError(
+          `Entity ${kind}:${namespace}/${name} not found`,
+        );
+      const target = resolveEntityTarget(
+        entity,
+        registry.list().map(c => c.name),
+      );
+      res.json(await summaries.entitySummary(target));
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,73 @@
+import { ClusterError } from '@karpenter-backstage/plugin-karpenter-common';
+
+/** An error of one cluster, carried to the answer's per-cluster error slot. @internal */
+export class ClusterAccessError extends Error {
+  constructor(readonly clusterError: ClusterError) {
+    super(clusterError.message);
+    this.name = 'ClusterAccessError';
+  }
+}
+
+/** Maps a client-node / fetch failure to a stable code and a message. @internal */
+export function classifyKubeError(
+  error: unknown,
+  cluster: string,
+): ClusterError {
+  if (error instanceof ClusterAccessError) return error.clusterError;
+  const e = error as {
+    code?: number | string;
+    statusCode?: number;
+    name?: string;
+    message?: string;
+    cause?: { code?: string };
+  };
+  const status = typeof e?.code === 'number' ? e.code : e?.statusCode;
+  const text = String(e?.message ?? error);
+  if (status === 401)
+    return {
+      code: 'UNAUTHORIZED',
+      message: `The API server of ${cluster} rejected the credentials (401)`,
+    };
+  if (status === 403)
+    return {
+      code: 'FORBIDDEN',
+      message: `The backend's identity may not read Karpenter resources in ${cluster} (403): grant the read-only ClusterRole`,
+    };
+  if (status === 404)
+    return {
+      code: 'NOT_FOUND',
+      message: `${cluster} does not serve the Karpenter v1 APIs (404): is Karpenter 1.x installed?`,
+    };
+  if (typeof status === 'number' && status >= 500)
+    return {
+      code: 'SERVER_ERROR',
+      message: `The API server of ${cluster} answered ${status}`,
+    };
+  const code =
+    e?.cause?.code ?? (typeof e?.code === 'string' ? e.code : undefined);
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'EHOSTUNREACH'
+  ) {
+    return {
+      code: 'UNREACHABLE',
+      message: `The API server of ${cluster} cannot be reached (${code})`,
+    };
+  }
+  if (e?.name === 'TimeoutError' || /timed? ?out/i.test(text))
+    return {
+      code: 'TIMEOUT',
+      message: `The API server of ${cluster} did not answer in time`,
+    };
+  if (
+    e?.name === 'SyntaxError' ||
+    /JSON|Unexpected end|Unexpected token/i.test(text)
+  ) {
+    return {
+      code: 'MALFORMED_RESPONSE',
+      message: `The API server of ${cluster} sent a response that is not valid JSON`,
+    };
+  }
+  return { code: 'ERROR', message: `Reading ${cluster} failed: ${text}` };
+}

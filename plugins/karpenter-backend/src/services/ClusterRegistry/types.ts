@@ -1,0 +1,38 @@
+import { KubeConfig } from '@kubernetes/client-node';
+
+/** How the backend authenticates against a cluster's API server. @internal */
+export type AuthProvider = 'serviceAccount' | 'aws' | 'kubeconfig' | 'none';
+
+/** One configured cluster (from `karpenter.clusters` or the Kubernetes plugin's config). @internal */
+export interface ClusterConfig {
+  name: string;
+  title?: string;
+  url: string;
+  authProvider: AuthProvider;
+  serviceAccountToken?: string;
+  caData?: string;
+  skipTLSVerify: boolean;
+  kubeconfigContext?: string;
+  requestTimeoutMs: number;
+  interruptionQueue?: string;
+  aws: {
+    region?: string;
+    roleArn?: string;
+    externalId?: string;
+    sqsEndpoint?: string;
+  };
+}
+
+/**
+ * Configured clusters and authenticated client configs for them. Cluster URLs and credentials
+ * come only from app-config.
+ *
+ * @internal
+ */
+export interface ClusterRegistry {
+  list(): ClusterConfig[];
+  /** The cluster, or a NotFoundError. */
+  get(name: string): ClusterConfig;
+  /** A KubeConfig for the cluster with fresh credentials (EKS tokens are re-minted before expiry). */
+  kubeConfig(name: string): Promise<KubeConfig>;
+}

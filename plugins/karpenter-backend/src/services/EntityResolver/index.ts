@@ -1,0 +1,2 @@
+export { resolveEntityTarget } from './EntityResolver';
+export type { EntityTarget } from './EntityResolver';

@@ -1,0 +1,2 @@
+export { InterruptionHistory } from './InterruptionHistory';
+export type { InterruptionHistoryQuery } from './InterruptionHistory';

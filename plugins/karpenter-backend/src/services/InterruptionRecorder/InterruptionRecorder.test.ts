@@ -1,0 +1,202 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { DatabaseInterruptionStore, migrateDatabase } from '../../database';
+import { createTestDatabases } from '../../__testUtils__/databases';
+import { InterruptionRecorder } from './InterruptionRecorder';
+import { EventSource, KubeEvent, WatchNotification } from './types';
+
+const databases = createTestDatabases();
+const t0 = Date.parse('2026-11-24T10:00:00Z');
+const at = (s: number) => new Date(t0 + s * 1000).toISOString();
+
+function event(
+  uid: string,
+  reason: string,
+  count = 1,
+  extra: Partial<KubeEvent> = {},
+): KubeEvent {
+  return {
+    metadata: {
+      uid,
+      name: `${uid}.evt`,
+      namespace: 'default',
+      resourceVersion: '1',
+    },
+    involvedObject: { kind: 'NodeClaim', name: `claim-${uid}` },
+    reason,
+    type: 'Warning',
+    message: `${reason} for claim-${uid}`,
+    count,
+    firstTimestamp: at(0),
+    lastTimestamp: at(count * 10),
+    ...extra,
+  };
+}
+
+/** An event source whose list answers the given events and whose watch replays notifications. */
+class FakeEventSource implements EventSource {
+  listCalls = 0;
+  watchCalls: string[] = [];
+  constructor(
+    public events: KubeEvent[],
+    private readonly notifications: Array<WatchNotification | 'GONE'> = [],
+  ) {}
+  async list() {
+    this.listCalls += 1;
+    return {
+      items: this.events,
+      resourceVersion: String(100 + this.listCalls),
+    };
+  }
+  async watch(
+    _ns: string,
+    rv: string,
+    on: (n: WatchNotification) => void,
+    signal: AbortSignal,
+  ) {
+    this.watchCalls.push(rv);
+    const next = this.notifications.shift();
+    if (next === 'GONE') {
+      throw Object.assign(new Error('too old resource version'), {
+        statusCode: 410,
+      });
+    }
+    if (next) {
+      on(next);
+      return;
+    }
+    await new Promise<void>(resolve =>
+      signal.addEventListener('abort', () => resolve()),
+    );
+  }
+}
+
+const resolver = {
+  resolve: jest.fn(async (involved: { kind?: string; name?: string }) => ({
+    nodeClaim: involved.name,
+    node: `node-of-${involved.name}`,
+    nodePool: 'general',
+    capacityType: 'spot',
+    instanceType: 'm5.large',
+    zone: 'eu-west-1a',
+  })),
+};
+
+async function setup(source: EventSource) {
+  const knex: Knex = await databases.init('SQLITE_3');
+  await migrateDatabase({ getClient: async () => knex });
+  const store = new DatabaseInterruptionStore(knex);
+  const recorder = new InterruptionRecorder({
+    cluster: 'demo',
+    namespaces: ['default'],
+    source,
+    resolver,
+    store,
+    logger: mockServices.logger.mock(),
+  });
+  const all = () =>
+    store.listFacts({
+      cluster: 'demo',
+      fromMs: 0,
+      toMs: Date.parse('2100-01-01'),
+    });
+  const records = async () =>
+    (
+      await store.listRecords({
+        cluster: 'demo',
+        fromMs: 0,
+        toMs: Date.parse('2100-01-01'),
+        limit: 100,
+      })
+    ).records;
+  return { recorder, store, all, records };
+}
+
+describe('InterruptionRecorder', () => {
+  it('records recorded reasons only, with the involved NodeClaim resolved', async () => {
+    const { recorder, records } = await setup(
+      new FakeEventSource([
+        event('a', 'SpotInterrupted'),
+        event('b', 'FailedScheduling'),
+        event('c', 'DisruptionTerminating', 1, {
+          involvedObject: { kind: 'Node', name: 'n1' },
+        }),
+        { ...event('d', 'SpotInterrupted'), metadata: {} },
+      ]),
+    );
+    expect(await recorder.catchUp('default')).toBe('101');
+    const stored = await records();
+    expect(stored.map(r => [r.eventUid, r.reason]).sort()).toEqual([
+      ['a', 'SpotInterrupted'],
+      ['c', 'DisruptionTerminating'],
+    ]);
+    expect(stored.find(r => r.eventUid === 'a')).toMatchObject({
+      nodeClaim: 'claim-a',
+      node: 'node-of-claim-a',
+      nodePool: 'general',
+      capacityType: 'spot',
+      instanceType: 'm5.large',
+      zone: 'eu-west-1a',
+      time: at(0),
+      type: 'Warning',
+    });
+  });
+
+  it('keeps count increments as occurrences and never duplicates on catch-up', async () => {
+    const source = new FakeEventSource([
+      event('a', 'SpotRebalanceRecommendation', 1),
+    ]);
+    const { recorder, records } = await setup(source);
+    await recorder.catchUp('default');
+    source.events = [event('a', 'SpotRebalanceRecommendation', 3)];
+    await recorder.catchUp('default');
+    await recorder.catchUp('default'); // a restart catching up again
+    const stored = await records();
+    expect(stored.map(r => r.occurrence).sort()).toEqual([1, 2, 3]);
+    expect(stored.find(r => r.occurrence === 1)?.time).toBe(at(0));
+    expect(stored.find(r => r.occurrence === 3)?.time).toBe(at(30));
+  });
+
+  it('records watched events, follows bookmarks and re-lists after 410 Gone', async () => {
+    const source = new FakeEventSource(
+      [event('a', 'SpotInterrupted')],
+      [
+        {
+          type: 'ADDED',
+          object: {
+            ...event('b', 'InstanceTerminating'),
+            metadata: { uid: 'b', resourceVersion: '205' },
+          },
+        },
+        { type: 'BOOKMARK', resourceVersion: '210' },
+        'GONE',
+        {
+          type: 'MODIFIED',
+          object: {
+            ...event('b', 'InstanceTerminating', 2),
+            metadata: { uid: 'b', resourceVersion: '220' },
+          },
+        },
+      ],
+    );
+    const { recorder, all } = await setup(source);
+    await recorder.run(new AbortController().signal, 300);
+    expect(source.listCalls).toBe(2); // initial list + re-list after 410
+    expect(source.watchCalls.slice(0, 4)).toEqual(['101', '205', '210', '102']);
+    const facts = await all();
+    expect(facts.map(f => f.reason).sort()).toEqual([
+      'InstanceTerminating',
+      'InstanceTerminating',
+      'SpotInterrupted',
+    ]);
+  });
+
+  it('stops when the scheduler aborts the run', async () => {
+    const source = new FakeEventSource([]);
+    const { recorder } = await setup(source);
+    const abort = new AbortController();
+    const running = recorder.run(abort.signal, 60_000);
+    setTimeout(() => abort.abort(), 50);
+    await expect(running).resolves.toBeUndefined();
+  });
+});

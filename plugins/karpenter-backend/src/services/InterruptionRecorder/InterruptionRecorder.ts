@@ -1,0 +1,146 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InterruptionStore } from '../../database';
+import { isRecordable, toRecords } from './toRecords';
+import {
+  EventSource,
+  InvolvedObjectResolver,
+  KubeEvent,
+  WatchNotification,
+} from './types';
+
+/** @internal */
+export interface InterruptionRecorderOptions {
+  cluster: string;
+  /** `default` (events of cluster-scoped NodeClaims/Nodes/NodePools) and Karpenter's namespace. */
+  namespaces: string[];
+  source: EventSource;
+  resolver: InvolvedObjectResolver;
+  store: InterruptionStore;
+  logger: LoggerService;
+}
+
+const isGone = (error: unknown) =>
+  (error as { statusCode?: number; code?: number })?.statusCode === 410 ||
+  (error as { code?: number })?.code === 410;
+
+/**
+ * Records a cluster's Karpenter interruption and disruption events into the store. A run lists
+ * the events still present (catching up after a restart: the store's unique index makes repeats
+ * harmless and `knownOccurrences` skips what is stored), then watches until its time is up.
+ * Runs are scheduled through the SchedulerService, so one backend instance records a cluster at
+ * a time.
+ *
+ * @internal
+ */
+export class InterruptionRecorder {
+  constructor(private readonly options: InterruptionRecorderOptions) {}
+
+  /** Stores the new occurrences of the given events; returns how many records were added. */
+  async record(events: KubeEvent[]): Promise<number> {
+    const recordable = events.filter(isRecordable);
+    if (recordable.length === 0) {
+      return 0;
+    }
+    const { cluster, store, resolver } = this.options;
+    const known = await store.knownOccurrences(
+      cluster,
+      recordable.map(e => e.metadata.uid!),
+    );
+    const records = [];
+    for (const event of recordable) {
+      const stored = known.get(event.metadata.uid!) ?? 0;
+      if (Number(event.count ?? 1) <= stored) {
+        continue;
+      }
+      const facts = await resolver.resolve(event.involvedObject ?? {});
+      records.push(...toRecords(cluster, event, stored, facts));
+    }
+    return store.addRecords(records);
+  }
+
+  /** Lists and records every event still present in one namespace; returns the list's version. */
+  async catchUp(namespace: string): Promise<string> {
+    const { items, resourceVersion } = await this.options.source.list(
+      namespace,
+    );
+    const added = await this.record(items);
+    if (added > 0) {
+      this.options.logger.info('Recorded Karpenter events', {
+        cluster: this.options.cluster,
+        namespace,
+        added,
+      });
+    }
+    return resourceVersion;
+  }
+
+  /** Catches up, then watches every namespace until `signal` aborts or `durationMs` passes. */
+  async run(signal: AbortSignal, durationMs: number): Promise<void> {
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), durationMs);
+    const onAbort = () => stop.abort();
+    signal.addEventListener('abort', onAbort);
+    try {
+      await Promise.all(
+        this.options.namespaces.map(namespace =>
+          this.follow(namespace, stop.signal),
+        ),
+      );
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async follow(namespace: string, signal: AbortSignal): Promise<void> {
+    const cursor = { resourceVersion: await this.catchUp(namespace) };
+    while (!signal.aborted) {
+      const pending = { queue: Promise.resolve() };
+      try {
+        await this.options.source.watch(
+          namespace,
+          cursor.resourceVersion,
+          n => this.onNotification(n, cursor, pending),
+          signal,
+        );
+        await pending.queue;
+      } catch (error) {
+        await pending.queue;
+        if (signal.aborted) {
+          return;
+        }
+        if (!isGone(error)) {
+          throw error;
+        }
+        cursor.resourceVersion = await this.catchUp(namespace);
+      }
+    }
+  }
+
+  /** Follows the version and records added/modified events in order. */
+  private onNotification(
+    n: WatchNotification,
+    cursor: { resourceVersion: string },
+    pending: { queue: Promise<void> },
+  ) {
+    if (n.type === 'BOOKMARK') {
+      cursor.resourceVersion = n.resourceVersion;
+      return;
+    }
+    cursor.resourceVersion =
+      n.object.metadata?.resourceVersion ?? cursor.resourceVersion;
+    if (n.type === 'DELETED') {
+      return;
+    }
+    pending.queue = pending.queue
+      .then(() => this.record([n.object]))
+      .then(
+        () => undefined,
+        error =>
+          this.options.logger.warn('Could not record a Karpenter event', {
+            cluster: this.options.cluster,
+            error: String(error),
+          }),
+      );
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  InterruptionRecord,
+  isRecordedReason,
+} from '@karpenter-backstage/plugin-karpenter-common';
+import { InvolvedObjectFacts, KubeEvent } from './types';
+
+const iso = (value: string | Date | undefined) =>
+  value === undefined ? undefined : new Date(value).toISOString();
+
+/** Whether an event is one the recorder keeps (a recorded reason, with a uid). @internal */
+export function isRecordable(event: KubeEvent): boolean {
+  return Boolean(event.metadata?.uid) && isRecordedReason(event.reason);
+}
+
+/**
+ * The occurrences of an event not stored yet: occurrence numbers `known + 1 .. count`. The first
+ * occurrence happened at `firstTimestamp`, the newest at `lastTimestamp`; occurrences a watch
+ * missed in between are dated at `lastTimestamp`.
+ *
+ * @internal
+ */
+export function toRecords(
+  cluster: string,
+  event: KubeEvent,
+  knownOccurrence: number,
+  facts: InvolvedObjectFacts,
+): InterruptionRecord[] {
+  if (!isRecordable(event)) {
+    return [];
+  }
+  const count = Math.max(1, Number(event.count ?? 1));
+  const last =
+    iso(event.lastTimestamp) ??
+    iso(event.eventTime) ??
+    iso(event.firstTimestamp);
+  const first = iso(event.firstTimestamp) ?? last;
+  if (!last || !first) {
+    return [];
+  }
+  const involved = event.involvedObject ?? {};
+  const records: InterruptionRecord[] = [];
+  for (
+    let occurrence = knownOccurrence + 1;
+    occurrence <= count;
+    occurrence++
+  ) {
+    records.push({
+      cluster,
+      eventUid: event.metadata.uid!,
+      occurrence,
+      time: occurrence === 1 ? first : last,
+      reason: event.reason as InterruptionRecord['reason'],
+      type: event.type ?? 'Normal',
+      message: event.message ?? '',
+      nodeClaim:
+        facts.nodeClaim ??
+        (involved.kind === 'NodeClaim' ? involved.name : undefined),
+      node:
+        facts.node ?? (involved.kind === 'Node' ? involved.name : undefined),
+      nodePool:
+        facts.nodePool ??
+        (involved.kind === 'NodePool' ? involved.name : undefined),
+      capacityType: facts.capacityType,
+      instanceType: facts.instanceType,
+      zone: facts.zone,
+    });
+  }
+  return records;
+}

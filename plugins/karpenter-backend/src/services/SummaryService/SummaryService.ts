@@ -1,0 +1,236 @@
+import { InputError } from '@backstage/errors';
+import {
+  ClusterSummary,
+  EntitySummary,
+  HealthReason,
+  HealthThresholds,
+  InterruptionActivity,
+  NodeClaimPage,
+  NodeClaimState,
+  NodeClassInfo,
+  NodePoolInfo,
+  parseLabelSelector,
+  QueueStatus,
+  SelectorError,
+  worstStatus,
+} from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  ClusterAccessError,
+  ClusterCache,
+  classifyKubeError,
+} from '../ClusterCache';
+import { ClusterRegistry } from '../ClusterRegistry';
+import { EntityTarget } from '../EntityResolver';
+import { ClusterModel } from './ClusterModel';
+
+/** Interruption activity and queue status per cluster (the interruption services). @internal */
+export interface ClusterExtras {
+  activity(
+    cluster: string,
+    nodePools?: string[],
+  ): Promise<InterruptionActivity | undefined>;
+  queue(cluster: string): Promise<QueueStatus | undefined>;
+}
+
+const MODEL_TTL_MS = 30_000;
+
+/** Answers the HTTP API from the in-memory caches. @internal */
+export class SummaryService {
+  private readonly models = new Map<
+    string,
+    { generation: string; at: number; model: ClusterModel }
+  >();
+
+  constructor(
+    private readonly options: {
+      registry: ClusterRegistry;
+      cache: ClusterCache;
+      thresholds?: Partial<HealthThresholds>;
+      extras?: ClusterExtras;
+      now?: () => number;
+    },
+  ) {}
+
+  private now() {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** The derived model of a cluster, rebuilt when the cache changed or after 30 s. */
+  async model(cluster: string, pods = false) {
+    const snapshot = await this.options.cache.snapshot(cluster, { pods });
+    const now = this.now();
+    const cached = this.models.get(cluster);
+    if (
+      cached &&
+      cached.generation === snapshot.generation &&
+      now - cached.at < MODEL_TTL_MS
+    ) {
+      return { model: cached.model, snapshot };
+    }
+    const model = new ClusterModel(snapshot, now, this.options.thresholds);
+    this.models.set(cluster, {
+      generation: snapshot.generation,
+      at: now,
+      model,
+    });
+    return { model, snapshot };
+  }
+
+  async nodePools(cluster: string): Promise<NodePoolInfo[]> {
+    this.options.registry.get(cluster);
+    return [...(await this.model(cluster)).model.nodePools.values()];
+  }
+
+  async nodeClasses(cluster: string): Promise<NodeClassInfo[]> {
+    this.options.registry.get(cluster);
+    return (await this.model(cluster)).model.nodeClasses;
+  }
+
+  async nodeClaims(
+    cluster: string,
+    query: {
+      nodePool?: string;
+      state?: NodeClaimState;
+      limit: number;
+      cursor?: string;
+    },
+  ): Promise<NodeClaimPage> {
+    this.options.registry.get(cluster);
+    const { model } = await this.model(cluster);
+    const offset = query.cursor
+      ? Number(Buffer.from(query.cursor, 'base64url').toString('utf8'))
+      : 0;
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new InputError('cursor: not a cursor returned by this API');
+    const items = model.nodeClaims.filter(
+      c =>
+        (!query.nodePool || c.nodePool === query.nodePool) &&
+        (!query.state || c.state === query.state),
+    );
+    const end = offset + query.limit;
+    return {
+      cluster,
+      items: items.slice(offset, end),
+      total: items.length,
+      nextCursor:
+        end < items.length
+          ? Buffer.from(String(end)).toString('base64url')
+          : undefined,
+    };
+  }
+
+  private async clusterSummary(
+    target: EntityTarget['clusters'][number],
+  ): Promise<ClusterSummary> {
+    const { cluster } = target;
+    if (target.unknown) {
+      return {
+        cluster,
+        health: 'unknown',
+        nodePools: [],
+        error: {
+          code: 'UNKNOWN_CLUSTER',
+          message: `No cluster named '${cluster}' is configured in karpenter.clusters`,
+        },
+      };
+    }
+    const config = this.options.registry.get(cluster);
+    try {
+      const { model, snapshot } = await this.model(
+        cluster,
+        target.workload !== undefined,
+      );
+      let names: string[] | undefined = target.nodePools;
+      if (target.workload) {
+        let match;
+        try {
+          match = parseLabelSelector(target.workload.labelSelector);
+        } catch (e) {
+          if (e instanceof SelectorError)
+            throw new ClusterAccessError({
+              code: 'BAD_SELECTOR',
+              message: `The entity's label selector is invalid: ${e.message}`,
+            });
+          throw e;
+        }
+        const pools = new Set<string>();
+        for (const pod of snapshot.pods ?? []) {
+          if (
+            target.workload.namespace &&
+            pod.metadata.namespace !== target.workload.namespace
+          )
+            continue;
+          if (!pod.spec?.nodeName || !match(pod)) continue;
+          const pool = model.nodePoolOfNode.get(pod.spec.nodeName);
+          if (pool) pools.add(pool);
+        }
+        names = [...pools].sort();
+      }
+      const selected = names
+        ? names
+            .map(n => model.nodePools.get(n))
+            .filter((p): p is NodePoolInfo => !!p)
+        : [...model.nodePools.values()];
+      const missing = target.nodePools?.filter(n => !model.nodePools.has(n));
+      const extras = this.options.extras;
+      const [interruptions, queue] = await Promise.all([
+        extras?.activity(cluster, names).catch(() => undefined),
+        extras?.queue(cluster).catch(() => undefined),
+      ]);
+      const nodePools =
+        queue?.state === 'falling-behind'
+          ? selected.map(p =>
+              withReason(p, {
+                code: 'INTERRUPTION_QUEUE_BACKLOG',
+                message: queue.message,
+                severity: 'degraded',
+              }),
+            )
+          : selected;
+      return {
+        cluster,
+        title: config.title,
+        health: worstStatus(nodePools.map(p => p.health.status)),
+        nodePools,
+        missingNodePools: missing?.length ? missing : undefined,
+        interruptions,
+        queue,
+        updatedAt: new Date(this.now()).toISOString(),
+      };
+    } catch (error) {
+      return {
+        cluster,
+        title: config.title,
+        health: 'unknown',
+        nodePools: [],
+        error: classifyKubeError(error, cluster),
+      };
+    }
+  }
+
+  async entitySummary(target: EntityTarget): Promise<EntitySummary> {
+    const clusters = await Promise.all(
+      target.clusters.map(c => this.clusterSummary(c)),
+    );
+    return {
+      entityRef: target.entityRef,
+      status: target.status,
+      message: target.message,
+      mapping: target.mapping,
+      health:
+        target.status === 'configured'
+          ? worstStatus(clusters.map(c => (c.error ? 'unknown' : c.health)))
+          : 'unknown',
+      clusters,
+      generatedAt: new Date(this.now()).toISOString(),
+    };
+  }
+}
+
+function withReason(pool: NodePoolInfo, reason: HealthReason): NodePoolInfo {
+  const reasons = [...pool.health.reasons, reason];
+  return {
+    ...pool,
+    health: { status: worstStatus(reasons.map(r => r.severity)), reasons },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './reasons';
+export * from './types';
+export * from './aggregate';
+export * from './queueStatus';

@@ -1,0 +1,199 @@
+import {
+  ClusterSummary,
+  EntitySummary,
+  InterruptionActivity,
+  InterruptionHistoryResponse,
+  NodeClaimInfo,
+  NodeClassInfo,
+  NodePoolInfo,
+} from '@karpenter-backstage/plugin-karpenter-common';
+
+const GiB = 1024 ** 3;
+const HOUR = 3_600_000;
+export const NOW = Date.parse('2026-11-24T12:00:00Z');
+
+/** A NodePool shaped like the backend answers it. */
+export function nodePool(
+  name: string,
+  overrides: Partial<NodePoolInfo> = {},
+): NodePoolInfo {
+  return {
+    cluster: 'demo',
+    name,
+    nodeClass: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name },
+    health: { status: 'healthy', reasons: [] },
+    requirements: [
+      {
+        key: 'karpenter.sh/capacity-type',
+        operator: 'In',
+        values: ['spot', 'on-demand'],
+      },
+    ],
+    taints: [],
+    labels: {},
+    expireAfter: '720h',
+    usage: {
+      cpu: { used: 40, limit: 100, ratio: 0.4 },
+      memory: { used: 160 * GiB, limit: 400 * GiB, ratio: 0.4 },
+    },
+    nodeCount: 12,
+    nodesByCapacityType: { spot: 8, 'on-demand': 4 },
+    nodeClaimsByState: { initialized: 12 },
+    disruption: {
+      consolidationPolicy: 'WhenEmptyOrUnderutilized',
+      consolidateAfter: '1m',
+      budgets: [{ nodes: '10%', active: true, allowedDisruptions: 1 }],
+    },
+    conditions: [{ type: 'Ready', status: 'True' }],
+    ...overrides,
+  };
+}
+
+export function activity(
+  byNodePool: Record<string, number>,
+): InterruptionActivity {
+  const total = Object.values(byNodePool).reduce((a, b) => a + b, 0);
+  return {
+    from: new Date(NOW - 24 * HOUR).toISOString(),
+    to: new Date(NOW).toISOString(),
+    totals: {
+      total,
+      byReason: total ? { SpotInterrupted: total } : {},
+      byNodePool,
+      byCapacityType: total ? { spot: total } : {},
+      byInstanceType: {},
+      byZone: {},
+    },
+    hourly: Array.from({ length: 24 }, (_, i) => ({
+      start: new Date(NOW - (24 - i) * HOUR).toISOString(),
+      total: i === 23 ? total : 0,
+      byReason: i === 23 && total ? { SpotInterrupted: total } : {},
+    })),
+  };
+}
+
+export function cluster(
+  name: string,
+  overrides: Partial<ClusterSummary> = {},
+): ClusterSummary {
+  return {
+    cluster: name,
+    title: `${name} (EKS)`,
+    health: 'healthy',
+    nodePools: [nodePool('general', { cluster: name })],
+    interruptions: activity({}),
+    queue: {
+      cluster: name,
+      queueName: `karpenter-${name}`,
+      state: 'ok',
+      message: 'Queue is drained',
+      latest: {
+        time: new Date(NOW).toISOString(),
+        visible: 0,
+        notVisible: 0,
+        delayed: 0,
+      },
+    },
+    updatedAt: new Date(NOW).toISOString(),
+    ...overrides,
+  };
+}
+
+export function summary(
+  clusters: ClusterSummary[],
+  overrides: Partial<EntitySummary> = {},
+): EntitySummary {
+  const order = ['healthy', 'unknown', 'degraded', 'unhealthy'] as const;
+  const worst = clusters.reduce<(typeof order)[number]>(
+    (w, c) => (order.indexOf(c.health) > order.indexOf(w) ? c.health : w),
+    'healthy',
+  );
+  return {
+    entityRef: 'resource:default/demo-cluster',
+    status: 'configured',
+    mapping: 'annotations',
+    health: worst,
+    clusters,
+    generatedAt: new Date(NOW).toISOString(),
+    ...overrides,
+  };
+}
+
+export function nodeClaims(
+  count: number,
+  nodePoolName = 'general',
+): NodeClaimInfo[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `${nodePoolName}-${String(i).padStart(5, '0')}`,
+    nodePool: nodePoolName,
+    state: i % 10 === 0 ? 'drifted' : 'initialized',
+    instanceType: 'm5.large',
+    capacityType: i % 3 ? 'spot' : 'on-demand',
+    zone: 'eu-west-1a',
+    nodeName: `ip-10-0-${Math.floor(i / 250)}-${
+      i % 250
+    }.eu-west-1.compute.internal`,
+    createdAt: new Date(NOW - i * 60_000).toISOString(),
+    drifted: i % 10 === 0,
+    conditions: [],
+  }));
+}
+
+export function nodeClass(name: string, ready = true): NodeClassInfo {
+  return {
+    name,
+    ready,
+    health: ready
+      ? { status: 'healthy', reasons: [] }
+      : {
+          status: 'unhealthy',
+          reasons: [
+            {
+              code: 'NODECLASS_NOT_READY',
+              message: 'SubnetsReady=False: no subnets found',
+              severity: 'unhealthy',
+            },
+          ],
+        },
+    role: 'KarpenterNodeRole-demo',
+    instanceProfile: 'demo_1234',
+    amiSelectorTerms: [{ alias: 'al2023@latest' }],
+    subnets: ready ? [{ id: 'subnet-0a', zone: 'eu-west-1a' }] : [],
+    securityGroups: [{ id: 'sg-01', name: 'eks-node' }],
+    amis: [{ id: 'ami-0123', name: 'al2023' }],
+    conditions: [
+      {
+        type: 'Ready',
+        status: ready ? 'True' : 'False',
+        reason: ready ? undefined : 'SubnetsNotFound',
+      },
+    ],
+  };
+}
+
+export function history(total: number): InterruptionHistoryResponse {
+  const a = activity(total ? { general: total } : {});
+  return {
+    cluster: 'demo',
+    from: a.from,
+    to: a.to,
+    bucketSeconds: 3600,
+    buckets: a.hourly,
+    totals: a.totals,
+    records: Array.from({ length: Math.min(total, 20) }, (_, i) => ({
+      cluster: 'demo',
+      eventUid: `e${i}`,
+      occurrence: 1,
+      time: new Date(NOW - i * 60_000).toISOString(),
+      reason: 'SpotInterrupted' as const,
+      type: 'Warning',
+      message: 'Spot interruption warning was triggered',
+      nodeClaim: `general-${i}`,
+      nodePool: 'general',
+      capacityType: 'spot',
+      instanceType: 'm5.large',
+      zone: 'eu-west-1a',
+    })),
+    nextCursor: total > 20 ? 'next' : undefined,
+  };
+}

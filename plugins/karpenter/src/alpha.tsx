@@ -1,0 +1,59 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { karpenterApiRef, KarpenterClient } from './api';
+import { isKarpenterAvailable } from './isKarpenterAvailable';
+
+/** @alpha */
+export const karpenterApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: karpenterApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new KarpenterClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** @alpha */
+export const karpenterEntityCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: isKarpenterAvailable,
+    loader: () =>
+      import('./components/EntityKarpenterCard').then(m => (
+        <m.EntityKarpenterCard />
+      )),
+  },
+});
+
+/** @alpha */
+export const karpenterEntityContent = EntityContentBlueprint.make({
+  name: 'karpenter',
+  params: {
+    path: '/karpenter',
+    title: 'Karpenter',
+    filter: isKarpenterAvailable,
+    loader: () =>
+      import('./components/EntityKarpenterContent').then(m => (
+        <m.EntityKarpenterContent />
+      )),
+  },
+});
+
+/**
+ * The Karpenter plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'karpenter',
+  extensions: [karpenterApi, karpenterEntityCard, karpenterEntityContent],
+});

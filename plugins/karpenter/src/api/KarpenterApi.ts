@@ -1,0 +1,69 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  ClusterInfo,
+  EntitySummary,
+  InterruptionHistoryResponse,
+  KarpenterHealthResponse,
+  NodeClaimPage,
+  NodeClaimState,
+  NodeClassInfo,
+  NodePoolInfo,
+  QueueStatus,
+} from '@karpenter-backstage/plugin-karpenter-common';
+
+/** Query of the NodeClaims table. @public */
+export interface NodeClaimQuery {
+  nodePool?: string;
+  state?: NodeClaimState;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Query of the interruption timeline. @public */
+export interface InterruptionQuery {
+  from?: string;
+  to?: string;
+  bucket?: '5m' | '15m' | '1h' | '6h' | '1d';
+  nodePool?: string;
+  reason?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** The entity a request is about. @public */
+export interface EntityRefParts {
+  namespace: string;
+  kind: string;
+  name: string;
+}
+
+/**
+ * Client for the Karpenter backend plugin (`/api/karpenter`).
+ *
+ * @public
+ */
+export interface KarpenterApi {
+  getHealth(): Promise<KarpenterHealthResponse>;
+  getClusters(): Promise<ClusterInfo[]>;
+  getEntitySummary(entity: EntityRefParts): Promise<EntitySummary>;
+  getNodePools(cluster: string): Promise<NodePoolInfo[]>;
+  getNodeClaims(
+    cluster: string,
+    query?: NodeClaimQuery,
+  ): Promise<NodeClaimPage>;
+  getNodeClasses(cluster: string): Promise<NodeClassInfo[]>;
+  getInterruptions(
+    cluster: string,
+    query?: InterruptionQuery,
+  ): Promise<InterruptionHistoryResponse>;
+  getQueue(cluster: string, since?: string): Promise<QueueStatus>;
+}
+
+/**
+ * The API ref of {@link KarpenterApi}.
+ *
+ * @public
+ */
+export const karpenterApiRef = createApiRef<KarpenterApi>({
+  id: 'plugin.karpenter.api',
+});

@@ -1,0 +1,69 @@
+import Box from '@material-ui/core/Box';
+import Divider from '@material-ui/core/Divider';
+import Typography from '@material-ui/core/Typography';
+import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
+import { ClusterErrorPanel } from '../ClusterError';
+import { HealthChip } from '../HealthChip';
+import { QueueBadge } from '../QueueBadge';
+import { Sparkline } from '../Sparkline';
+import { NodePoolLine } from './NodePoolLine';
+
+/** One cluster on the card: health, queue, interruptions and its NodePools. @internal */
+export function ClusterBlock(props: { summary: ClusterSummary }) {
+  const { summary } = props;
+  const activity = summary.interruptions;
+  const total = activity?.totals.total ?? 0;
+  return (
+    <Box mb={2} data-testid={`cluster-${summary.cluster}`}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        <Typography variant="h6" component="h3">
+          {summary.title ?? summary.cluster}
+        </Typography>
+        <HealthChip status={summary.health} />
+        {activity && (
+          <>
+            <Sparkline
+              buckets={activity.hourly}
+              label={`${total} interruption${
+                total === 1 ? '' : 's'
+              } in the last 24 hours, per hour`}
+            />
+            <Typography variant="caption">
+              {total} interruption{total === 1 ? '' : 's'} in 24 h
+            </Typography>
+          </>
+        )}
+      </Box>
+      <QueueBadge queue={summary.queue} />
+      {summary.error && (
+        <ClusterErrorPanel cluster={summary.cluster} error={summary.error} />
+      )}
+      {!summary.error && summary.nodePools.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          No NodePools found for this entity in {summary.cluster}.
+        </Typography>
+      )}
+      {summary.missingNodePools && summary.missingNodePools.length > 0 && (
+        <Typography variant="caption" color="error" component="div">
+          Not found in the cluster: {summary.missingNodePools.join(', ')}
+        </Typography>
+      )}
+      {summary.nodePools.map((pool, i) => (
+        <Box key={pool.name}>
+          {i > 0 && <Divider light />}
+          <NodePoolLine
+            pool={pool}
+            interruptions={
+              activity ? activity.totals.byNodePool[pool.name] ?? 0 : undefined
+            }
+          />
+        </Box>
+      ))}
+    </Box>
+  );
+}

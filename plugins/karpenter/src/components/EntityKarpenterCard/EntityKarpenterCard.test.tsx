@@ -1,0 +1,207 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { EntitySummary } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  activity,
+  cluster,
+  nodePool,
+  summary,
+} from '../../__testUtils__/fixtures';
+import { BACKEND, renderWithApis } from '../../__testUtils__/renderWithApis';
+import { EntityKarpenterCard } from './EntityKarpenterCard';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const SUMMARY_URL = `${BACKEND}/api/karpenter/v1/entities/default/resource/demo-cluster/summary`;
+
+function answer(
+  body: EntitySummary | { error: { message: string } },
+  status = 200,
+) {
+  server.use(http.get(SUMMARY_URL, () => HttpResponse.json(body, { status })));
+}
+
+describe('EntityKarpenterCard', () => {
+  it('shows a healthy NodePool with usage, nodes by capacity type, interruptions and the queue', async () => {
+    answer(
+      summary([cluster('demo', { interruptions: activity({ general: 3 }) })]),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    const pool = await screen.findByTestId('nodepool-general');
+    expect(within(pool).getByText('Healthy')).toBeInTheDocument();
+    expect(
+      within(pool).getByText('12 nodes: 4 on-demand, 8 spot'),
+    ).toBeInTheDocument();
+    expect(
+      within(pool).getByText('CPU: 40 / 100 cores (40 %)'),
+    ).toBeInTheDocument();
+    expect(
+      within(pool).getByText('Memory: 160 GiB / 400 GiB (40 %)'),
+    ).toBeInTheDocument();
+    expect(
+      within(pool).getByText('3 interruptions (24 h)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /3 interruptions in the last 24 hours/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('queue-badge')).toHaveTextContent(
+      'Interruption queue: draining (0 waiting)',
+    );
+    expect(screen.getByText(/^Updated /)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: 'NodePools, NodeClaims and interruptions',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/demo-cluster/karpenter',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Troubleshooting' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a degraded NodePool near its CPU limit with the reason in words', async () => {
+    answer(
+      summary([
+        cluster('demo', {
+          health: 'degraded',
+          nodePools: [
+            nodePool('batch', {
+              health: {
+                status: 'degraded',
+                reasons: [
+                  {
+                    code: 'CPU_LIMIT_NEAR',
+                    message: 'CPU usage is 93 % of the limit (93 / 100 cores)',
+                    severity: 'degraded',
+                  },
+                ],
+              },
+              usage: {
+                cpu: { used: 93, limit: 100, ratio: 0.93 },
+                memory: { used: 1, limit: undefined },
+              },
+            }),
+          ],
+        }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    const pool = await screen.findByTestId('nodepool-batch');
+    expect(within(pool).getByText('Degraded')).toBeInTheDocument();
+    expect(
+      within(pool).getByText('CPU usage is 93 % of the limit (93 / 100 cores)'),
+    ).toBeInTheDocument();
+    expect(
+      within(pool).getByText('CPU: 93 / 100 cores (93 %)'),
+    ).toBeInTheDocument();
+    expect(
+      within(pool).getByText(/Memory: 1 B \(no limit\)/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an unhealthy NodePool and a queue that is falling behind', async () => {
+    answer(
+      summary([
+        cluster('demo', {
+          health: 'unhealthy',
+          nodePools: [
+            nodePool('general', {
+              health: {
+                status: 'unhealthy',
+                reasons: [
+                  {
+                    code: 'NODECLASS_NOT_READY',
+                    message:
+                      'EC2NodeClass general is not ready: SubnetsReady=False',
+                    severity: 'unhealthy',
+                  },
+                ],
+              },
+            }),
+          ],
+          queue: {
+            cluster: 'demo',
+            state: 'falling-behind',
+            message: 'Interruption handling is falling behind',
+            latest: {
+              time: new Date().toISOString(),
+              visible: 7,
+              notVisible: 0,
+              delayed: 0,
+            },
+          },
+        }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    const pool = await screen.findByTestId('nodepool-general');
+    expect(within(pool).getByText('Unhealthy')).toBeInTheDocument();
+    expect(within(pool).getByText(/SubnetsReady=False/)).toBeInTheDocument();
+    expect(screen.getByTestId('queue-badge')).toHaveTextContent(
+      'falling behind (7 waiting)',
+    );
+  });
+
+  it('keeps showing the healthy cluster when another cluster failed', async () => {
+    answer(
+      summary([
+        cluster('demo'),
+        cluster('staging', {
+          health: 'unknown',
+          nodePools: [],
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'the API server answered 401',
+          },
+        }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    expect(
+      await screen.findByTestId('cluster-error-staging'),
+    ).toHaveTextContent('UNAUTHORIZED');
+    expect(screen.getByTestId('cluster-demo')).toBeInTheDocument();
+    expect(screen.getByTestId('nodepool-general')).toBeInTheDocument();
+  });
+
+  it('explains which annotation to add when the entity is not configured', async () => {
+    answer(
+      summary([], {
+        status: 'not-configured',
+        health: 'unknown',
+        message: 'No karpenter.sh/cluster annotation.',
+      }),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    expect(
+      await screen.findByText(/No karpenter.sh\/cluster annotation\./),
+    ).toBeInTheDocument();
+    expect(document.body).toHaveTextContent(
+      'karpenter.sh/cluster: <cluster name from app-config>',
+    );
+  });
+
+  it('shows zero interruptions for an empty history', async () => {
+    answer(summary([cluster('demo', { interruptions: activity({}) })]));
+    await renderWithApis(<EntityKarpenterCard />);
+    expect(
+      await screen.findByText('0 interruptions in 24 h'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('0 interruptions (24 h)')).toBeInTheDocument();
+  });
+
+  it('shows the error when the backend fails', async () => {
+    answer({ error: { message: 'boom' } }, 500);
+    await renderWithApis(<EntityKarpenterCard />);
+    expect(
+      await screen.findByText(
+        'Error: Request failed with 500 Internal Server Error',
+      ),
+    ).toBeInTheDocument();
+  });
+});

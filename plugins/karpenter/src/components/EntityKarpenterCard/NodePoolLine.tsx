@@ -1,0 +1,78 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { NodePoolInfo } from '@karpenter-backstage/plugin-karpenter-common';
+import { formatBytes, formatCores } from '../../format';
+import { HealthChip } from '../HealthChip';
+import { UsageBar } from '../UsageBar';
+
+/** "12 nodes: 8 spot, 4 on-demand". @internal */
+export function nodeCountText(
+  pool: Pick<NodePoolInfo, 'nodeCount' | 'nodesByCapacityType'>,
+): string {
+  const split = Object.entries(pool.nodesByCapacityType)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, n]) => `${n} ${type}`)
+    .join(', ');
+  const nodes = `${pool.nodeCount} node${pool.nodeCount === 1 ? '' : 's'}`;
+  return split ? `${nodes}: ${split}` : nodes;
+}
+
+/** One NodePool on the card. @internal */
+export function NodePoolLine(props: {
+  pool: NodePoolInfo;
+  interruptions?: number;
+}) {
+  const { pool, interruptions } = props;
+  const problems = pool.health.reasons.filter(r => r.severity !== 'healthy');
+  return (
+    <Box py={1} data-testid={`nodepool-${pool.name}`}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        <Typography variant="subtitle2" component="span">
+          {pool.name}
+        </Typography>
+        <HealthChip status={pool.health.status} reasons={pool.health.reasons} />
+        <Typography variant="caption" color="textSecondary">
+          {nodeCountText(pool)}
+        </Typography>
+        {interruptions !== undefined && (
+          <Typography
+            variant="caption"
+            color={interruptions ? 'error' : 'textSecondary'}
+          >
+            {interruptions} interruption{interruptions === 1 ? '' : 's'} (24 h)
+          </Typography>
+        )}
+      </Box>
+      {problems.length > 0 && (
+        <Typography
+          variant="caption"
+          component="ul"
+          style={{ margin: '4px 0', paddingLeft: 18 }}
+        >
+          {problems.map(r => (
+            <li key={`${r.code}:${r.message}`}>{r.message}</li>
+          ))}
+        </Typography>
+      )}
+      <Box display="flex" style={{ gap: 16 }} mt={0.5}>
+        <UsageBar
+          label="CPU"
+          usage={pool.usage.cpu}
+          format={formatCores}
+          unit="cores"
+        />
+        <UsageBar
+          label="Memory"
+          usage={pool.usage.memory}
+          format={formatBytes}
+        />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityKarpenterCard } from './EntityKarpenterCard';

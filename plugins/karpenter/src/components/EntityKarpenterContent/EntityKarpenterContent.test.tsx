@@ -1,0 +1,191 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  cluster,
+  history,
+  nodeClaims,
+  nodeClass,
+  nodePool,
+  summary,
+} from '../../__testUtils__/fixtures';
+import { BACKEND, renderWithApis } from '../../__testUtils__/renderWithApis';
+import { EntityKarpenterContent } from './EntityKarpenterContent';
+
+const server = setupServer();
+registerMswTestHooks(server);
+const API = `${BACKEND}/api/karpenter/v1`;
+
+function backend(options: { interruptions?: number; claims?: number } = {}) {
+  const claims = nodeClaims(options.claims ?? 250);
+  const seen: URL[] = [];
+  server.use(
+    http.get(`${API}/entities/default/resource/demo-cluster/summary`, () =>
+      HttpResponse.json(
+        summary([
+          cluster('demo', {
+            health: 'unhealthy',
+            nodePools: [
+              nodePool('general'),
+              nodePool('batch', {
+                health: {
+                  status: 'unhealthy',
+                  reasons: [
+                    {
+                      code: 'NODECLASS_NOT_READY',
+                      message: 'EC2NodeClass batch is not ready',
+                      severity: 'unhealthy',
+                    },
+                  ],
+                },
+              }),
+            ],
+          }),
+          cluster('staging', {
+            error: { code: 'TIMEOUT', message: 'no answer within 5 s' },
+            nodePools: [],
+            health: 'unknown',
+          }),
+        ]),
+      ),
+    ),
+    http.get(`${API}/clusters/demo/nodeclasses`, () =>
+      HttpResponse.json({
+        items: [nodeClass('general'), nodeClass('batch', false)],
+      }),
+    ),
+    http.get(`${API}/clusters/demo/nodeclaims`, ({ request }) => {
+      const url = new URL(request.url);
+      seen.push(url);
+      const limit = Number(url.searchParams.get('limit'));
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const filtered = claims.filter(
+        c =>
+          !url.searchParams.get('state') ||
+          c.state === url.searchParams.get('state'),
+      );
+      const page = filtered.slice(start, start + limit);
+      return HttpResponse.json({
+        cluster: 'demo',
+        items: page,
+        total: filtered.length,
+        nextCursor:
+          start + limit < filtered.length ? String(start + limit) : undefined,
+      });
+    }),
+    http.get(`${API}/clusters/demo/interruptions`, () =>
+      HttpResponse.json(history(options.interruptions ?? 0)),
+    ),
+    http.get(`${API}/clusters/demo/queue`, () =>
+      HttpResponse.json({
+        cluster: 'demo',
+        state: 'ok',
+        message: 'Queue is drained',
+        samples: [
+          {
+            time: '2026-11-24T11:00:00Z',
+            visible: 2,
+            notVisible: 0,
+            delayed: 0,
+          },
+          {
+            time: '2026-11-24T11:30:00Z',
+            visible: 0,
+            notVisible: 0,
+            delayed: 0,
+          },
+        ],
+        latest: {
+          time: '2026-11-24T11:30:00Z',
+          visible: 0,
+          notVisible: 0,
+          delayed: 0,
+        },
+      }),
+    ),
+  );
+  return { seen };
+}
+
+describe('EntityKarpenterContent', () => {
+  it('lists NodePools worst first, filters by health and opens details with the EC2NodeClass', async () => {
+    backend();
+    await renderWithApis(<EntityKarpenterContent />);
+    const table = await screen.findByRole('table', { name: 'NodePools' });
+    const rows = within(table).getAllByTestId(/nodepool-row-/);
+    expect(rows.map(r => r.getAttribute('data-testid'))).toEqual([
+      'nodepool-row-batch',
+      'nodepool-row-general',
+    ]);
+
+    fireEvent.mouseDown(screen.getByRole('button', { name: /^Health / }));
+    fireEvent.click(await screen.findByRole('option', { name: 'healthy' }));
+    await waitFor(() =>
+      expect(within(table).queryByTestId('nodepool-row-batch')).toBeNull(),
+    );
+    fireEvent.mouseDown(screen.getByRole('button', { name: /^Health / }));
+    fireEvent.click(await screen.findByRole('option', { name: 'All' }));
+
+    fireEvent.click(await within(table).findByTestId('nodepool-row-batch'));
+    const details = await screen.findByTestId('nodepool-details-batch');
+    expect(details).toHaveTextContent(
+      'karpenter.sh/capacity-type In spot, on-demand',
+    );
+    expect(details).toHaveTextContent('nodes 10% — allows 1 now');
+    expect(details).toHaveTextContent(
+      'Not ready; role KarpenterNodeRole-demo; 0 subnets',
+    );
+  });
+
+  it('pages NodeClaims from the backend 100 at a time and filters by state', async () => {
+    const { seen } = backend({ claims: 250 });
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(await screen.findByText('250 NodeClaims')).toBeInTheDocument();
+    expect(screen.getAllByTestId('nodeclaim-row')).toHaveLength(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Page 2');
+    await waitFor(() =>
+      expect(screen.getAllByTestId('nodeclaim-row')[0]).toHaveTextContent(
+        'general-00100',
+      ),
+    );
+    fireEvent.mouseDown(screen.getByRole('button', { name: /State/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'drifted' }));
+    expect(await screen.findByText('25 NodeClaims')).toBeInTheDocument();
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+    expect(seen[seen.length - 1].searchParams.get('state')).toBe('drifted');
+  });
+
+  it('shows the interruption timeline with breakdowns, or an empty history', async () => {
+    backend({ interruptions: 4 });
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(
+      await screen.findByRole('img', {
+        name: 'Interruptions per hour: 4 in total',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('SpotInterrupted: 4')).toBeInTheDocument();
+    expect(screen.getAllByTestId('interruption-row')).toHaveLength(4);
+    expect(screen.getByRole('table', { name: 'NodePool' })).toHaveTextContent(
+      'general4',
+    );
+  });
+
+  it('says so when no interruptions were recorded', async () => {
+    backend({ interruptions: 0 });
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(await screen.findByTestId('no-interruptions')).toBeInTheDocument();
+  });
+
+  it('shows the failing cluster as its own tab with the error', async () => {
+    backend();
+    await renderWithApis(<EntityKarpenterContent />);
+    fireEvent.click(
+      await screen.findByRole('tab', { name: 'staging (EKS) (error)' }),
+    );
+    expect(
+      await screen.findByTestId('cluster-error-staging'),
+    ).toHaveTextContent('TIMEOUT');
+  });
+});

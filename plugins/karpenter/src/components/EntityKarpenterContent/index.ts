@@ -1,0 +1,1 @@
+export { EntityKarpenterContent } from './EntityKarpenterContent';

@@ -1,0 +1,1 @@
+export { HealthChip, reasonsText } from './HealthChip';

@@ -1,0 +1,2 @@
+export { InterruptionTimeline, RANGES } from './InterruptionTimeline';
+export { StackedBarChart } from './StackedBarChart';

@@ -1,0 +1,1 @@
+export { NodeClaimsTable, NODECLAIM_PAGE_SIZE } from './NodeClaimsTable';

@@ -1,0 +1,1 @@
+export { NodeClassesPanel } from './NodeClassesPanel';

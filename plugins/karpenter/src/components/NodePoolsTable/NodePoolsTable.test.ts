@@ -1,0 +1,34 @@
+import { nodePool } from '../../__testUtils__/fixtures';
+import { sortNodePools } from './NodePoolsTable';
+
+describe('sortNodePools', () => {
+  const pools = [
+    nodePool('a', { nodeCount: 5 }),
+    nodePool('b', {
+      nodeCount: 1,
+      health: { status: 'unhealthy', reasons: [] },
+    }),
+    nodePool('c', {
+      nodeCount: 9,
+      health: { status: 'degraded', reasons: [] },
+    }),
+  ];
+  it('sorts by severity, then name', () => {
+    expect(
+      sortNodePools([...pools], 'health', 'desc', 'all').map(p => p.name),
+    ).toEqual(['b', 'c', 'a']);
+  });
+  it('sorts by node count both ways', () => {
+    expect(
+      sortNodePools([...pools], 'nodes', 'asc', 'all').map(p => p.name),
+    ).toEqual(['b', 'a', 'c']);
+    expect(
+      sortNodePools([...pools], 'nodes', 'desc', 'all').map(p => p.name),
+    ).toEqual(['c', 'a', 'b']);
+  });
+  it('filters by health', () => {
+    expect(
+      sortNodePools([...pools], 'name', 'asc', 'degraded').map(p => p.name),
+    ).toEqual(['c']);
+  });
+});

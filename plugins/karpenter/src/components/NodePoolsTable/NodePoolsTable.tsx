@@ -1,0 +1,193 @@
+import Box from '@material-ui/core/Box';
+import MenuItem from '@material-ui/core/MenuItem';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import TextField from '@material-ui/core/TextField';
+import {
+  HealthStatus,
+  NodeClassInfo,
+  NodePoolInfo,
+} from '@karpenter-backstage/plugin-karpenter-common';
+import { useMemo, useState } from 'react';
+import { formatBytes, formatCores } from '../../format';
+import { nodeCountText } from '../EntityKarpenterCard/NodePoolLine';
+import { HealthChip } from '../HealthChip';
+import { UsageBar } from '../UsageBar';
+import { NodePoolDetails } from './NodePoolDetails';
+
+type SortKey = 'name' | 'health' | 'nodes' | 'cpu' | 'memory';
+const SEVERITY: Record<HealthStatus, number> = {
+  unhealthy: 3,
+  degraded: 2,
+  unknown: 1,
+  healthy: 0,
+};
+
+const sortValue: Record<SortKey, (p: NodePoolInfo) => number | string> = {
+  name: p => p.name,
+  health: p => SEVERITY[p.health.status],
+  nodes: p => p.nodeCount,
+  cpu: p => p.usage.cpu.ratio ?? p.usage.cpu.used,
+  memory: p => p.usage.memory.ratio ?? p.usage.memory.used,
+};
+
+/** Sorts and filters NodePools for the table. @internal */
+export function sortNodePools(
+  pools: NodePoolInfo[],
+  key: SortKey,
+  direction: 'asc' | 'desc',
+  health: HealthStatus | 'all',
+): NodePoolInfo[] {
+  const value = sortValue[key];
+  return pools
+    .filter(p => health === 'all' || p.health.status === health)
+    .sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      let order = a.name.localeCompare(b.name);
+      if (x < y) order = -1;
+      else if (x > y) order = 1;
+      return direction === 'asc' ? order : -order;
+    });
+}
+
+/** The NodePools of the entity in one cluster: sortable, filterable by health, with details. @internal */
+export function NodePoolsTable(props: {
+  pools: NodePoolInfo[];
+  nodeClasses?: NodeClassInfo[];
+}) {
+  const [key, setKey] = useState<SortKey>('health');
+  const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
+  const [health, setHealth] = useState<HealthStatus | 'all'>('all');
+  const [open, setOpen] = useState<string | undefined>();
+  const rows = useMemo(
+    () => sortNodePools([...props.pools], key, direction, health),
+    [props.pools, key, direction, health],
+  );
+  const header = (k: SortKey, label: string) => (
+    <TableCell sortDirection={key === k ? direction : false}>
+      <TableSortLabel
+        active={key === k}
+        direction={key === k ? direction : 'asc'}
+        onClick={() => {
+          setDirection(key === k && direction === 'asc' ? 'desc' : 'asc');
+          setKey(k);
+        }}
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+  return (
+    <Box>
+      <TextField
+        select
+        size="small"
+        id="karpenter-nodepool-health"
+        label="Health"
+        value={health}
+        onChange={e => setHealth(e.target.value as HealthStatus | 'all')}
+        inputProps={{ 'data-testid': 'nodepool-health-filter' }}
+        style={{ minWidth: 160, marginBottom: 8 }}
+      >
+        {['all', 'healthy', 'degraded', 'unhealthy', 'unknown'].map(h => (
+          <MenuItem key={h} value={h}>
+            {h === 'all' ? 'All' : h}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Table size="small" aria-label="NodePools">
+        <TableHead>
+          <TableRow>
+            {header('name', 'NodePool')}
+            {header('health', 'Health')}
+            {header('nodes', 'Nodes')}
+            {header('cpu', 'CPU')}
+            {header('memory', 'Memory')}
+            <TableCell>NodeClaims</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(pool => (
+            <NodePoolRows
+              key={pool.name}
+              pool={pool}
+              open={open === pool.name}
+              onToggle={() =>
+                setOpen(open === pool.name ? undefined : pool.name)
+              }
+              nodeClass={props.nodeClasses?.find(
+                c => c.name === pool.nodeClass?.name,
+              )}
+            />
+          ))}
+          {rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={6}>No NodePools match the filter.</TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+function NodePoolRows(props: {
+  pool: NodePoolInfo;
+  open: boolean;
+  onToggle: () => void;
+  nodeClass?: NodeClassInfo;
+}) {
+  const { pool, open, onToggle } = props;
+  const claims = Object.entries(pool.nodeClaimsByState)
+    .map(([state, n]) => `${n} ${state}`)
+    .join(', ');
+  return (
+    <>
+      <TableRow
+        hover
+        onClick={onToggle}
+        style={{ cursor: 'pointer' }}
+        aria-expanded={open}
+        data-testid={`nodepool-row-${pool.name}`}
+      >
+        <TableCell>
+          <strong>{pool.name}</strong>
+        </TableCell>
+        <TableCell>
+          <HealthChip
+            status={pool.health.status}
+            reasons={pool.health.reasons}
+          />
+        </TableCell>
+        <TableCell>{nodeCountText(pool)}</TableCell>
+        <TableCell>
+          <UsageBar
+            label="CPU"
+            usage={pool.usage.cpu}
+            format={formatCores}
+            unit="cores"
+          />
+        </TableCell>
+        <TableCell>
+          <UsageBar
+            label="Memory"
+            usage={pool.usage.memory}
+            format={formatBytes}
+          />
+        </TableCell>
+        <TableCell>{claims || '—'}</TableCell>
+      </TableRow>
+      {open && (
+        <TableRow>
+          <TableCell colSpan={6}>
+            <NodePoolDetails pool={pool} nodeClass={props.nodeClass} />
+          </TableCell>
+        </TableRow>
+      )}
+    </>
+  );
+}

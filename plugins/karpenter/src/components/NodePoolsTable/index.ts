@@ -1,0 +1,2 @@
+export { NodePoolsTable, sortNodePools } from './NodePoolsTable';
+export { NodePoolDetails, ConditionList } from './NodePoolDetails';

@@ -1,0 +1,1 @@
+export { QueueBacklogChart } from './QueueBacklogChart';

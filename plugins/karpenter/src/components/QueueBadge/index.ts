@@ -1,0 +1,1 @@
+export { QueueBadge } from './QueueBadge';

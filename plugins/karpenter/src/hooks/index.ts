@@ -1,0 +1,4 @@
+export { useRefreshIntervalMs, useRefreshTick } from './useAutoRefresh';
+export { usePolledData } from './usePolledData';
+export type { PolledData } from './usePolledData';
+export { useEntitySummary } from './useEntitySummary';

@@ -1,0 +1,323 @@
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import Ajv from 'ajv';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTemplateRenderer } from 'nunjitsu';
+import { parse as parseYaml } from 'yaml';
+import { createKarpenterActions } from '../actions';
+import { listFiles, runAction } from './mockActionContext';
+
+/** The template folder of this repository. */
+export const TEMPLATE_DIR = path.resolve(
+  __dirname,
+  '../../../../templates/karpenter-eks',
+);
+
+/** template.yaml, parsed. */
+export function loadTemplate(): any {
+  return parseYaml(
+    fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+  );
+}
+
+/** Every file of the template folder (template.yaml + skeleton/), as the dry-run API takes them. */
+export function templateDirectoryContents(): Array<{
+  path: string;
+  base64Content: string;
+}> {
+  const out: Array<{ path: string; base64Content: string }> = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else {
+        out.push({
+          path: path.relative(TEMPLATE_DIR, full).split(path.sep).join('/'),
+          base64Content: fs.readFileSync(full).toString('base64'),
+        });
+      }
+    }
+  };
+  walk(TEMPLATE_DIR);
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The values a user enters in the form for the e2e and in-process runs: two NodePools. */
+export const TWO_POOL_VALUES = {
+  clusterName: 'demo-cluster',
+  awsRegion: 'eu-west-1',
+  environment: 'prod',
+  owner: 'group:default/platform-team',
+  description: 'Demo "cluster" with ${{ not templated }}',
+  tags: { Team: 'platform', CostCenter: 'Zürich 42' },
+  nodePools: [
+    { name: 'general', preset: 'general' },
+    {
+      name: 'batch',
+      preset: 'batch',
+      capacityTypes: ['spot', 'on-demand'],
+      limits: { cpu: '800' },
+      weight: 20,
+    },
+  ],
+  repoUrl: 'github.com?owner=acme&repo=karpenter-demo-cluster',
+};
+
+/** Adds the form's `default`s for properties the user left out (top level, like the form does). */
+export function withFormDefaults(template: any, values: Record<string, any>) {
+  const out = { ...values };
+  for (const page of template.spec.parameters) {
+    for (const [name, schema] of Object.entries<any>(page.properties ?? {})) {
+      if (out[name] === undefined && schema.default !== undefined) {
+        out[name] = schema.default;
+      }
+    }
+  }
+  return out;
+}
+
+/** Checks values against every form page's JSON schema (as the scaffolder does before a run). */
+export function formErrors(template: any, values: Record<string, any>) {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  return template.spec.parameters.flatMap((page: any) => {
+    const validate = ajv.compile({ type: 'object', ...page });
+    return validate(values) ? [] : validate.errors!;
+  });
+}
+
+const parseRepoUrl = (url: unknown) => {
+  const parsed = new URL(`https://${String(url)}`);
+  return {
+    host: parsed.host,
+    owner: parsed.searchParams.get('owner') ?? undefined,
+    repo: parsed.searchParams.get('repo') ?? undefined,
+  };
+};
+
+/**
+ * Runs template.yaml in process the way the scaffolder's workflow runner does: step inputs are
+ * rendered with nunjitsu (JSON coercion), the Karpenter actions run for real, `fetch:template` is
+ * reproduced (every skeleton path and file rendered with `values`, `copyWithoutTemplating` globs of
+ * the form `dir/*` copied), and publish/register are skipped with stand-in outputs.
+ */
+export async function runTemplateInProcess(
+  values: Record<string, unknown>,
+  workspace: string,
+) {
+  const template = loadTemplate();
+  const renderer = createTemplateRenderer({
+    filters: { parseRepoUrl: parseRepoUrl as any },
+  });
+  const actions = new Map(createKarpenterActions().map(a => [a.id, a]));
+  const steps: Record<string, { output: Record<string, unknown> }> = {};
+  const render = (input: unknown) =>
+    JSON.parse(JSON.stringify(input), (_key, value) =>
+      typeof value === 'string'
+        ? renderer.renderValue(value, { parameters: values, steps } as any, {
+            coercion: 'json',
+          })
+        : value,
+    );
+  for (const step of template.spec.steps) {
+    const input = render(step.input ?? {});
+    const action = actions.get(step.action);
+    if (action) {
+      steps[step.id] = { output: await runAction(action, input, workspace) };
+    } else if (step.action === 'fetch:template') {
+      fetchTemplate(renderer, input, workspace);
+      steps[step.id] = { output: {} };
+    } else if (step.action === 'publish:github') {
+      steps[step.id] = {
+        output: {
+          remoteUrl: 'https://github.com/acme/karpenter-demo-cluster',
+          repoContentsUrl:
+            'https://github.com/acme/karpenter-demo-cluster/blob/main',
+        },
+      };
+    } else if (step.action === 'catalog:register') {
+      steps[step.id] = {
+        output: {
+          entityRef: `resource:default/${values.clusterName}`,
+        },
+      };
+    } else {
+      throw new Error(`unexpected action ${step.action}`);
+    }
+  }
+  return { steps, output: render(template.spec.output) };
+}
+
+function fetchTemplate(
+  renderer: ReturnType<typeof createTemplateRenderer>,
+  input: any,
+  workspace: string,
+) {
+  const skeleton = path.join(TEMPLATE_DIR, input.url);
+  const context = renderer.prepareContext({ values: input.values });
+  const copyOnly = (input.copyWithoutTemplating ?? []).map((glob: string) => {
+    if (!glob.endsWith('/*')) {
+      throw new Error(`the test only reproduces "dir/*" globs, not ${glob}`);
+    }
+    return glob.slice(0, -1);
+  });
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+        continue;
+      }
+      const location = path.relative(skeleton, full).split(path.sep).join('/');
+      const copy = copyOnly.some(
+        (prefix: string) =>
+          location.startsWith(prefix) &&
+          !location.slice(prefix.length).includes('/'),
+      );
+      const target = path.join(workspace, renderer.render(location, context));
+      if (fs.existsSync(target)) {
+        continue;
+      }
+      const content = fs.readFileSync(full, 'utf8');
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(
+        target,
+        copy ? content : renderer.render(content, context),
+      );
+    }
+  };
+  walk(skeleton);
+}
+
+/** Reads every file below a workspace into a path → content map. */
+export async function readWorkspace(dir: string) {
+  const files = new Map<string, string>();
+  for (const file of await listFiles(dir)) {
+    files.set(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+  }
+  return files;
+}
+
+/**
+ * The checks both runs of the template (in process and through the portal's dry-run API) make on
+ * the produced repository for TWO_POOL_VALUES.
+ */
+export async function checkTwoPoolRepository(files: Map<string, string>) {
+  const get = (file: string) => {
+    const content = files.get(file);
+    if (content === undefined) {
+      throw new Error(`missing ${file}; got ${[...files.keys()].join(', ')}`);
+    }
+    return content;
+  };
+  expect([...files.keys()].sort()).toEqual([
+    '.github/workflows/validate.yaml',
+    '.gitignore',
+    'README.md',
+    'catalog-info.yaml',
+    'docs/index.md',
+    'manifests/ec2nodeclass-batch.yaml',
+    'manifests/ec2nodeclass-general.yaml',
+    'manifests/kustomization.yaml',
+    'manifests/nodepool-batch.yaml',
+    'manifests/nodepool-general.yaml',
+    'mkdocs.yml',
+    'terraform/main.tf',
+    'terraform/outputs.tf',
+    'terraform/versions.tf',
+  ]);
+
+  // Terraform: parses; the module block carries the form's values
+  const main = await parseHcl('main.tf', get('terraform/main.tf'));
+  expect(main.module.karpenter[0]).toMatchObject({
+    eks_cluster_name: 'demo-cluster',
+    eks_cluster_endpoint: '${data.aws_eks_cluster.this.endpoint}',
+    aws_region: 'eu-west-1',
+    environment: 'prod',
+    namespace: 'karpenter',
+    service_account_name: 'karpenter',
+    helm_chart_version: '1.14.1',
+    resource_tag: { Team: 'platform', CostCenter: 'Zürich 42' },
+  });
+  expect(main.module.karpenter[0].source).toMatch(
+    /terraform-module\/karpenter\?ref=/,
+  );
+  for (const file of ['terraform/versions.tf', 'terraform/outputs.tf']) {
+    await expect(parseHcl(file, get(file))).resolves.toBeTruthy();
+  }
+
+  // Manifests: valid against the Karpenter v1 CRDs, wired to the module's node role
+  for (const pool of ['general', 'batch']) {
+    const nodePool = parseYaml(get(`manifests/nodepool-${pool}.yaml`));
+    const nodeClass = parseYaml(get(`manifests/ec2nodeclass-${pool}.yaml`));
+    expect(validateKarpenterObject(nodePool).violations).toEqual([]);
+    expect(validateKarpenterObject(nodeClass).violations).toEqual([]);
+    expect(nodePool.spec.template.spec.nodeClassRef.name).toBe(pool);
+    expect(nodeClass.spec.role).toBe('KarpenterNodeRole-demo-cluster');
+    expect(nodeClass.spec.subnetSelectorTerms).toEqual([
+      { tags: { 'karpenter.sh/discovery': 'demo-cluster' } },
+    ]);
+  }
+  const batch = parseYaml(get('manifests/nodepool-batch.yaml'));
+  expect(batch.spec.weight).toBe(20);
+  expect(batch.spec.limits).toEqual({ cpu: '800' });
+  expect(batch.spec.template.spec.requirements).toContainEqual({
+    key: 'karpenter.sh/capacity-type',
+    operator: 'In',
+    values: ['spot', 'on-demand'],
+  });
+  expect(parseYaml(get('manifests/kustomization.yaml')).resources).toEqual([
+    'ec2nodeclass-general.yaml',
+    'nodepool-general.yaml',
+    'ec2nodeclass-batch.yaml',
+    'nodepool-batch.yaml',
+  ]);
+
+  // Catalog entity: the cluster as a Resource with the Karpenter annotations and TechDocs
+  const entity = parseYaml(get('catalog-info.yaml'));
+  expect(entity).toMatchObject({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'demo-cluster',
+      description: 'Demo "cluster" with ${{ not templated }}',
+      annotations: {
+        'karpenter.sh/cluster': 'demo-cluster',
+        'karpenter.sh/nodepools': 'general,batch',
+        'backstage.io/techdocs-ref': 'dir:.',
+        'github.com/project-slug': 'acme/karpenter-demo-cluster',
+      },
+      tags: ['karpenter', 'eks', 'prod'],
+    },
+    spec: {
+      type: 'kubernetes-cluster',
+      owner: 'group:default/platform-team',
+      lifecycle: 'production',
+    },
+  });
+
+  // CI workflow copied verbatim (its ${{ }} expressions are GitHub's, not the scaffolder's)
+  const workflow = parseYaml(get('.github/workflows/validate.yaml'));
+  expect(Object.keys(workflow.jobs)).toEqual(['terraform', 'manifests']);
+  expect(get('.github/workflows/validate.yaml')).toContain(
+    "if: ${{ vars.AWS_ROLE_ARN != '' }}",
+  );
+  const steps = JSON.stringify(workflow.jobs);
+  for (const command of [
+    'terraform fmt -check',
+    'terraform validate',
+    'terraform plan',
+    'kubeconform',
+  ]) {
+    expect(steps).toContain(command);
+  }
+
+  // Docs: README and TechDocs name the cluster and its NodePools
+  expect(get('README.md')).toContain('# demo-cluster: Karpenter on EKS');
+  expect(get('README.md')).toContain('`general`, `batch`');
+  expect(get('docs/index.md')).toContain('manifests/nodepool-batch.yaml');
+  expect(parseYaml(get('mkdocs.yml')).site_name).toBe(
+    'demo-cluster - Karpenter',
+  );
+}

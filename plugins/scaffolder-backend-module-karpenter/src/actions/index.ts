@@ -1,0 +1,24 @@
+import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { RenderOptions } from '../render';
+import { createNodePoolsRenderAction } from './nodePoolsRender';
+import { createTerraformRenderAction } from './terraformRender';
+
+export {
+  createTerraformRenderAction,
+  TERRAFORM_RENDER_ACTION_ID,
+} from './terraformRender';
+export {
+  createNodePoolsRenderAction,
+  NODEPOOLS_RENDER_ACTION_ID,
+} from './nodePoolsRender';
+
+/**
+ * Every scaffolder action of this module.
+ *
+ * @public
+ */
+export function createKarpenterActions(
+  options: RenderOptions = {},
+): TemplateAction<any, any, any>[] {
+  return [createTerraformRenderAction(options), createNodePoolsRenderAction()];
+}

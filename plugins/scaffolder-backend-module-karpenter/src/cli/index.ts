@@ -1,0 +1,2 @@
+export { runKarpenterRender } from './main';
+export type { CliIo } from './main';

@@ -1,0 +1,16 @@
+/**
+ * Scaffolder actions that render a Karpenter-on-EKS repository, and the `karpenter-render` CLI.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleKarpenter as default } from './module';
+export {
+  createKarpenterActions,
+  createNodePoolsRenderAction,
+  createTerraformRenderAction,
+  NODEPOOLS_RENDER_ACTION_ID,
+  TERRAFORM_RENDER_ACTION_ID,
+} from './actions';
+export { runKarpenterRender } from './cli';
+export type { CliIo } from './cli';
+export type { RenderOptions } from './render';

@@ -1,0 +1,11 @@
+export {
+  moduleSourceOf,
+  renderKarpenterRepository,
+  renderNodePoolFiles,
+  renderTerraformFiles,
+} from './render';
+export type { RenderOptions } from './render';
+export { writeRenderedFiles } from './files';
+export type { RenderedFile } from './files';
+export { KarpenterInputError, valueOrThrow } from './errors';
+export { hclString, fromHclJsonString } from './hcl/escape';
