@@ -19,10 +19,16 @@ export const ARTIFACTS_DIR = path.resolve(
  */
 export const portalUrl = process.env.KARPENTER_E2E_PORTAL_URL;
 
-/** `describe` that only runs when a portal is up. @public */
-export const describeWithPortal: jest.Describe = portalUrl
-  ? describe
-  : describe.skip;
+/**
+ * `describe` that only runs when a portal is up (undefined outside Jest, so that tools such as
+ * `yarn bench` can import the browser helpers). @public
+ */
+export const describeWithPortal: jest.Describe =
+  typeof describe === 'undefined'
+    ? (undefined as unknown as jest.Describe)
+    : portalUrl
+    ? describe
+    : describe.skip;
 
 /** Debian's Chromium, headless, without background networking (the machine has no internet). @public */
 export async function launchBrowser(): Promise<Browser> {
@@ -40,13 +46,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens the portal and enters as guest (the sign-in page's guest provider). @public */
-export async function signInAsGuest(browser: Browser): Promise<Page> {
+/** Opens the portal (default: the one under test) and enters as guest. @public */
+export async function signInAsGuest(
+  browser: Browser,
+  url: string | undefined = portalUrl,
+): Promise<Page> {
   const page = await browser.newPage({
     viewport: { width: 1280, height: 800 },
   });
   page.on('dialog', dialog => dialog.accept());
-  await page.goto(`${portalUrl}/`);
+  await page.goto(`${url}/`);
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByText('Catalog').first().waitFor();
   return page;

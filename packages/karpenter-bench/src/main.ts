@@ -1,20 +1,33 @@
-/* yarn bench [--smoke]: the Karpenter backend against the simulator at S/M/L, side by side with
+/* yarn bench [--smoke] [--no-frontend]: the Karpenter backend against the simulator at S/M/L, side by side with
  * the Backstage Kubernetes plugin; writes bench/results/<date>.json and docs/benchmarks.md. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { writeChartPng } from './chart';
+import { FrontendResult, runFrontend } from './frontend';
 import { renderMarkdown } from './report';
 import { runSize, SizeResult } from './runSize';
-import { SIZES, SMOKE } from './sizes';
+import { BenchSize, SIZES, SMOKE } from './sizes';
+
+/** 30 s of 50 concurrent clients at L (the issue's target), 10 s at S/M, 2 s in smoke mode. */
+function throughputSeconds(size: BenchSize, smoke: boolean): number {
+  if (smoke) return 2;
+  return size.name === 'L' ? 30 : 10;
+}
 
 async function main() {
   const smoke = process.argv.includes('--smoke');
-  const root = path.resolve(__dirname, '..', '..', '..');
+  const root = path.resolve(
+    resolvePackagePath('@karpenter-backstage/karpenter-bench'),
+    '..',
+    '..',
+  );
   const results: SizeResult[] = [];
   for (const size of smoke ? [SMOKE] : SIZES) {
     process.stderr.write(`[bench] size ${size.name}...\n`);
     const r = await runSize(size, {
       warmRequests: smoke ? 20 : 200,
-      throughputSeconds: smoke ? 2 : size.name === 'L' ? 30 : 10,
+      throughputSeconds: throughputSeconds(size, smoke),
     });
     process.stderr.write(
       `[bench] ${size.name}: ${JSON.stringify({
@@ -28,21 +41,36 @@ async function main() {
     );
     results.push(r);
   }
+  let frontend: FrontendResult | undefined;
+  if (!process.argv.includes('--no-frontend')) {
+    const largest = results[results.length - 1].size;
+    process.stderr.write(`[bench] frontend at ${largest.name}...\n`);
+    frontend = await runFrontend(largest, smoke ? 2 : 5, root);
+    process.stderr.write(`[bench] frontend: ${JSON.stringify(frontend)}\n`);
+  }
   const report = {
     date: new Date().toISOString(),
     node: process.version,
     smoke,
     results,
+    frontend,
   };
   const outDir = path.join(root, smoke ? 'bench/tmp' : 'bench/results');
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${report.date.slice(0, 10)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  if (!smoke)
+  if (!smoke) {
     fs.writeFileSync(
       path.join(root, 'docs', 'benchmarks.md'),
       renderMarkdown(report),
     );
+    await writeChartPng(
+      results,
+      path.join(root, 'docs', 'images', 'benchmarks.png'),
+    );
+  } else {
+    await writeChartPng(results, path.join(outDir, 'benchmarks.png'));
+  }
   process.stdout.write(`${file}\n`);
   process.exit(0);
 }

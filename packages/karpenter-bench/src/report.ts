@@ -1,7 +1,8 @@
+import type { FrontendResult } from './frontend';
 import { SizeResult } from './runSize';
 
 const TARGETS =
-  'Targets at L: warm p95 ≤ 25 ms; cold ≤ 1.5× floor; warm p95 ≥ 10× lower than the peer; RSS growth ≤ 3× the raw JSON held; zero errors at 50 concurrent clients.';
+  'Targets at L: warm p95 ≤ 25 ms; cold ≤ 1.5× floor; warm p95 ≥ 10× lower than the peer; RSS growth ≤ 3× the raw JSON held; zero errors at 50 concurrent clients; tab interactive ≤ 500 ms.';
 
 function verdict(r: SizeResult): string[] {
   const out: string[] = [];
@@ -31,11 +32,42 @@ function verdict(r: SizeResult): string[] {
   return out;
 }
 
+function frontendSection(f: FrontendResult | undefined): string {
+  if (!f) return 'The browser run was not part of this run (`--no-frontend`).';
+  if (f.skipped) return `The browser run was skipped: ${f.skipped}.`;
+  const cell = (v?: { p50: number; max: number }) =>
+    v ? `${v.p50} / ${v.max}` : 'n/a';
+  const ok = (f.tabInApp?.p50 ?? Infinity) <= 500;
+  return `Chromium (headless, Debian), the real portal backend serving the built frontend, size ${
+    f.size
+  }, median / max of ${
+    f.runs
+  } runs. Times come from the plugin's User Timing marks
+(\`KARPENTER_PERFORMANCE_MARKS\`: \`karpenter:tab:mounted\`, \`karpenter:tab:nodeclaims-rendered\`,
+\`karpenter:card:rendered\`), set after React commits the rows.
+
+| Measure | ms (median / max) |
+| --- | --- |
+| Tab interactive: click on the entity page's Karpenter tab → first NodeClaims page rendered | ${cell(
+    f.tabInApp,
+  )} |
+| The plugin's share: tab mounted → NodeClaims rendered | ${cell(f.tabPlugin)} |
+| Cold page load of the tab URL (download and start the whole Backstage app, sign-in check) → NodeClaims rendered | ${cell(
+    f.tabFullLoad,
+  )} |
+| Cold page load of the entity overview → card rendered | ${cell(
+    f.cardFullLoad,
+  )} |
+
+- ${ok ? '✅' : '❌'} tab interactive ${f.tabInApp?.p50} ms (target ≤ 500 ms)`;
+}
+
 /** docs/benchmarks.md from a run. */
 export function renderMarkdown(report: {
   date: string;
   node: string;
   results: SizeResult[];
+  frontend?: FrontendResult;
 }): string {
   const rows = report.results.map(
     r =>
@@ -60,6 +92,8 @@ request.
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
+![Latency vs size: ours warm p95 and cold, the peer's p95, the floor](images/benchmarks.png)
+
 ${TARGETS}
 
 At ${l.size.name}:
@@ -68,11 +102,10 @@ ${verdict(l)
   .map(v => `- ${v}`)
   .join('\n')}
 
-Raw results: \`bench/results/${report.date.slice(
-    0,
-    10,
-  )}.json\`. The browser timing of the tab is
-covered by the end-to-end tests (NodeClaims are paged by the backend, 100 rows per page, so the
-tab renders the same amount of DOM at every size); it is not part of this run.
+## Frontend
+
+${frontendSection(report.frontend)}
+
+Raw results: \`bench/results/${report.date.slice(0, 10)}.json\`.
 `;
 }

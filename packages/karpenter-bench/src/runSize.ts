@@ -11,6 +11,7 @@ import {
 } from '@kubernetes/client-node';
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import karpenterBackend from '@karpenter-backstage/plugin-karpenter-backend';
+import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import { BenchSize, scenarioFor } from './sizes';
 import { latencies, LatencyStats, throughput } from './stats';
 
@@ -118,7 +119,7 @@ export async function runSize(
     const backend = await startTestBackend({
       features: [
         karpenterBackend,
-        import('@backstage/plugin-kubernetes-backend'),
+        kubernetesBackend,
         catalogServiceMock.factory({ entities: [ENTITY, RESOURCE] }),
         mockServices.rootConfig.factory({
           data: {

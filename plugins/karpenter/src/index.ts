@@ -9,4 +9,5 @@ export {
   EntityKarpenterContent,
 } from './plugin';
 export { isKarpenterAvailable } from './isKarpenterAvailable';
+export { KARPENTER_PERFORMANCE_MARKS } from './hooks';
 export * from './api';

@@ -14,7 +14,9 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatTime } from '../../format';
 import {
+  KARPENTER_PERFORMANCE_MARKS,
   useEntitySummary,
+  usePerformanceMark,
   useRefreshIntervalMs,
   useRefreshTick,
 } from '../../hooks';
@@ -34,6 +36,7 @@ const DEFAULT_TROUBLESHOOTING =
 export function EntityKarpenterCard() {
   const tick = useRefreshTick(useRefreshIntervalMs());
   const { value, error, loading, updatedAt } = useEntitySummary(tick);
+  usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.cardRendered, !!value);
   const config = useApi(configApiRef);
   const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);

@@ -12,7 +12,9 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { formatTime } from '../../format';
 import {
+  KARPENTER_PERFORMANCE_MARKS,
   useEntitySummary,
+  usePerformanceMark,
   useRefreshIntervalMs,
   useRefreshTick,
 } from '../../hooks';
@@ -32,6 +34,7 @@ export function EntityKarpenterContent() {
   const tick = useRefreshTick(interval);
   const { value, error, loading, updatedAt } = useEntitySummary(tick);
   const [selected, setSelected] = useState(0);
+  usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.tabMounted, true);
 
   let body: JSX.Element;
   if (loading) {

@@ -14,7 +14,11 @@ import { NodeClaimState } from '@karpenter-backstage/plugin-karpenter-common';
 import { useState } from 'react';
 import { karpenterApiRef } from '../../api';
 import { formatAge } from '../../format';
-import { usePolledData } from '../../hooks';
+import {
+  KARPENTER_PERFORMANCE_MARKS,
+  usePerformanceMark,
+  usePolledData,
+} from '../../hooks';
 
 const STATES: NodeClaimState[] = [
   'pending',
@@ -59,6 +63,7 @@ export function NodeClaimsTable(props: {
       }),
     [api, props.cluster, nodePool, state, cursor, props.tick],
   );
+  usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.nodeClaimsRendered, !!value);
   const resetPaging = () => setCursors([undefined]);
   const now = Date.now();
 
