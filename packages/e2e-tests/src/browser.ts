@@ -19,16 +19,16 @@ export const ARTIFACTS_DIR = path.resolve(
  */
 export const portalUrl = process.env.KARPENTER_E2E_PORTAL_URL;
 
+function pickDescribe(): jest.Describe {
+  if (typeof describe === 'undefined')
+    return undefined as unknown as jest.Describe;
+  return portalUrl ? describe : describe.skip;
+}
 /**
  * `describe` that only runs when a portal is up (undefined outside Jest, so that tools such as
  * `yarn bench` can import the browser helpers). @public
  */
-export const describeWithPortal: jest.Describe =
-  typeof describe === 'undefined'
-    ? (undefined as unknown as jest.Describe)
-    : portalUrl
-    ? describe
-    : describe.skip;
+export const describeWithPortal: jest.Describe = pickDescribe();
 
 /** Debian's Chromium, headless, without background networking (the machine has no internet). @public */
 export async function launchBrowser(): Promise<Browser> {
