@@ -171,18 +171,23 @@ export async function runSize(
     });
     const base = `http://localhost:${(backend.server.address() as any).port}`;
     const auth = { Authorization: mockCredentials.user.header() };
+    let lastAnswer = '';
     const summary = async () => {
       const res = await fetch(
         `${base}/api/karpenter/v1/entities/default/resource/bench-cluster/summary`,
         { headers: auth },
       );
       const body = await res.json();
-      return res.ok && body.clusters?.[0]?.nodePools?.length === size.nodePools;
+      const ok =
+        res.ok && body.clusters?.[0]?.nodePools?.length === size.nodePools;
+      if (!ok)
+        lastAnswer = `${res.status} ${JSON.stringify(body).slice(0, 500)}`;
+      return ok;
     };
     const coldStart = performance.now();
     const coldOk = await summary();
     const coldMs = performance.now() - coldStart;
-    if (!coldOk) throw new Error('cold summary failed');
+    if (!coldOk) throw new Error(`cold summary failed: ${lastAnswer}`);
     const warm = await latencies(options.warmRequests, summary);
     const tp = await throughput(50, options.throughputSeconds, summary);
     global.gc?.();

@@ -106,6 +106,38 @@ describe('the simulated Kubernetes API with the real @kubernetes/client-node', (
     ).rejects.toMatchObject({ code: 400 });
   });
 
+  it('keeps a continue token valid for every client that holds it (concurrent listers)', async () => {
+    const api = kc.makeApiClient(CustomObjectsApi);
+    const first = () =>
+      api.listClusterCustomObject({
+        group: 'karpenter.sh',
+        version: 'v1',
+        plural: 'nodeclaims',
+        limit: 10,
+      }) as Promise<any>;
+    const [a, b] = await Promise.all([first(), first()]);
+    const token = a.metadata.continue ?? a.metadata._continue;
+    expect(token).toBe(b.metadata.continue ?? b.metadata._continue);
+    const next = () =>
+      api.listClusterCustomObject({
+        group: 'karpenter.sh',
+        version: 'v1',
+        plural: 'nodeclaims',
+        limit: 10,
+        _continue: token,
+      }) as Promise<any>;
+    const pages = await Promise.all([next(), next()]);
+    expect(pages.map(p => p.items.length)).toEqual([10, 10]);
+    await expect(
+      api.listClusterCustomObject({
+        group: 'karpenter.sh',
+        version: 'v1',
+        plural: 'nodeclaims',
+        _continue: Buffer.from('{"rv":1,"offset":3}').toString('base64url'),
+      }),
+    ).rejects.toMatchObject({ code: 410 });
+  });
+
   it('serves events of cluster-scoped objects in namespace default, filterable by field', async () => {
     const [claim] = sim.interrupt({ cluster: 'demo', nodePool: 'general' });
     const core = kc.makeApiClient(CoreV1Api);

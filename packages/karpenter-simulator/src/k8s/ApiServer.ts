@@ -39,6 +39,9 @@ interface Route {
   name?: string;
 }
 
+/** Paged-list snapshots kept for continue tokens (besides the 5-minute expiry). */
+const MAX_LIST_SNAPSHOTS = 256;
+
 const GROUP_PATH =
   /^\/apis\/([^/]+)\/([^/]+)(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/;
 const CORE_PATH =
@@ -332,8 +335,9 @@ export class ApiServer {
       }
       json = snapshot.json;
       rv = snapshot.rv;
+      // Like a real API server, a continue token stays valid (for every client holding it)
+      // until it is compacted away: single-use tokens would break concurrent listers.
       offset = token.offset;
-      this.snapshots.delete(cont);
     } else {
       rv = this.options.store.resourceVersion;
       json = this.options.store
@@ -362,7 +366,8 @@ export class ApiServer {
   private pruneSnapshots() {
     const cutoff = Date.now() - 5 * 60_000;
     for (const [key, snap] of this.snapshots)
-      if (snap.at < cutoff) this.snapshots.delete(key);
+      if (snap.at < cutoff || this.snapshots.size > MAX_LIST_SNAPSHOTS)
+        this.snapshots.delete(key);
   }
 
   private watch(

@@ -66,7 +66,11 @@ export class ResourceCache {
     return new Promise(resolve => this.readyWaiters.push(resolve));
   }
 
-  private async list(kc: KubeConfig) {
+  /**
+   * Lists every page. A continue token the server has compacted away answers 410 Expired: the list
+   * then starts over without it (as the API server's message says), a few times at most.
+   */
+  private async list(kc: KubeConfig, restarts = 3): Promise<void> {
     const cluster = kc.getCurrentCluster()!;
     const items = new Map<string, any>();
     let cont: string | undefined;
@@ -76,7 +80,14 @@ export class ResourceCache {
       );
       url.searchParams.set('limit', '500');
       if (cont) url.searchParams.set('continue', cont);
-      const body: any = await this.get(kc, url.toString());
+      let body: any;
+      try {
+        body = await this.get(kc, url.toString());
+      } catch (error) {
+        if (cont && restarts > 0 && (error as any).statusCode === 410)
+          return this.list(kc, restarts - 1);
+        throw error;
+      }
       for (const o of body.items ?? [])
         items.set(keyOf(o), trimObject(this.resource, o));
       cont = body.metadata?.continue || undefined;
@@ -86,6 +97,7 @@ export class ResourceCache {
     this.items.clear();
     for (const [k, v] of items) this.items.set(k, v);
     this.generation++;
+    return undefined;
   }
 
   private async get(kc: KubeConfig, url: string): Promise<unknown> {
