@@ -7,13 +7,10 @@ import { writeChartPng } from './chart';
 import { FrontendResult, runFrontend } from './frontend';
 import { renderMarkdown } from './report';
 import { runSize, SizeResult } from './runSize';
-import { BenchSize, SIZES, SMOKE } from './sizes';
+import { SIZES, SMOKE } from './sizes';
 
-/** 30 s of 50 concurrent clients at L (the issue's target), 10 s at S/M, 2 s in smoke mode. */
-function throughputSeconds(size: BenchSize, smoke: boolean): number {
-  if (smoke) return 2;
-  return size.name === 'L' ? 30 : 10;
-}
+/** 30 s of 50 concurrent clients at every size (the issue's measure), 2 s in smoke mode. */
+const THROUGHPUT_SECONDS = 30;
 
 async function main() {
   const smoke = process.argv.includes('--smoke');
@@ -27,7 +24,7 @@ async function main() {
     process.stderr.write(`[bench] size ${size.name}...\n`);
     const r = await runSize(size, {
       warmRequests: smoke ? 20 : 200,
-      throughputSeconds: throughputSeconds(size, smoke),
+      throughputSeconds: smoke ? 2 : THROUGHPUT_SECONDS,
     });
     process.stderr.write(
       `[bench] ${size.name}: ${JSON.stringify({

@@ -71,7 +71,7 @@ export function renderMarkdown(report: {
 }): string {
   const rows = report.results.map(
     r =>
-      `| ${r.size.name} | ${r.objects.nodePools} / ${r.objects.nodeClaims} / ${r.objects.nodes} / ${r.objects.events} | ${r.floorMs} | ${r.coldMs} | ${r.warm.p50} / ${r.warm.p95} / ${r.warm.p99} | ${r.throughput.rps} (${r.throughput.errors} errors) | ${r.peer.p50} / ${r.peer.p95} | ${r.memory.rssGrowthMb} MB / ${r.memory.rawJsonMb} MB |`,
+      `| ${r.size.name} | ${r.objects.nodePools} / ${r.objects.nodeClaims} / ${r.objects.nodes} / ${r.objects.events} | ${r.floorMs} | ${r.coldMs} | ${r.warm.p50} / ${r.warm.p95} / ${r.warm.p99} | ${r.throughput.rps} (${r.throughput.errors} errors) | ${r.peer.p50} / ${r.peer.p95} | ${r.memory.rssGrowthMb} / ${r.memory.heapGrowthMb} / ${r.memory.rawJsonMb} |`,
   );
   const l =
     report.results.find(r => r.size.name === 'L') ??
@@ -88,7 +88,7 @@ same NodePools, NodeClaims, EC2NodeClasses and Nodes once; *ours* is
 custom resources nodepools + nodeclaims, objectTypes pods), which fans out to the cluster on every
 request.
 
-| Size | NodePools / NodeClaims / Nodes / Events | Floor (ms) | Ours cold (ms) | Ours warm p50 / p95 / p99 (ms) | Ours at 50 clients (req/s) | Peer p50 / p95 (ms) | RSS growth / raw JSON |
+| Size | NodePools / NodeClaims / Nodes / Events | Floor (ms) | Ours cold (ms) | Ours warm p50 / p95 / p99 (ms) | Ours at 50 clients (req/s) | Peer p50 / p95 (ms) | RSS growth / heap growth / raw JSON (MB) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 

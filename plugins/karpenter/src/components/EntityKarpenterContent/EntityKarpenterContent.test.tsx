@@ -138,16 +138,16 @@ describe('EntityKarpenterContent', () => {
     );
   });
 
-  it('pages NodeClaims from the backend 100 at a time and filters by state', async () => {
+  it('pages NodeClaims from the backend 50 at a time and filters by state', async () => {
     const { seen } = backend({ claims: 250 });
     await renderWithApis(<EntityKarpenterContent />);
     expect(await screen.findByText('250 NodeClaims')).toBeInTheDocument();
-    expect(screen.getAllByTestId('nodeclaim-row')).toHaveLength(100);
+    expect(screen.getAllByTestId('nodeclaim-row')).toHaveLength(50);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByText('Page 2');
     await waitFor(() =>
       expect(screen.getAllByTestId('nodeclaim-row')[0]).toHaveTextContent(
-        'general-00100',
+        'general-00050',
       ),
     );
     fireEvent.mouseDown(screen.getByRole('button', { name: /State/ }));

@@ -4,6 +4,7 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
@@ -47,14 +48,19 @@ export function sortNodePools(
     .filter(p => health === 'all' || p.health.status === health)
     .sort((a, b) => {
       const [x, y] = [value(a), value(b)];
-      let order = a.name.localeCompare(b.name);
+      let order = 0;
       if (x < y) order = -1;
       else if (x > y) order = 1;
+      // Ties are broken by name, always A→Z, whichever way the column sorts.
+      if (order === 0) return a.name.localeCompare(b.name);
       return direction === 'asc' ? order : -order;
     });
 }
 
-/** The NodePools of the entity in one cluster: sortable, filterable by health, with details. @internal */
+/** NodePools per page (sorted by health, the ones needing attention come first). @internal */
+export const NODEPOOL_PAGE_SIZES = [25, 50, 100];
+
+/** The NodePools of the entity in one cluster: sortable, filterable by health, paged, with details. @internal */
 export function NodePoolsTable(props: {
   pools: NodePoolInfo[];
   nodeClasses?: NodeClassInfo[];
@@ -63,10 +69,15 @@ export function NodePoolsTable(props: {
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
   const [health, setHealth] = useState<HealthStatus | 'all'>('all');
   const [open, setOpen] = useState<string | undefined>();
-  const rows = useMemo(
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(NODEPOOL_PAGE_SIZES[0]);
+  const sorted = useMemo(
     () => sortNodePools([...props.pools], key, direction, health),
     [props.pools, key, direction, health],
   );
+  const lastPage = Math.max(0, Math.ceil(sorted.length / pageSize) - 1);
+  const shownPage = Math.min(page, lastPage);
+  const rows = sorted.slice(shownPage * pageSize, (shownPage + 1) * pageSize);
   const header = (k: SortKey, label: string) => (
     <TableCell sortDirection={key === k ? direction : false}>
       <TableSortLabel
@@ -89,7 +100,10 @@ export function NodePoolsTable(props: {
         id="karpenter-nodepool-health"
         label="Health"
         value={health}
-        onChange={e => setHealth(e.target.value as HealthStatus | 'all')}
+        onChange={e => {
+          setHealth(e.target.value as HealthStatus | 'all');
+          setPage(0);
+        }}
         inputProps={{ 'data-testid': 'nodepool-health-filter' }}
         style={{ minWidth: 160, marginBottom: 8 }}
       >
@@ -131,6 +145,20 @@ export function NodePoolsTable(props: {
           )}
         </TableBody>
       </Table>
+      {sorted.length > NODEPOOL_PAGE_SIZES[0] && (
+        <TablePagination
+          component="div"
+          count={sorted.length}
+          page={shownPage}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={NODEPOOL_PAGE_SIZES}
+          onPageChange={(_, p) => setPage(p)}
+          onRowsPerPageChange={e => {
+            setPageSize(Number(e.target.value));
+            setPage(0);
+          }}
+        />
+      )}
     </Box>
   );
 }
