@@ -30,9 +30,21 @@ export interface FrontendResult {
   tabFullLoad?: { p50: number; max: number };
   /** Full page load of the entity overview → card committed (ms). */
   cardFullLoad?: { p50: number; max: number };
+  /** Where the last in-app tab load spent its time: the plugin's requests, relative to the click. */
+  requests?: RequestTiming[];
   /** Why the browser run did not happen. */
   skipped?: string;
 }
+
+/** One request of the plugin, from the browser's Resource Timing (ms after the click). */
+export interface RequestTiming {
+  path: string;
+  startMs: number;
+  durationMs: number;
+  bytes: number;
+}
+
+const CLICK_MARK = 'bench:click';
 
 const ENTITY_YAML = `apiVersion: backstage.io/v1alpha1
 kind: Resource
@@ -81,6 +93,31 @@ async function markTime(page: Page, name: string, timeout: number) {
     { timeout },
   );
   return page.evaluate(n => performance.getEntriesByName(n)[0].startTime, name);
+}
+
+async function pluginRequests(
+  page: Page,
+  since: number,
+): Promise<RequestTiming[]> {
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map(e => {
+      const r = e as PerformanceResourceTiming;
+      return {
+        name: r.name,
+        start: r.startTime,
+        duration: r.duration,
+        bytes: r.encodedBodySize,
+      };
+    }),
+  );
+  return entries
+    .filter(e => e.start >= since && e.name.includes('/api/karpenter/'))
+    .map(e => ({
+      path: new URL(e.name).pathname.replace(/^.*\/api\/karpenter/, ''),
+      startMs: Math.round(e.start - since),
+      durationMs: Math.round(e.duration),
+      bytes: e.bytes,
+    }));
 }
 
 async function waitForHealth(url: string, child: ChildProcess, ms: number) {
@@ -158,23 +195,32 @@ export async function runFrontend(
         if (attempt >= 8) throw error;
       }
     }
+    // The click's own time is marked in the page (capture phase), not taken around Playwright's
+    // click, which adds its actionability checks and a round trip to the measure.
+    await page.addInitScript(mark => {
+      document.addEventListener('click', () => performance.mark(mark), {
+        capture: true,
+      });
+    }, CLICK_MARK);
     const inApp: number[] = [];
+    let requests: RequestTiming[] = [];
     const plugin: number[] = [];
     const fullTab: number[] = [];
     const fullCard: number[] = [];
     for (let i = 0; i < runs; i++) {
       await page.goto(overview);
       fullCard.push(await markTime(page, MARKS.cardRendered, 60_000));
-      const clicked = await page.evaluate(() => performance.now());
+      await page.evaluate(m => performance.clearMarks(m), CLICK_MARK);
       // The entity page's tab (a link to …/karpenter; the card links there too).
       await page.locator('a[href$="/bench-cluster/karpenter"]').first().click();
-      inApp.push(
-        (await markTime(page, MARKS.nodeClaimsRendered, 60_000)) - clicked,
-      );
-      await page.goto(`${overview}/karpenter`);
       const rendered = await markTime(page, MARKS.nodeClaimsRendered, 60_000);
-      fullTab.push(rendered);
-      plugin.push(rendered - (await markTime(page, MARKS.tabMounted, 1_000)));
+      const clicked = await markTime(page, CLICK_MARK, 1_000);
+      inApp.push(rendered - clicked);
+      requests = await pluginRequests(page, clicked);
+      await page.goto(`${overview}/karpenter`);
+      const loaded = await markTime(page, MARKS.nodeClaimsRendered, 60_000);
+      fullTab.push(loaded);
+      plugin.push(loaded - (await markTime(page, MARKS.tabMounted, 1_000)));
     }
     return {
       size: size.name,
@@ -183,6 +229,7 @@ export async function runFrontend(
       tabPlugin: summarize(plugin),
       tabFullLoad: summarize(fullTab),
       cardFullLoad: summarize(fullCard),
+      requests,
     };
   } finally {
     await browser.close();

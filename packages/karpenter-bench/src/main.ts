@@ -12,6 +12,11 @@ import { SIZES, SMOKE } from './sizes';
 /** 30 s of 50 concurrent clients at every size (the issue's measure), 2 s in smoke mode. */
 const THROUGHPUT_SECONDS = 30;
 
+function backendSizes(smoke: boolean, frontendOnly: boolean) {
+  if (frontendOnly) return [];
+  return smoke ? [SMOKE] : SIZES;
+}
+
 async function main() {
   const smoke = process.argv.includes('--smoke');
   const root = path.resolve(
@@ -19,8 +24,10 @@ async function main() {
     '..',
     '..',
   );
+  // --frontend-only: just the browser run at L, written under bench/tmp (for working on the tab).
+  const frontendOnly = process.argv.includes('--frontend-only');
   const results: SizeResult[] = [];
-  for (const size of smoke ? [SMOKE] : SIZES) {
+  for (const size of backendSizes(smoke, frontendOnly)) {
     process.stderr.write(`[bench] size ${size.name}...\n`);
     const r = await runSize(size, {
       warmRequests: smoke ? 20 : 200,
@@ -40,7 +47,7 @@ async function main() {
   }
   let frontend: FrontendResult | undefined;
   if (!process.argv.includes('--no-frontend')) {
-    const largest = results[results.length - 1].size;
+    const largest = (results.at(-1) ?? { size: SIZES[SIZES.length - 1] }).size;
     process.stderr.write(`[bench] frontend at ${largest.name}...\n`);
     frontend = await runFrontend(largest, smoke ? 2 : 5, root);
     process.stderr.write(`[bench] frontend: ${JSON.stringify(frontend)}\n`);
@@ -52,6 +59,10 @@ async function main() {
     results,
     frontend,
   };
+  if (frontendOnly) {
+    process.stdout.write(`${JSON.stringify(frontend, null, 2)}\n`);
+    process.exit(0);
+  }
   const outDir = path.join(root, smoke ? 'bench/tmp' : 'bench/results');
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${report.date.slice(0, 10)}.json`);

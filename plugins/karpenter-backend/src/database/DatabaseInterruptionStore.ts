@@ -2,11 +2,12 @@ import {
   InterruptionRecord,
   QueueSample,
   RecordedReason,
+  UNKNOWN_LABEL,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
-  InterruptionFacts,
+  InterruptionCounts,
   InterruptionPage,
   InterruptionQuery,
   InterruptionStore,
@@ -16,6 +17,13 @@ import {
 const RECORDS = 'karpenter_interruptions';
 const SAMPLES = 'karpenter_queue_samples';
 const CHUNK = 200;
+/** The dimensions counted by the database, as columns. */
+const DIMENSIONS = {
+  byNodePool: 'node_pool',
+  byCapacityType: 'capacity_type',
+  byInstanceType: 'instance_type',
+  byZone: 'zone',
+} as const;
 
 interface RecordRow {
   id: number | string;
@@ -121,29 +129,59 @@ export class DatabaseInterruptionStore implements InterruptionStore {
     if (query.nodePool) {
       q.where('node_pool', query.nodePool);
     }
+    if (query.nodePools) {
+      q.whereIn('node_pool', query.nodePools);
+    }
     if (query.reason) {
       q.where('reason', query.reason);
     }
     return q;
   }
 
-  async listFacts(query: InterruptionQuery): Promise<InterruptionFacts[]> {
-    const rows = await this.filtered(query).select(
-      'occurred_at',
-      'reason',
-      'node_pool',
-      'capacity_type',
-      'instance_type',
-      'zone',
-    );
-    return rows.map(row => ({
-      time: new Date(Number(row.occurred_at)).toISOString(),
-      reason: row.reason as RecordedReason,
-      nodePool: opt(row.node_pool),
-      capacityType: opt(row.capacity_type),
-      instanceType: opt(row.instance_type),
-      zone: opt(row.zone),
-    }));
+  /**
+   * Counts in the database (GROUP BY), so a day of a large cluster — tens of thousands of
+   * records — never crosses into JavaScript row by row.
+   */
+  async countRecords(
+    query: InterruptionQuery,
+    bucketMs: number,
+  ): Promise<InterruptionCounts> {
+    const bucketStart = this.db.raw('occurred_at - (occurred_at % ?)', [
+      bucketMs,
+    ]);
+    const perBucket = this.filtered(query)
+      .select({ bucket_start: bucketStart, reason: 'reason' })
+      .count({ n: '*' })
+      .groupBy('bucket_start', 'reason');
+    const dimensions = Object.entries(DIMENSIONS).map(async ([key, column]) => {
+      const rows = (await this.filtered(query)
+        .select({ value: column })
+        .count({ n: '*' })
+        .groupBy(column)) as Array<{ value: string | null; n: number }>;
+      const counts: Record<string, number> = {};
+      for (const row of rows) {
+        const label = row.value || UNKNOWN_LABEL;
+        counts[label] = (counts[label] ?? 0) + Number(row.n);
+      }
+      return [key, counts] as const;
+    });
+    const [buckets, ...byDimension] = await Promise.all([
+      perBucket,
+      ...dimensions,
+    ]);
+    return {
+      perBucket: (
+        buckets as Array<{ bucket_start: number; reason: string; n: number }>
+      ).map(row => ({
+        startMs: Number(row.bucket_start),
+        reason: row.reason as RecordedReason,
+        count: Number(row.n),
+      })),
+      ...(Object.fromEntries(byDimension) as Omit<
+        InterruptionCounts,
+        'perBucket'
+      >),
+    };
   }
 
   async listRecords(

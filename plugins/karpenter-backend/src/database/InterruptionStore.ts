@@ -16,6 +16,8 @@ export interface InterruptionQuery {
   fromMs: number;
   toMs: number;
   nodePool?: string;
+  /** Only records of these NodePools (records of an unknown NodePool are left out). */
+  nodePools?: string[];
   reason?: string;
 }
 
@@ -25,14 +27,19 @@ export interface InterruptionPage {
   nextCursor?: string;
 }
 
-/** The slim row the aggregations need. @internal */
-export interface InterruptionFacts {
-  time: string;
-  reason: RecordedReason;
-  nodePool?: string;
-  capacityType?: string;
-  instanceType?: string;
-  zone?: string;
+/**
+ * How many records a range holds, counted by the database: per bucket (epoch-aligned start)
+ * and reason, and per NodePool, capacity type, instance type and zone (a missing value is
+ * counted under `UNKNOWN_LABEL`).
+ *
+ * @internal
+ */
+export interface InterruptionCounts {
+  perBucket: Array<{ startMs: number; reason: RecordedReason; count: number }>;
+  byNodePool: Record<string, number>;
+  byCapacityType: Record<string, number>;
+  byInstanceType: Record<string, number>;
+  byZone: Record<string, number>;
 }
 
 /**
@@ -43,8 +50,11 @@ export interface InterruptionFacts {
 export interface InterruptionStore {
   /** Inserts records; an already stored (cluster, eventUid, occurrence) is ignored. Returns how many were new. */
   addRecords(records: InterruptionRecord[]): Promise<number>;
-  /** The facts of every record in the range (for buckets and totals). */
-  listFacts(query: InterruptionQuery): Promise<InterruptionFacts[]>;
+  /** Counts of the records in the range, in buckets of `bucketMs` (for timelines and totals). */
+  countRecords(
+    query: InterruptionQuery,
+    bucketMs: number,
+  ): Promise<InterruptionCounts>;
   /** The newest records in the range, newest first, paged. */
   listRecords(
     query: InterruptionQuery & { limit: number; cursor?: string },

@@ -4,6 +4,6 @@ export type {
   InterruptionStore,
   InterruptionQuery,
   InterruptionPage,
-  InterruptionFacts,
+  InterruptionCounts,
   QueueReadError,
 } from './InterruptionStore';

@@ -1,8 +1,4 @@
-import {
-  bucketInterruptions,
-  totalInterruptions,
-  UNKNOWN_LABEL,
-} from './aggregate';
+import { bucketInterruptions } from './aggregate';
 
 const HOUR = 3600_000;
 const base = Date.parse('2026-11-24T00:00:00Z');
@@ -37,40 +33,26 @@ describe('bucketInterruptions', () => {
     expect(buckets.map(b => b.total)).toEqual([0, 1]);
   });
 
+  it('adds pre-aggregated counts', () => {
+    const buckets = bucketInterruptions(
+      [
+        { time: at(0), reason: 'SpotInterrupted', count: 40 },
+        { time: at(0), reason: 'InstanceStopping', count: 2 },
+        { time: at(HOUR), reason: 'SpotInterrupted' },
+      ],
+      base,
+      base + 2 * HOUR,
+      HOUR,
+    );
+    expect(buckets.map(b => b.total)).toEqual([42, 1]);
+    expect(buckets[0].byReason).toEqual({
+      SpotInterrupted: 40,
+      InstanceStopping: 2,
+    });
+  });
+
   it('returns no buckets for an empty or inverted range', () => {
     expect(bucketInterruptions(records, base, base, HOUR)).toEqual([]);
     expect(bucketInterruptions(records, base, base + HOUR, 0)).toEqual([]);
-  });
-});
-
-describe('totalInterruptions', () => {
-  it('counts by every dimension and labels missing values', () => {
-    const totals = totalInterruptions([
-      {
-        time: at(0),
-        reason: 'SpotInterrupted',
-        nodePool: 'general',
-        capacityType: 'spot',
-        instanceType: 'm5.large',
-        zone: 'eu-west-1a',
-      },
-      {
-        time: at(1),
-        reason: 'SpotInterrupted',
-        nodePool: 'general',
-        capacityType: 'spot',
-        instanceType: 'm5.xlarge',
-        zone: 'eu-west-1b',
-      },
-      { time: at(2), reason: 'InstanceStopping' },
-    ]);
-    expect(totals).toEqual({
-      total: 3,
-      byReason: { SpotInterrupted: 2, InstanceStopping: 1 },
-      byNodePool: { general: 2, [UNKNOWN_LABEL]: 1 },
-      byCapacityType: { spot: 2, [UNKNOWN_LABEL]: 1 },
-      byInstanceType: { 'm5.large': 1, 'm5.xlarge': 1, [UNKNOWN_LABEL]: 1 },
-      byZone: { 'eu-west-1a': 1, 'eu-west-1b': 1, [UNKNOWN_LABEL]: 1 },
-    });
   });
 });

@@ -14,15 +14,19 @@ export interface PolledData<T> {
 
 /**
  * Loads data and reloads it whenever `deps` (including a refresh tick) change, without
- * blanking what is on screen: the previous value stays until the new one arrives.
+ * blanking what is on screen: the previous value stays until the new one arrives. With a
+ * `cached` value (seen moments ago by another view) it starts from that and reloads at once.
  *
  * @internal
  */
 export function usePolledData<T>(
   load: () => Promise<T>,
   deps: DependencyList,
+  cached?: { value: T; updatedAt: Date },
 ): PolledData<T> {
-  const [state, setState] = useState<PolledData<T>>({ loading: true });
+  const [state, setState] = useState<PolledData<T>>(() =>
+    cached ? { ...cached, loading: false } : { loading: true },
+  );
   const generation = useRef(0);
   useEffect(() => {
     const mine = ++generation.current;

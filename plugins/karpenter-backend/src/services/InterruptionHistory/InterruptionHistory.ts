@@ -1,10 +1,16 @@
 import {
   bucketInterruptions,
   InterruptionActivity,
+  InterruptionBucket,
   InterruptionHistoryResponse,
-  totalInterruptions,
+  InterruptionTotals,
+  RecordedReason,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { InterruptionFacts, InterruptionStore } from '../../database';
+import {
+  InterruptionCounts,
+  InterruptionQuery,
+  InterruptionStore,
+} from '../../database';
 
 /** A history query as the router validated it. @internal */
 export interface InterruptionHistoryQuery {
@@ -22,16 +28,17 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * Answers history questions from the store: buckets, totals and the newest records. The 24 h
- * activity shown in entity summaries is memoised for a few seconds per cluster, so a page full of
- * cards costs one query per cluster.
+ * Answers history questions from the store: buckets, totals (both counted by the database) and
+ * the newest records. The 24 h activity shown in entity summaries is memoised for a few seconds
+ * per cluster and NodePool set, so a page full of cards costs a few small queries.
  *
  * @internal
  */
 export class InterruptionHistory {
+  /** Per cluster and NodePool set: the 24 h activity, for a few seconds. */
   private readonly dayCache = new Map<
     string,
-    { at: number; window: Promise<DayWindow> }
+    { at: number; activity: Promise<InterruptionActivity> }
   >();
 
   constructor(
@@ -56,8 +63,8 @@ export class InterruptionHistory {
       nodePool: q.nodePool,
       reason: q.reason,
     };
-    const [facts, page] = await Promise.all([
-      this.store.listFacts(range),
+    const [counted, page] = await Promise.all([
+      this.count(range, q.bucketMs),
       this.store.listRecords({ ...range, limit: q.limit, cursor: q.cursor }),
     ]);
     return {
@@ -65,8 +72,8 @@ export class InterruptionHistory {
       from: new Date(q.fromMs).toISOString(),
       to: new Date(q.toMs).toISOString(),
       bucketSeconds: q.bucketMs / 1000,
-      buckets: bucketInterruptions(facts, q.fromMs, q.toMs, q.bucketMs),
-      totals: totalInterruptions(facts),
+      buckets: counted.buckets,
+      totals: counted.totals,
       records: page.records,
       nextCursor: page.nextCursor,
     };
@@ -76,62 +83,72 @@ export class InterruptionHistory {
    * The last 24 h (24 hourly buckets ending with the current hour) of a cluster, optionally
    * narrowed to some NodePools.
    */
-  async activity(
+  activity(
     cluster: string,
     nodePools?: string[],
   ): Promise<InterruptionActivity> {
-    const window = await this.lastDay(cluster);
-    if (!nodePools) {
-      return window.activity;
-    }
-    const wanted = new Set(nodePools);
-    return summarise(
-      window.facts.filter(
-        f => f.nodePool !== undefined && wanted.has(f.nodePool),
-      ),
-      window.fromMs,
-      window.toMs,
-    );
-  }
-
-  private lastDay(cluster: string): Promise<DayWindow> {
     const now = this.now();
-    const cached = this.dayCache.get(cluster);
-    if (cached && now - cached.at < (this.options.activityTtlMs ?? 5_000)) {
-      return cached.window;
+    const key = `${cluster}\u0000${nodePools ? [...nodePools].sort() : '*'}`;
+    const cached = this.dayCache.get(key);
+    const ttl = this.options.activityTtlMs ?? 5_000;
+    if (cached && now - cached.at < ttl) {
+      return cached.activity;
+    }
+    for (const [k, v] of this.dayCache) {
+      if (now - v.at >= ttl) this.dayCache.delete(k);
     }
     const toMs = Math.ceil((now + 1) / HOUR) * HOUR;
     const fromMs = toMs - DAY;
-    const window = this.store
-      .listFacts({ cluster, fromMs, toMs })
-      .then(facts => ({
-        facts,
-        fromMs,
-        toMs,
-        activity: summarise(facts, fromMs, toMs),
-      }));
-    window.catch(() => this.dayCache.delete(cluster));
-    this.dayCache.set(cluster, { at: now, window });
-    return window;
+    const activity = this.count(
+      { cluster, fromMs, toMs, nodePools },
+      HOUR,
+    ).then(({ buckets, totals }) => ({
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
+      totals,
+      hourly: buckets,
+    }));
+    activity.catch(() => this.dayCache.delete(key));
+    this.dayCache.set(key, { at: now, activity });
+    return activity;
+  }
+
+  private async count(
+    range: InterruptionQuery,
+    bucketMs: number,
+  ): Promise<{ buckets: InterruptionBucket[]; totals: InterruptionTotals }> {
+    const counts = await this.store.countRecords(range, bucketMs);
+    return {
+      // A bucket that starts before `from` holds only records from `from` on (the database
+      // filtered them): count them at `from`, where the first bucket begins.
+      buckets: bucketInterruptions(
+        counts.perBucket.map(b => ({
+          time: new Date(Math.max(b.startMs, range.fromMs)).toISOString(),
+          reason: b.reason,
+          count: b.count,
+        })),
+        range.fromMs,
+        range.toMs,
+        bucketMs,
+      ),
+      totals: totalsOf(counts),
+    };
   }
 }
 
-interface DayWindow {
-  facts: InterruptionFacts[];
-  fromMs: number;
-  toMs: number;
-  activity: InterruptionActivity;
-}
-
-function summarise(
-  facts: InterruptionFacts[],
-  fromMs: number,
-  toMs: number,
-): InterruptionActivity {
+function totalsOf(counts: InterruptionCounts): InterruptionTotals {
+  const byReason: Partial<Record<RecordedReason, number>> = {};
+  let total = 0;
+  for (const b of counts.perBucket) {
+    total += b.count;
+    byReason[b.reason] = (byReason[b.reason] ?? 0) + b.count;
+  }
   return {
-    from: new Date(fromMs).toISOString(),
-    to: new Date(toMs).toISOString(),
-    totals: totalInterruptions(facts),
-    hourly: bucketInterruptions(facts, fromMs, toMs, HOUR),
+    total,
+    byReason,
+    byNodePool: counts.byNodePool,
+    byCapacityType: counts.byCapacityType,
+    byInstanceType: counts.byInstanceType,
+    byZone: counts.byZone,
   };
 }
