@@ -34,6 +34,7 @@ function result(name: string, warmP95: number, peerP95: number): SizeResult {
       heapUsedMb: 100,
       rssGrowthMb: 2,
       heapGrowthMb: 1.5,
+      rssGrowthAfterLoadMb: 9,
       rawJsonMb: 1,
     },
   };
@@ -64,9 +65,27 @@ describe('renderMarkdown', () => {
         tabPlugin: { p50: 300, max: 350 },
         tabFullLoad: { p50: 2100, max: 2500 },
         cardFullLoad: { p50: 1900, max: 2000 },
+        requests: [
+          {
+            path: '/v1/clusters/bench/nodeclaims',
+            startMs: 210,
+            durationMs: 60,
+            bytes: 700,
+          },
+          {
+            path: '/v1/entities/x/summary',
+            startMs: 40,
+            durationMs: 9,
+            bytes: 3,
+          },
+        ],
       },
     });
     expect(md).toContain('| 620 / 700 |');
+    expect(md).toMatch(
+      /\| `\/v1\/entities\/x\/summary` \| 40 \| 9 \| 3 \|\n\| `\/v1\/clusters\/bench\/nodeclaims` \| 210 \| 60 \| 700 \|/,
+    );
+    expect(md).toContain('## What this benchmark changed');
     expect(md).toContain('❌ tab interactive 620 ms (target ≤ 500 ms)');
     expect(
       renderMarkdown({

@@ -1,48 +1,14 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
 } from '@kubernetes/client-node';
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
-import karpenterBackend from '@karpenter-backstage/plugin-karpenter-backend';
-import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
+import { startBenchBackend } from './benchBackend';
+import { ENTITY } from './entities';
 import { BenchSize, scenarioFor } from './sizes';
 import { latencies, LatencyStats, throughput } from './stats';
-
-const ENTITY = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: {
-      'karpenter.sh/cluster': 'bench',
-      'backstage.io/kubernetes-id': 'checkout',
-      // The Kubernetes plugin applies one label selector to every kind it lists; NodeClaims carry
-      // `karpenter.sh/nodepool`, so this fetches all of them (NodePools carry no label to match).
-      'backstage.io/kubernetes-label-selector': 'karpenter.sh/nodepool',
-      'karpenter.sh/nodepools': '',
-    },
-  },
-  spec: {},
-};
-
-const RESOURCE = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'bench-cluster',
-    namespace: 'default',
-    annotations: { 'karpenter.sh/cluster': 'bench' },
-  },
-  spec: {},
-};
 
 export interface SizeResult {
   size: BenchSize;
@@ -69,6 +35,8 @@ export interface SizeResult {
     heapUsedMb: number;
     rssGrowthMb: number;
     heapGrowthMb: number;
+    /** RSS growth after the 50-client throughput run as well. */
+    rssGrowthAfterLoadMb: number;
     rawJsonMb: number;
   };
 }
@@ -110,11 +78,7 @@ async function floor(url: string) {
 /** One size: floor, ours cold/warm/throughput, the Kubernetes plugin, memory. */
 export async function runSize(
   size: BenchSize,
-  options: {
-    warmRequests: number;
-    throughputSeconds: number;
-    peerRequests?: number;
-  },
+  options: { warmRequests: number; throughputSeconds: number },
 ): Promise<SizeResult> {
   const sim = new Simulator({ scenario: scenarioFor(size) });
   await sim.start();
@@ -122,64 +86,11 @@ export async function runSize(
   try {
     const c = sim.cluster('bench');
     const f = await floor(url);
-    const backend = await startTestBackend({
-      features: [
-        karpenterBackend,
-        kubernetesBackend,
-        catalogServiceMock.factory({ entities: [ENTITY, RESOURCE] }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:7007' },
-            karpenter: {
-              clusters: [
-                {
-                  name: 'bench',
-                  url,
-                  authProvider: 'none',
-                  requestTimeout: 30000,
-                },
-              ],
-            },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    {
-                      name: 'bench',
-                      url,
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: 'bench',
-                      skipTLSVerify: true,
-                      skipMetricsLookup: true,
-                    },
-                  ],
-                },
-              ],
-              objectTypes: ['pods'],
-              customResources: [
-                {
-                  group: 'karpenter.sh',
-                  apiVersion: 'v1',
-                  plural: 'nodepools',
-                },
-                {
-                  group: 'karpenter.sh',
-                  apiVersion: 'v1',
-                  plural: 'nodeclaims',
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    });
-    // Growth is measured from the started, idle backend (plugins loaded, nothing cached) to the
-    // backend after warm-up, so it is what the cache and its indexes hold.
-    global.gc?.();
-    const before = process.memoryUsage();
-    const base = `http://localhost:${(backend.server.address() as any).port}`;
+    // The backend runs in its own process: its RSS is then the backend's alone. Growth is
+    // measured from the started, idle backend (plugins loaded, nothing cached).
+    const backend = await startBenchBackend(url);
+    const base = backend.baseUrl;
+    const before = await backend.memory();
     const auth = { Authorization: mockCredentials.user.header() };
     let lastAnswer = '';
     const summary = async () => {
@@ -199,21 +110,20 @@ export async function runSize(
     const coldMs = performance.now() - coldStart;
     if (!coldOk) throw new Error(`cold summary failed: ${lastAnswer}`);
     const warm = await latencies(options.warmRequests, summary);
+    // After warm-up: what the caches hold. After the load: plus the allocator's high-water mark
+    // of 50 concurrent clients (freed heap V8 and malloc keep), which grows with requests served.
+    const mem = await backend.memory();
     const tp = await throughput(50, options.throughputSeconds, summary);
-    global.gc?.();
-    const mem = process.memoryUsage();
-    const peer = await latencies(
-      options.peerRequests ?? options.warmRequests,
-      async () => {
-        const res = await fetch(`${base}/api/kubernetes/services/checkout`, {
-          method: 'POST',
-          headers: { ...auth, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ entity: ENTITY }),
-        });
-        await res.arrayBuffer();
-        return res.ok;
-      },
-    );
+    const loaded = await backend.memory();
+    const peer = await latencies(options.warmRequests, async () => {
+      const res = await fetch(`${base}/api/kubernetes/services/checkout`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ entity: ENTITY }),
+      });
+      await res.arrayBuffer();
+      return res.ok;
+    });
     await backend.stop();
     const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
     return {
@@ -235,6 +145,7 @@ export async function runSize(
         heapUsedMb: mb(mem.heapUsed),
         rssGrowthMb: mb(mem.rss - before.rss),
         heapGrowthMb: mb(mem.heapUsed - before.heapUsed),
+        rssGrowthAfterLoadMb: mb(loaded.rss - before.rss),
         rawJsonMb: mb(f.raw),
       },
     };

@@ -1,0 +1,74 @@
+/* The test backend of one bench size, alone in its own process, so that its memory is the
+ * backend's — not the simulator's or the load generator's. Started by `startBenchBackend` with
+ * the cluster URL as its argument; over IPC it sends `{ port }` once listening, answers
+ * `'memory'` with `process.memoryUsage()` after a full GC, and exits on `'stop'`. */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import karpenterBackend from '@karpenter-backstage/plugin-karpenter-backend';
+import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
+import { ENTITY, RESOURCE } from './entities';
+
+async function main(url: string) {
+  const backend = await startTestBackend({
+    features: [
+      karpenterBackend,
+      kubernetesBackend,
+      catalogServiceMock.factory({ entities: [ENTITY, RESOURCE] }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { baseUrl: 'http://localhost:7007' },
+          karpenter: {
+            clusters: [
+              {
+                name: 'bench',
+                url,
+                authProvider: 'none',
+                requestTimeout: 30000,
+              },
+            ],
+          },
+          kubernetes: {
+            serviceLocatorMethod: { type: 'multiTenant' },
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'bench',
+                    url,
+                    authProvider: 'serviceAccount',
+                    serviceAccountToken: 'bench',
+                    skipTLSVerify: true,
+                    skipMetricsLookup: true,
+                  },
+                ],
+              },
+            ],
+            objectTypes: ['pods'],
+            customResources: [
+              { group: 'karpenter.sh', apiVersion: 'v1', plural: 'nodepools' },
+              { group: 'karpenter.sh', apiVersion: 'v1', plural: 'nodeclaims' },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  // The bench is gone (finished or failed): nothing is left to serve.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', async message => {
+    if (message === 'memory') {
+      global.gc?.();
+      process.send!({ memory: process.memoryUsage() });
+    } else if (message === 'stop') {
+      await backend.stop();
+      process.exit(0);
+    }
+  });
+  process.send!({ port: (backend.server.address() as { port: number }).port });
+}
+
+main(process.argv[2]).catch(error => {
+  process.stderr.write(`[bench backend] ${error?.stack ?? error}\n`);
+  process.exit(1);
+});
