@@ -64,6 +64,15 @@ function fromKubernetesPlugin(root: Config): ClusterConfig[] {
     .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])
     .map(c => {
       const provider = c.getOptionalString('authProvider');
+      // Keys such as `kubernetes.io/aws-assume-role` are not valid config paths (the `/`): read
+      // the authMetadata object whole.
+      const metadata = (c.getOptional<Record<string, unknown>>(
+        'authMetadata',
+      ) ?? {}) as Record<string, unknown>;
+      const text = (key: string) =>
+        typeof metadata[key] === 'string'
+          ? (metadata[key] as string)
+          : undefined;
       return {
         name: c.getString('name'),
         title: c.getOptionalString('title'),
@@ -76,12 +85,8 @@ function fromKubernetesPlugin(root: Config): ClusterConfig[] {
         skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
         requestTimeoutMs: DEFAULT_TIMEOUT_MS,
         aws: {
-          roleArn: c.getOptionalString(
-            'authMetadata.kubernetes.io/aws-assume-role',
-          ),
-          externalId: c.getOptionalString(
-            'authMetadata.kubernetes.io/aws-external-id',
-          ),
+          roleArn: text('kubernetes.io/aws-assume-role'),
+          externalId: text('kubernetes.io/aws-external-id'),
         },
       };
     });
