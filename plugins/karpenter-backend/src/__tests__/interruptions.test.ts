@@ -43,6 +43,15 @@ describe('interruption history', () => {
       byInstanceType: { 'm5.large': 12 },
       byZone: expect.any(Object),
     });
+    // per bucket and reason too (summed: the storm may straddle an hour boundary)
+    const byReason: Record<string, number> = {};
+    for (const b of history.buckets)
+      for (const [reason, n] of Object.entries<number>(b.byReason))
+        byReason[reason] = (byReason[reason] ?? 0) + n;
+    expect(byReason).toEqual({
+      SpotInterrupted: 8,
+      TerminatingOnInterruption: 4,
+    });
     expect(history.buckets.reduce((n: number, b: any) => n + b.total, 0)).toBe(
       12,
     );
@@ -85,6 +94,14 @@ describe('interruption history', () => {
     expect(
       summary.clusters[0].nodePools[0].health.reasons.map((r: any) => r.code),
     ).toContain('INTERRUPTION_QUEUE_BACKLOG');
+    const pools = (await get('/v1/clusters/demo/nodepools')).body.items;
+    expect(pools.length).toBeGreaterThan(0);
+    for (const pool of pools) {
+      expect(pool.health.status).not.toBe('healthy');
+      expect(pool.health.reasons.map((r: any) => r.code)).toContain(
+        'INTERRUPTION_QUEUE_BACKLOG',
+      );
+    }
 
     sim.resumeConsumer('demo');
     await sim.advance(2_000);

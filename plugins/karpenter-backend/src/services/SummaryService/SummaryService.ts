@@ -76,9 +76,14 @@ export class SummaryService {
     return { model, snapshot };
   }
 
+  /** Every NodePool of a cluster, degraded while its interruption queue falls behind. */
   async nodePools(cluster: string): Promise<NodePoolInfo[]> {
     this.options.registry.get(cluster);
-    return [...(await this.model(cluster)).model.nodePools.values()];
+    const pools = [...(await this.model(cluster)).model.nodePools.values()];
+    const queue = await this.options.extras
+      ?.queue(cluster)
+      .catch(() => undefined);
+    return withQueueBacklog(pools, queue);
   }
 
   async nodeClasses(cluster: string): Promise<NodeClassInfo[]> {
@@ -177,16 +182,7 @@ export class SummaryService {
         extras?.activity(cluster, names).catch(() => undefined),
         extras?.queue(cluster).catch(() => undefined),
       ]);
-      const nodePools =
-        queue?.state === 'falling-behind'
-          ? selected.map(p =>
-              withReason(p, {
-                code: 'INTERRUPTION_QUEUE_BACKLOG',
-                message: queue.message,
-                severity: 'degraded',
-              }),
-            )
-          : selected;
+      const nodePools = withQueueBacklog(selected, queue);
       return {
         cluster,
         title: config.title,
@@ -225,6 +221,21 @@ export class SummaryService {
       generatedAt: new Date(this.now()).toISOString(),
     };
   }
+}
+
+/** A queue that falls behind degrades every NodePool of its cluster (interruptions go unhandled). */
+function withQueueBacklog(
+  pools: NodePoolInfo[],
+  queue: QueueStatus | undefined,
+): NodePoolInfo[] {
+  if (queue?.state !== 'falling-behind') return pools;
+  return pools.map(p =>
+    withReason(p, {
+      code: 'INTERRUPTION_QUEUE_BACKLOG',
+      message: queue.message,
+      severity: 'degraded',
+    }),
+  );
 }
 
 function withReason(pool: NodePoolInfo, reason: HealthReason): NodePoolInfo {
