@@ -58,7 +58,8 @@ if ! bash scripts/services.sh; then
     failed=$((failed + 1))
     failures+=("PostgreSQL/Redis for multi-instance tests")
   else
-    echo "[test] PostgreSQL/Redis unavailable: the multi-instance tests will skip (a failure under CI=true)"
+    echo "[test] PostgreSQL/Redis unavailable: the PostgreSQL tests will skip (a failure under CI=true)"
+    export KARPENTER_TEST_WITHOUT_POSTGRES="PostgreSQL is not reachable on 127.0.0.1:5432 (scripts/services.sh)"
   fi
 fi
 

@@ -4,7 +4,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { migrateDatabase } from '../database';
-import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  createTestDatabases,
+  describeOnPostgres,
+} from '../__testUtils__/databases';
 import {
   startWithScheduler,
   STORM,
@@ -26,7 +29,7 @@ async function records(knex: Knex) {
   return { count: rows.length, unique: new Set(keys).size, rows };
 }
 
-describe('multi-instance recording on PostgreSQL', () => {
+describeOnPostgres('multi-instance recording on PostgreSQL', () => {
   let sim: Simulator;
   beforeEach(async () => {
     sim = new Simulator({ scenario: STORM, bookmarkIntervalMs: 200 });
