@@ -104,19 +104,33 @@ describeOnPostgres('multi-instance recording on PostgreSQL', () => {
     expect(before.count).toBe(9);
 
     // while nobody records: more interruptions, and a repeat of an already recorded event
+    // (its count goes to 2: one new occurrence of the same event uid)
     sim.interrupt({ cluster: 'demo', nodePool: 'general', count: 2 });
+    const demo = sim.cluster('demo');
+    const repeated = demo
+      .list('Event')
+      .find(e => e.reason === 'SpotInterrupted');
+    demo.emitEvent({
+      involvedObject: repeated.involvedObject,
+      reason: repeated.reason,
+      message: repeated.message,
+    });
+    expect(demo.get('Event', repeated.metadata.name, 'default').count).toBe(2);
     const second = start();
     await until(
-      '15 records',
-      async () => ((await records(knex)).count >= 15 ? true : undefined),
+      '16 records',
+      async () => ((await records(knex)).count >= 16 ? true : undefined),
       60_000,
     );
     await new Promise(r => setTimeout(r, 1500));
     const after = await records(knex);
     second.kill('SIGKILL');
     await new Promise(r => second.once('exit', r));
-    expect(after.count).toBe(15);
-    expect(after.unique).toBe(15);
+    expect(after.count).toBe(16);
+    expect(after.unique).toBe(16);
+    expect(
+      after.rows.filter(r => r.event_uid === repeated.metadata.uid).length,
+    ).toBe(2);
     const kept = new Set(after.rows.map(r => `${r.event_uid}#${r.occurrence}`));
     for (const r of before.rows)
       expect(kept.has(`${r.event_uid}#${r.occurrence}`)).toBe(true);
