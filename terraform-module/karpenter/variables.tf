@@ -30,12 +30,12 @@ variable "environment" {
 }
 
 variable "aws_region" {
-  description = "AWS region of the cluster."
+  description = "AWS region of the cluster. The regional resources (SQS queue, EventBridge rules, EKS access entry, Pod Identity association) are created in it, whatever the aws provider's default region; IAM is global and the chart token always comes from us-east-1 (aws.virginia)."
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$", var.aws_region))
-    error_message = "aws_region must be an AWS region name such as eu-west-1."
+    condition     = can(regex("^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-[0-9]+$", var.aws_region))
+    error_message = "aws_region must be an AWS region name such as eu-west-1, us-gov-west-1 or cn-north-1."
   }
 }
 
@@ -73,7 +73,7 @@ variable "helm_chart_version" {
 }
 
 variable "resource_tag" {
-  description = "Tags added to every AWS resource (merged with Environment, Cluster and ManagedBy)."
+  description = "Tags added to every AWS resource, merged over the module's Environment, Cluster and ManagedBy tags (a key given here wins)."
   type        = map(string)
   default     = {}
 }

@@ -4,7 +4,8 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 5.95, < 7.0"
+      version = ">= 6.15, < 7.0"
+      # >= 6.15: the pinned submodule sets `region` on resources (AWS provider 6) and requires 6.15.
       # The public ECR token for the Karpenter chart is only served in us-east-1.
       configuration_aliases = [aws.virginia]
     }

@@ -92,7 +92,10 @@ export function checkInterface(module: ParsedHcl): string[] {
 export interface SubmoduleInputs {
   source: string;
   version: string;
+  /** Version constraints of the submodule's own `versions.tf` (`terraform`, `aws`). */
+  requires: Record<string, string>;
   inputs: string[];
+  outputs: string[];
 }
 
 const META_ARGUMENTS = [
@@ -158,4 +161,79 @@ export function validationRegexes(module: ParsedHcl, input: string): string[] {
     const m = String(val.condition).match(/regex\("((?:[^"\\]|\\.)*)"/);
     return m ? [JSON.parse(`"${m[1]}"`)] : [];
   });
+}
+
+/** Outputs of `module "karpenter"` the module reads that the pinned submodule does not declare. @public */
+export function checkSubmoduleOutputs(
+  module: ParsedHcl,
+  recorded: SubmoduleInputs,
+): string[] {
+  const used = new Set(
+    [...JSON.stringify(module).matchAll(/module\.karpenter\.(\w+)/g)].map(
+      m => m[1],
+    ),
+  );
+  return [...used]
+    .filter(name => !recorded.outputs.includes(name))
+    .map(
+      name =>
+        `output ${name} is not an output of ${recorded.source} ${recorded.version}`,
+    );
+}
+
+/** The lowest version a constraint such as `>= 6.15, < 7.0` allows, as numbers; `undefined` without a lower bound. @public */
+export function lowerBound(constraint: string): number[] | undefined {
+  const bound = constraint
+    .split(',')
+    .map(part => part.trim().match(/^(?:>=|~>|=)?\s*(\d+(?:\.\d+)*)$/))
+    .find(Boolean);
+  return bound ? bound[1].split('.').map(Number) : undefined;
+}
+
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Provider/Terraform constraints of `versions.tf` that allow older versions than the pinned submodule requires. @public */
+export function checkProviderRequirements(
+  module: ParsedHcl,
+  recorded: SubmoduleInputs,
+): string[] {
+  const terraform = first(module.terraform);
+  const declared: Record<string, string | undefined> = {
+    terraform: terraform?.required_version,
+    ...Object.fromEntries(
+      Object.entries<any>(first(terraform?.required_providers) ?? {}).map(
+        ([name, p]) => [name, p?.version],
+      ),
+    ),
+  };
+  const problems: string[] = [];
+  for (const [name, needed] of Object.entries(recorded.requires)) {
+    const constraint = declared[name];
+    const have = constraint ? lowerBound(constraint) : undefined;
+    const need = lowerBound(needed)!;
+    if (!have || compareVersions(have, need) < 0) {
+      problems.push(
+        `${name} ${
+          constraint ?? '(no constraint)'
+        } allows versions older than the submodule's ${needed}`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** `local.tags` must be `merge(<module tags>, var.resource_tag)`, so the user's tags win. @public */
+export function checkTagsMerge(module: ParsedHcl): string[] {
+  const tags = String(first(module.locals)?.tags ?? '');
+  return /^\$\{merge\([\s\S]*,\s*var\.resource_tag\s*\)\}$/.test(tags)
+    ? []
+    : [
+        "local.tags must end with var.resource_tag in merge(...), so the user's tags win",
+      ];
 }

@@ -6,7 +6,11 @@ import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-n
 import {
   checkExampleArguments,
   checkInterface,
+  checkProviderRequirements,
   checkSubmoduleArguments,
+  checkSubmoduleOutputs,
+  checkTagsMerge,
+  lowerBound,
   SubmoduleInputs,
   validationRegexes,
 } from './checks';
@@ -91,6 +95,90 @@ describe('terraform-module/karpenter', () => {
     expect(locals.tags).toContain('Environment = var.environment');
   });
 
+  it("merges the module's tags first, so a key of resource_tag (e.g. ManagedBy) wins", async () => {
+    expect(checkTagsMerge(await loadModule())).toEqual([]);
+  });
+
+  it('passes aws_region to the submodule, whose regional resources it places', async () => {
+    const module = await loadModule();
+    expect(recorded.inputs).toContain('region');
+    expect(module.module.karpenter[0].region).toBe('${var.aws_region}');
+    // the chart's public ECR token still comes from us-east-1
+    expect(
+      module.data.aws_ecrpublic_authorization_token.token[0].provider,
+    ).toBe('${aws.virginia}');
+  });
+
+  it('reads only outputs the pinned submodule declares', async () => {
+    const module = await loadModule();
+    expect(checkSubmoduleOutputs(module, recorded)).toEqual([]);
+    expect(recorded.outputs).toEqual(
+      expect.arrayContaining(['queue_arn', 'queue_name', 'queue_url']),
+    );
+  });
+
+  it('requires the provider versions the pinned submodule requires (aws 6.x, which sets region on resources)', async () => {
+    const module = await loadModule();
+    expect(checkProviderRequirements(module, recorded)).toEqual([]);
+    const aws = module.terraform[0].required_providers[0].aws.version;
+    expect(lowerBound(aws)![0]).toBeGreaterThanOrEqual(6);
+    expect(aws).toMatch(/< 7\.0/);
+  });
+
+  it('adds the capacity reservation interruption rule (name starting with Karpenter) targeting the queue', async () => {
+    const module = await loadModule();
+    // the submodule's own rules (recorded commit): HealthEvent, SpotInterrupt, InstanceRebalance,
+    // InstanceStateChange, named rule_name_prefix + name
+    expect(module.module.karpenter[0]).toMatchObject({
+      rule_name_prefix: 'Karpenter',
+      enable_spot_termination: '${local.create_interruption_queue}',
+    });
+    const rule =
+      module.resource.aws_cloudwatch_event_rule
+        .capacity_reservation_interruption[0];
+    const target =
+      module.resource.aws_cloudwatch_event_target
+        .capacity_reservation_interruption[0];
+    // created only with the queue
+    expect(rule.count).toBe('${local.create_interruption_queue ? 1 : 0}');
+    expect(target.count).toBe(rule.count);
+    // EventBridge: name_prefix at most 38 characters (a 26-character suffix is added, 64 in all)
+    expect(rule.name).toBeUndefined();
+    expect(rule.name_prefix).toMatch(/^Karpenter[A-Za-z]+-$/);
+    expect(rule.name_prefix.length).toBeLessThanOrEqual(38);
+    expect(rule.region).toBe('${var.aws_region}');
+    const pattern = String(rule.event_pattern).replace(/\s+/g, ' ');
+    expect(pattern).toContain('source = ["aws.ec2"]');
+    expect(pattern).toContain(
+      'detail-type = ["EC2 Capacity Reservation Instance Interruption Warning"]',
+    );
+    expect(rule.tags).toContain('local.tags');
+    expect(target).toMatchObject({
+      region: '${var.aws_region}',
+      rule: '${aws_cloudwatch_event_rule.capacity_reservation_interruption[0].name}',
+      arn: '${module.karpenter.queue_arn}',
+    });
+    // The submodule's queue policy (statement SqsWrite) lets events.amazonaws.com send to the
+    // whole queue; main.tf says so where the rule is declared.
+    expect(read('main.tf')).toMatch(/events\.amazonaws\.com/);
+  });
+
+  it('documents every EventBridge rule it creates and the provider requirement truthfully', () => {
+    for (const doc of [
+      read('README.md'),
+      fs.readFileSync(
+        path.join(dir, '..', '..', 'docs', 'terraform-module.md'),
+        'utf8',
+      ),
+    ]) {
+      expect(doc).toContain('capacity reservation interruption');
+      expect(doc).toContain('KarpenterCapacityReservationInterrupt-');
+      expect(doc).toContain('>= 6.15, < 7.0');
+      expect(doc).not.toContain('5.95');
+      expect(doc).toMatch(/`resource_tag`[^\n]*wins/);
+    }
+  });
+
   it('installs the chart from public ECR with the required Helm values', async () => {
     const module = await loadModule();
     const release = module.resource.helm_release.karpenter[0];
@@ -170,14 +258,28 @@ describe('terraform-module/karpenter', () => {
         ['http://x', 'ABC.eks.amazonaws.com', ''],
       ],
       aws_region: [
-        ['eu-west-1', 'us-east-1', 'us-gov-west-1', 'ap-southeast-2'],
-        ['Europe', 'eu-west', 'EU-WEST-1', ''],
+        [
+          'eu-west-1',
+          'us-east-1',
+          'us-gov-west-1',
+          'ap-southeast-2',
+          'cn-north-1',
+          'us-iso-east-1',
+          'us-isob-east-1',
+          'eu-isoe-west-1',
+          'us-isof-south-1',
+          'eusc-de-east-1',
+        ],
+        ['Europe', 'eu-west', 'EU-WEST-1', '', 'us-east-1a', 'eusc-east-1'],
       ],
       namespace: [
         ['karpenter', 'kube-system', 'a1'],
         ['', 'Karpenter', '-a', 'a_b', 'a'.repeat(64)],
       ],
-      service_account_name: [['karpenter'], ['', 'Karpenter']],
+      service_account_name: [
+        ['karpenter', 'karpenter-controller', 'a'.repeat(63)],
+        ['', 'Karpenter', 'karpenter.controller', '-a', 'a'.repeat(64)],
+      ],
       helm_chart_version: [
         ['1.14.1', '1.0.0', '1.10.12'],
         ['2.0.0', '0.37.0', 'v1.14.1', '1.14', 'latest'],
@@ -266,6 +368,41 @@ describe('the checks bite (mutations of the module are reported)', () => {
         expect.stringContaining('module version ~> 22.0 differs'),
       ]),
     );
+  });
+
+  it("reports tags merged so the module's tags overwrite the user's", async () => {
+    const text = read('main.tf');
+    const start = text.indexOf('  tags = merge({');
+    const end = text.indexOf('}, var.resource_tag)', start);
+    const moduleTags = text.slice(start + '  tags = merge('.length, end + 1);
+    const mutated = await loadModule(undefined, {
+      'main.tf': text.replace(
+        text.slice(start, end + '}, var.resource_tag)'.length),
+        `  tags = merge(var.resource_tag, ${moduleTags})`,
+      ),
+    });
+    expect(checkTagsMerge(mutated)).toHaveLength(1);
+  });
+
+  it('reports an aws provider constraint older than the submodule requires, and an unknown submodule output', async () => {
+    const mutated = await loadModule(undefined, {
+      'versions.tf': read('versions.tf').replace(
+        '">= 6.15, < 7.0"',
+        '">= 5.95, < 7.0"',
+      ),
+      'main.tf': read('main.tf').replace(
+        'module.karpenter.queue_arn',
+        'module.karpenter.sqs_queue_arn',
+      ),
+    });
+    expect(checkProviderRequirements(mutated, recorded)).toEqual([
+      "aws >= 5.95, < 7.0 allows versions older than the submodule's >= 6.15",
+    ]);
+    expect(checkSubmoduleOutputs(mutated, recorded)).toEqual([
+      'output sqs_queue_arn is not an output of terraform-aws-modules/eks/aws//modules/karpenter ~> 21.0',
+    ]);
+    expect(lowerBound('~> 6.15')).toEqual([6, 15]);
+    expect(lowerBound('< 7.0')).toBeUndefined();
   });
 
   it('reports an example passing an undeclared input', async () => {

@@ -40,6 +40,21 @@ run "rejects_bad_region" {
   expect_failures = [var.aws_region]
 }
 
+run "accepts_partition_regions" {
+  command = plan
+  variables {
+    aws_region = "eusc-de-east-1"
+  }
+}
+
+run "rejects_service_account_with_dots" {
+  command = plan
+  variables {
+    service_account_name = "karpenter.controller"
+  }
+  expect_failures = [var.service_account_name]
+}
+
 run "rejects_chart_version_2" {
   command = plan
   variables {

@@ -17,7 +17,6 @@ import {
   checkAwsRegion,
   checkClusterName,
   checkDns1123Label,
-  checkDns1123Subdomain,
   checkDynamoDbTableName,
   checkHelmChartVersion,
   checkIntegerInRange,
@@ -186,9 +185,12 @@ export const karpenterClusterInputSchema = z
     namespace: checkedString(checkDns1123Label(63))
       .default(CLUSTER_DEFAULTS.namespace)
       .describe('Kubernetes namespace of the Karpenter controller'),
-    serviceAccountName: checkedString(checkDns1123Subdomain(253))
+    // a DNS-1123 label (not a subdomain): the module's service_account_name validation
+    serviceAccountName: checkedString(checkDns1123Label(63))
       .default(CLUSTER_DEFAULTS.serviceAccountName)
-      .describe('ServiceAccount of the Karpenter controller (Pod Identity)'),
+      .describe(
+        'ServiceAccount of the Karpenter controller (Pod Identity); a DNS-1123 label of at most 63 characters',
+      ),
     helmChartVersion: checkedString(checkHelmChartVersion)
       .default(CLUSTER_DEFAULTS.helmChartVersion)
       .describe('Karpenter Helm chart version (any 1.x.y)'),

@@ -371,6 +371,23 @@ describe('validateKarpenterTemplateInput', () => {
     });
   });
 
+  it('accepts a ServiceAccount name only as a DNS-1123 label of at most 63 characters (as the module)', () => {
+    const cluster = (serviceAccountName: string) =>
+      validateKarpenterClusterInput({
+        clusterName: 'demo',
+        awsRegion: 'us-east-1',
+        serviceAccountName,
+      });
+    expect(cluster('karpenter-controller').ok).toBe(true);
+    expect(cluster('a'.repeat(63)).ok).toBe(true);
+    for (const bad of ['karpenter.controller', 'a'.repeat(64), 'Karpenter']) {
+      expect(cluster(bad)).toEqual({
+        ok: false,
+        errors: [{ field: 'serviceAccountName', message: expect.any(String) }],
+      });
+    }
+  });
+
   it('formats field paths', () => {
     expect(formatFieldPath(['nodePools', 1, 'limits', 'cpu'])).toBe(
       'nodePools[1].limits.cpu',

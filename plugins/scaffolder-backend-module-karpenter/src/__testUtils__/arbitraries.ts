@@ -243,9 +243,7 @@ export const validTemplateInput = record({
   awsRegion: fc.stringMatching(/^[a-z]{2}-(gov-)?[a-z]{3,9}-[1-9]$/),
   environment: optional(dnsLabel),
   namespace: optional(dnsLabel),
-  serviceAccountName: optional(
-    fc.stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,8})?$/),
-  ),
+  serviceAccountName: optional(dnsLabel),
   helmChartVersion: optional(
     fc.stringMatching(/^1\.(0|[1-9][0-9]?)\.(0|[1-9][0-9]?)$/),
   ),

@@ -52,6 +52,10 @@ describe('the karpenter-eks form follows the input model', () => {
     expect(props.awsRegion.pattern).toBe(AWS_REGION_PATTERN);
     expect(props.environment.pattern).toBe(DNS1123_LABEL_PATTERN);
     expect(props.namespace.pattern).toBe(DNS1123_LABEL_PATTERN);
+    expect(props.namespace.maxLength).toBe(63);
+    // the module's service_account_name accepts a DNS-1123 label only (no dots, <= 63)
+    expect(props.serviceAccountName.pattern).toBe(DNS1123_LABEL_PATTERN);
+    expect(props.serviceAccountName.maxLength).toBe(63);
     expect(props.helmChartVersion.pattern).toBe(HELM_CHART_VERSION_PATTERN);
     expect(pool.name.pattern).toBe(DNS1123_LABEL_PATTERN);
     expect(props.environment.default).toBe(CLUSTER_DEFAULTS.environment);

@@ -19,9 +19,15 @@ export const MAX_CLUSTER_NAME_LENGTH = 46;
 /** Pattern of an EKS cluster name, as the form uses it (length is checked separately). @public */
 export const CLUSTER_NAME_PATTERN = '^[0-9A-Za-z]([A-Za-z0-9_-]*[A-Za-z0-9])?$';
 
-/** Pattern of an AWS region such as `us-east-1`, `eu-central-2` or `us-gov-west-1`. @public */
+/**
+ * Pattern of an AWS region of any partition: `us-east-1`, `cn-north-1`, `us-gov-west-1`,
+ * `us-iso-east-1` / `us-isob-east-1` / `eu-isoe-west-1` / `us-isof-south-1`, `eusc-de-east-1`.
+ * The same regex as the Terraform module's `aws_region` validation (a test compares them).
+ *
+ * @public
+ */
 export const AWS_REGION_PATTERN =
-  '^[a-z]{2}(-gov|-iso|-isob|-isoe|-isof)?-[a-z]+-[0-9]{1,2}$';
+  '^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-[0-9]+$';
 
 /** Pattern of a Karpenter Helm chart version accepted by the module (any 1.x.y). @public */
 export const HELM_CHART_VERSION_PATTERN =

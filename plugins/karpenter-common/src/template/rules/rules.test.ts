@@ -57,8 +57,18 @@ describe('template value rules', () => {
       'us-gov-west-1',
       'ap-southeast-4',
       'cn-north-1',
+      'us-iso-east-1',
+      'eu-isoe-west-1',
+      'eusc-de-east-1',
     ]);
-    bad(checkAwsRegion, ['us-east', 'US-EAST-1', 'useast1', 'us-east-1a', '']);
+    bad(checkAwsRegion, [
+      'us-east',
+      'US-EAST-1',
+      'useast1',
+      'us-east-1a',
+      '',
+      'eusc-east-1',
+    ]);
   });
 
   it('checks DNS-1123 labels, chart versions, module sources and S3 names', () => {
