@@ -29,6 +29,20 @@ describe('writeRenderedFiles', () => {
     ).toBe('new');
   });
 
+  it('refuses to replace a folder, writing nothing', async () => {
+    const root = path.join(tmp.dir, 'ws');
+    await fs.mkdir(path.join(root, 'docs/index.md'), { recursive: true });
+    const attempt = writeRenderedFiles(root, [
+      { path: 'README.md', content: 'x' },
+      { path: 'docs/index.md', content: 'x' },
+    ]);
+    await expect(attempt).rejects.toThrow(
+      'Cannot write docs/index.md: a folder or special file is in the way',
+    );
+    await expect(attempt).rejects.toMatchObject({ name: 'ConflictError' });
+    expect(await listFiles(root)).toEqual([]);
+  });
+
   it('refuses paths outside the root before writing anything', async () => {
     const root = path.join(tmp.dir, 'ws');
     await fs.mkdir(root);

@@ -1,4 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +28,7 @@ export async function writeRenderedFiles(
   for (const { target } of targets) {
     const existing = await fs.lstat(target).catch(() => undefined);
     if (existing && !existing.isFile()) {
-      throw new Error(
+      throw new ConflictError(
         `Cannot write ${path.relative(
           root,
           target,
