@@ -26,7 +26,7 @@ export function ClusterTab(props: { summary: ClusterSummary; tick: number }) {
   }
   const poolNames = summary.nodePools.map(p => p.name);
   const classNames = new Set(summary.nodePools.map(p => p.nodeClass?.name));
-  const nodeClasses = (classes.value ?? []).filter(c => classNames.has(c.name));
+  const nodeClasses = classes.value?.filter(c => classNames.has(c.name));
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -57,7 +57,11 @@ export function ClusterTab(props: { summary: ClusterSummary; tick: number }) {
       </Grid>
       <Grid item xs={12} md={7}>
         <InfoCard title="EC2NodeClasses">
-          <NodeClassesPanel nodeClasses={nodeClasses} />
+          <NodeClassesPanel
+            nodeClasses={nodeClasses}
+            loading={classes.loading}
+            error={classes.error}
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={5}>

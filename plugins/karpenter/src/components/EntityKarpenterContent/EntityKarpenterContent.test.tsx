@@ -1,5 +1,15 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
+import {
+  EntitySummary,
+  NodePoolInfo,
+} from '@karpenter-backstage/plugin-karpenter-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -17,43 +27,70 @@ const server = setupServer();
 registerMswTestHooks(server);
 const API = `${BACKEND}/api/karpenter/v1`;
 
-function backend(options: { interruptions?: number; claims?: number } = {}) {
+const SUMMARY_URL = `${API}/entities/default/resource/demo-cluster/summary`;
+
+/** The demo cluster (general healthy, batch unhealthy) and a failing staging cluster. */
+function demoSummary(batch: Partial<NodePoolInfo> = {}): EntitySummary {
+  return summary([
+    cluster('demo', {
+      health: 'unhealthy',
+      nodePools: [
+        nodePool('general'),
+        nodePool('batch', {
+          health: {
+            status: 'unhealthy',
+            reasons: [
+              {
+                code: 'NODECLASS_NOT_READY',
+                message: 'EC2NodeClass batch is not ready',
+                severity: 'unhealthy',
+              },
+            ],
+          },
+          ...batch,
+        }),
+      ],
+    }),
+    cluster('staging', {
+      error: { code: 'TIMEOUT', message: 'no answer within 5 s' },
+      nodePools: [],
+      health: 'unknown',
+    }),
+  ]);
+}
+
+/** A promise the test settles: an msw handler awaiting it keeps its request pending. */
+function deferred() {
+  let resolve = () => {};
+  const promise = new Promise<void>(r => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+function backend(
+  options: {
+    interruptions?: number;
+    claims?: number;
+    /** The summary of the n-th request (0-based). */
+    summary?: (call: number) => EntitySummary;
+    nodeClasses?: () => Promise<Response>;
+  } = {},
+) {
   const claims = nodeClaims(options.claims ?? 250);
   const seen: URL[] = [];
+  let summaryCalls = 0;
   server.use(
-    http.get(`${API}/entities/default/resource/demo-cluster/summary`, () =>
-      HttpResponse.json(
-        summary([
-          cluster('demo', {
-            health: 'unhealthy',
-            nodePools: [
-              nodePool('general'),
-              nodePool('batch', {
-                health: {
-                  status: 'unhealthy',
-                  reasons: [
-                    {
-                      code: 'NODECLASS_NOT_READY',
-                      message: 'EC2NodeClass batch is not ready',
-                      severity: 'unhealthy',
-                    },
-                  ],
-                },
-              }),
-            ],
-          }),
-          cluster('staging', {
-            error: { code: 'TIMEOUT', message: 'no answer within 5 s' },
-            nodePools: [],
-            health: 'unknown',
-          }),
-        ]),
-      ),
+    http.get(SUMMARY_URL, () =>
+      HttpResponse.json((options.summary ?? demoSummary)(summaryCalls++)),
     ),
-    http.get(`${API}/clusters/demo/nodeclasses`, () =>
-      HttpResponse.json({
-        items: [nodeClass('general'), nodeClass('batch', false)],
-      }),
+    http.get(
+      `${API}/clusters/demo/nodeclasses`,
+      options.nodeClasses ??
+        (() =>
+          HttpResponse.json({
+            items: [nodeClass('general'), nodeClass('batch', false)],
+          })),
     ),
     http.get(`${API}/clusters/demo/nodeclaims`, ({ request }) => {
       const url = new URL(request.url);
@@ -187,5 +224,167 @@ describe('EntityKarpenterContent', () => {
     expect(
       await screen.findByTestId('cluster-error-staging'),
     ).toHaveTextContent('TIMEOUT');
+  });
+
+  it('shows progress while the summary loads', async () => {
+    const answer = deferred();
+    backend();
+    server.use(
+      http.get(SUMMARY_URL, async () => {
+        await answer.promise;
+        return HttpResponse.json(demoSummary());
+      }),
+    );
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'NodePools' })).toBeNull();
+    expect(screen.queryByText(/^Updated /)).toBeNull();
+    answer.resolve();
+    expect(
+      await screen.findByRole('table', { name: 'NodePools' }),
+    ).toBeInTheDocument();
+  });
+
+  it('explains which annotation to add when the entity is not configured', async () => {
+    backend({
+      summary: () =>
+        summary([], {
+          status: 'not-configured',
+          health: 'unknown',
+          message: 'No karpenter.sh/cluster annotation.',
+        }),
+    });
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(
+      await screen.findByText(/No karpenter.sh\/cluster annotation\./),
+    ).toBeInTheDocument();
+    expect(document.body).toHaveTextContent(
+      'karpenter.sh/cluster: <cluster name from app-config>',
+    );
+    expect(screen.queryByRole('table', { name: 'NodePools' })).toBeNull();
+  });
+
+  it('shows the error when the backend fails', async () => {
+    backend();
+    server.use(
+      http.get(SUMMARY_URL, () =>
+        HttpResponse.json({ error: { message: 'boom' } }, { status: 500 }),
+      ),
+    );
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(
+      await screen.findByText(
+        'Error: Request failed with 500 Internal Server Error',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'NodePools' })).toBeNull();
+  });
+
+  it('shows progress in the EC2NodeClasses panel until its answer arrives', async () => {
+    const answer = deferred();
+    backend({
+      nodeClasses: async () => {
+        await answer.promise;
+        return HttpResponse.json({ items: [nodeClass('general')] });
+      },
+    });
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Loading EC2NodeClasses',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/No EC2NodeClasses/)).toBeNull();
+    answer.resolve();
+    expect(await screen.findByTestId('nodeclass-general')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('progressbar', { name: 'Loading EC2NodeClasses' }),
+    ).toBeNull();
+  });
+
+  it('shows the EC2NodeClasses error instead of "no EC2NodeClasses" when that request fails', async () => {
+    backend({
+      nodeClasses: async () =>
+        HttpResponse.json({ error: { message: 'boom' } }, { status: 503 }),
+    });
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(
+      await screen.findByText(
+        'Error: Request failed with 503 Service Unavailable',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/No EC2NodeClasses/)).toBeNull();
+    expect(screen.queryByTestId(/^nodeclass-/)).toBeNull();
+  });
+
+  describe('auto-refresh', () => {
+    // Only setInterval (the refresh tick) is fake: msw and React keep real timers. waitFor then
+    // re-checks on DOM changes only (its polling uses setInterval), so wait for visible changes.
+    beforeEach(() =>
+      jest.useFakeTimers({
+        doNotFake: [
+          'Date',
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'requestAnimationFrame',
+          'cancelAnimationFrame',
+          'requestIdleCallback',
+          'cancelIdleCallback',
+          'setImmediate',
+          'clearImmediate',
+          'setTimeout',
+          'clearTimeout',
+        ],
+      }),
+    );
+    afterEach(() => jest.useRealTimers());
+
+    it('keeps open NodePool details and the health filter when it refreshes', async () => {
+      backend({
+        claims: 10,
+        summary: call =>
+          demoSummary(
+            call === 0
+              ? {}
+              : {
+                  nodeCount: 13,
+                  nodesByCapacityType: { spot: 9, 'on-demand': 4 },
+                },
+          ),
+      });
+      await renderWithApis(<EntityKarpenterContent />, { refreshSeconds: 30 });
+      const table = await screen.findByRole('table', { name: 'NodePools' });
+      fireEvent.mouseDown(screen.getByRole('button', { name: /^Health / }));
+      fireEvent.click(await screen.findByRole('option', { name: 'unhealthy' }));
+      await waitFor(() =>
+        expect(within(table).queryByTestId('nodepool-row-general')).toBeNull(),
+      );
+      fireEvent.click(within(table).getByTestId('nodepool-row-batch'));
+      expect(
+        await screen.findByTestId('nodepool-details-batch'),
+      ).toBeInTheDocument();
+      expect(
+        within(table).getByText('12 nodes: 4 on-demand, 8 spot'),
+      ).toBeInTheDocument();
+
+      act(() => void jest.advanceTimersByTime(30_000));
+
+      expect(
+        await within(table).findByText('13 nodes: 4 on-demand, 9 spot'),
+      ).toBeInTheDocument();
+      expect(screen.getByTestId('nodepool-details-batch')).toBeInTheDocument();
+      expect(within(table).getByTestId('nodepool-row-batch')).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
+      expect(screen.getByTestId('nodepool-health-filter')).toHaveValue(
+        'unhealthy',
+      );
+      expect(within(table).queryByTestId('nodepool-row-general')).toBeNull();
+    });
   });
 });

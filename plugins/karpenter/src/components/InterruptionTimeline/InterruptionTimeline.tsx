@@ -12,10 +12,11 @@ import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
+  InterruptionHistoryResponse,
   InterruptionRecord,
   RECORDED_REASONS,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { karpenterApiRef } from '../../api';
 import { usePolledData } from '../../hooks';
 import { reasonColour, StackedBarChart } from './StackedBarChart';
@@ -24,6 +25,42 @@ import { reasonColour, StackedBarChart } from './StackedBarChart';
 export const RANGES = { '24h': 24, '7d': 7 * 24, '14d': 14 * 24 } as const;
 type Range = keyof typeof RANGES;
 const HOUR = 3_600_000;
+
+/** Records the user fetched with "Load more" (and the ones shown above them at the time). */
+interface LoadedRecords {
+  filterKey: string;
+  records: InterruptionRecord[];
+  cursor?: string;
+}
+
+const recordKey = (r: InterruptionRecord) => `${r.eventUid}:${r.occurrence}`;
+
+/**
+ * The latest records to show: the freshly refreshed first page, then the records loaded before
+ * that are not on it (by eventUid + occurrence) and still inside the range, with the cursor
+ * after the last loaded page. It is the first page alone, with its own cursor, when nothing was
+ * loaded, when the first page is all there is, or when it does not reach the loaded records
+ * (more new records arrived than fit on it: keeping them would leave a hole).
+ *
+ * @internal
+ */
+export function mergeRecords(
+  first: Pick<InterruptionHistoryResponse, 'from' | 'records' | 'nextCursor'>,
+  loaded?: Pick<LoadedRecords, 'records' | 'cursor'>,
+): { records: InterruptionRecord[]; cursor?: string } {
+  const firstPage = { records: first.records, cursor: first.nextCursor };
+  // Without a next page the first page already holds every record in the range.
+  if (!loaded?.records.length || !first.nextCursor) return firstPage;
+  const onFirstPage = new Set(first.records.map(recordKey));
+  if (!loaded.records.some(r => onFirstPage.has(recordKey(r)))) {
+    return firstPage;
+  }
+  const from = Date.parse(first.from);
+  const older = loaded.records.filter(
+    r => !onFirstPage.has(recordKey(r)) && !(Date.parse(r.time) < from),
+  );
+  return { records: [...first.records, ...older], cursor: loaded.cursor };
+}
 
 function Breakdown(props: { title: string; counts: Record<string, number> }) {
   const rows = Object.entries(props.counts).sort((a, b) => b[1] - a[1]);
@@ -65,8 +102,13 @@ export function InterruptionTimeline(props: {
 }) {
   const api = useApi(karpenterApiRef);
   const [range, setRange] = useState<Range>('24h');
-  const [more, setMore] = useState<InterruptionRecord[]>([]);
-  const [moreCursor, setMoreCursor] = useState<string | undefined>();
+  // The filters the records are for: what "Load more" fetched is kept across refreshes and
+  // dropped only when these change.
+  const filterKey = JSON.stringify([props.cluster, props.nodePool, range]);
+  const [loaded, setLoaded] = useState<LoadedRecords>({
+    filterKey,
+    records: [],
+  });
   const { value, error, loading } = usePolledData(() => {
     const to = Math.ceil((Date.now() + 1) / HOUR) * HOUR;
     return api.getInterruptions(props.cluster, {
@@ -77,17 +119,15 @@ export function InterruptionTimeline(props: {
       limit: 20,
     });
   }, [api, props.cluster, props.nodePool, range, props.tick]);
-  useEffect(() => {
-    setMore([]);
-    setMoreCursor(undefined);
-  }, [value]);
 
   if (loading) return <Progress />;
   if (!value) return error ? <ResponseErrorPanel error={error} /> : null;
 
   const present = RECORDED_REASONS.filter(r => value.totals.byReason[r]);
-  const records = [...value.records, ...more];
-  const cursor = more.length ? moreCursor : value.nextCursor;
+  const { records, cursor } = mergeRecords(
+    value,
+    loaded.filterKey === filterKey ? loaded : undefined,
+  );
   const loadMore = async () => {
     const to = Date.parse(value.to);
     const page = await api.getInterruptions(props.cluster, {
@@ -98,8 +138,13 @@ export function InterruptionTimeline(props: {
       limit: 50,
       cursor,
     });
-    setMore(m => [...m, ...page.records]);
-    setMoreCursor(page.nextCursor);
+    // Everything shown so far plus the older page, so a refresh that pushes records off the
+    // first page does not hide them.
+    setLoaded({
+      filterKey,
+      records: [...records, ...page.records],
+      cursor: page.nextCursor,
+    });
   };
 
   return (

@@ -1,3 +1,4 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Grid from '@material-ui/core/Grid';
@@ -6,9 +7,24 @@ import { NodeClassInfo } from '@karpenter-backstage/plugin-karpenter-common';
 import { HealthChip } from '../HealthChip';
 import { ConditionList } from '../NodePoolsTable';
 
-/** EC2NodeClasses: readiness, subnets, security groups, AMIs, instance profile. @internal */
-export function NodeClassesPanel(props: { nodeClasses: NodeClassInfo[] }) {
-  if (!props.nodeClasses.length) {
+/**
+ * EC2NodeClasses: readiness, subnets, security groups, AMIs, instance profile. `nodeClasses` is
+ * undefined until the first answer; `loading` and `error` are those of that request (after a
+ * failed refresh the last answer stays, with a note).
+ *
+ * @internal
+ */
+export function NodeClassesPanel(props: {
+  nodeClasses?: NodeClassInfo[];
+  loading?: boolean;
+  error?: Error;
+}) {
+  const { nodeClasses, loading, error } = props;
+  if (!nodeClasses) {
+    if (error) return <ResponseErrorPanel error={error} />;
+    if (loading) return <Progress aria-label="Loading EC2NodeClasses" />;
+  }
+  if (!nodeClasses?.length) {
     return (
       <Typography variant="body2">
         No EC2NodeClasses for these NodePools.
@@ -16,45 +32,57 @@ export function NodeClassesPanel(props: { nodeClasses: NodeClassInfo[] }) {
     );
   }
   return (
-    <Grid container spacing={2}>
-      {props.nodeClasses.map(nc => (
-        <Grid item xs={12} md={6} key={nc.name}>
-          <Card variant="outlined" data-testid={`nodeclass-${nc.name}`}>
-            <CardContent>
-              <Typography variant="h6" component="h4">
-                {nc.name}{' '}
-                <HealthChip
-                  status={nc.health.status}
-                  reasons={nc.health.reasons}
-                />
-              </Typography>
-              <Typography variant="body2">Role: {nc.role ?? '—'}</Typography>
-              <Typography variant="body2">
-                Instance profile: {nc.instanceProfile ?? '—'}
-              </Typography>
-              <Typography variant="body2">
-                Subnets:{' '}
-                {nc.subnets
-                  .map(s => `${s.id}${s.zone ? ` (${s.zone})` : ''}`)
-                  .join(', ') || 'none resolved'}
-              </Typography>
-              <Typography variant="body2">
-                Security groups:{' '}
-                {nc.securityGroups
-                  .map(g => `${g.id}${g.name ? ` (${g.name})` : ''}`)
-                  .join(', ') || 'none resolved'}
-              </Typography>
-              <Typography variant="body2">
-                AMIs:{' '}
-                {nc.amis
-                  .map(a => `${a.id}${a.name ? ` (${a.name})` : ''}`)
-                  .join(', ') || 'none resolved'}
-              </Typography>
-              <ConditionList conditions={nc.conditions} />
-            </CardContent>
-          </Card>
-        </Grid>
-      ))}
-    </Grid>
+    <>
+      {error && (
+        <Typography
+          variant="caption"
+          color="error"
+          component="p"
+          data-testid="nodeclasses-refresh-error"
+        >
+          Refresh failed: {error.message} (showing the last answer)
+        </Typography>
+      )}
+      <Grid container spacing={2}>
+        {nodeClasses.map(nc => (
+          <Grid item xs={12} md={6} key={nc.name}>
+            <Card variant="outlined" data-testid={`nodeclass-${nc.name}`}>
+              <CardContent>
+                <Typography variant="h6" component="h4">
+                  {nc.name}{' '}
+                  <HealthChip
+                    status={nc.health.status}
+                    reasons={nc.health.reasons}
+                  />
+                </Typography>
+                <Typography variant="body2">Role: {nc.role ?? '—'}</Typography>
+                <Typography variant="body2">
+                  Instance profile: {nc.instanceProfile ?? '—'}
+                </Typography>
+                <Typography variant="body2">
+                  Subnets:{' '}
+                  {nc.subnets
+                    .map(s => `${s.id}${s.zone ? ` (${s.zone})` : ''}`)
+                    .join(', ') || 'none resolved'}
+                </Typography>
+                <Typography variant="body2">
+                  Security groups:{' '}
+                  {nc.securityGroups
+                    .map(g => `${g.id}${g.name ? ` (${g.name})` : ''}`)
+                    .join(', ') || 'none resolved'}
+                </Typography>
+                <Typography variant="body2">
+                  AMIs:{' '}
+                  {nc.amis
+                    .map(a => `${a.id}${a.name ? ` (${a.name})` : ''}`)
+                    .join(', ') || 'none resolved'}
+                </Typography>
+                <ConditionList conditions={nc.conditions} />
+              </CardContent>
+            </Card>
+          </Grid>
+        ))}
+      </Grid>
+    </>
   );
 }
