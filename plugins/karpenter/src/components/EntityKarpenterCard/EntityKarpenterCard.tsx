@@ -21,6 +21,7 @@ import {
   useRefreshTick,
 } from '../../hooks';
 import { HealthChip } from '../HealthChip';
+import { RefreshFailed } from '../RefreshFailed';
 import { ClusterBlock } from './ClusterBlock';
 import { NotConfigured } from './NotConfigured';
 
@@ -58,11 +59,7 @@ export function EntityKarpenterCard() {
         {value.clusters.map(cluster => (
           <ClusterBlock key={cluster.cluster} summary={cluster} />
         ))}
-        {error && (
-          <Typography variant="caption" color="error">
-            Refresh failed: {error.message} (showing the last answer)
-          </Typography>
-        )}
+        <RefreshFailed error={error} />
       </>
     );
   }

@@ -343,6 +343,30 @@ describe('EntityKarpenterContent', () => {
     );
     afterEach(() => jest.useRealTimers());
 
+    it('keeps the last answer and says so when a refresh fails', async () => {
+      backend({ claims: 10 });
+      await renderWithApis(<EntityKarpenterContent />, { refreshSeconds: 30 });
+      const table = await screen.findByRole('table', { name: 'NodePools' });
+      expect(screen.queryByTestId('tab-refresh-error')).toBeNull();
+      server.use(
+        http.get(SUMMARY_URL, () =>
+          HttpResponse.json(
+            { error: { name: 'Error', message: 'backend restarting' } },
+            { status: 503 },
+          ),
+        ),
+      );
+
+      act(() => void jest.advanceTimersByTime(30_000));
+
+      expect(await screen.findByTestId('tab-refresh-error')).toHaveTextContent(
+        /^Refresh failed: .*\(showing the last answer\)$/,
+      );
+      expect(
+        within(table).getByTestId('nodepool-row-batch'),
+      ).toBeInTheDocument();
+    });
+
     it('keeps open NodePool details and the health filter when it refreshes', async () => {
       backend({
         claims: 10,

@@ -20,6 +20,7 @@ import {
 } from '../../hooks';
 import { NotConfigured } from '../EntityKarpenterCard/NotConfigured';
 import { HealthChip } from '../HealthChip';
+import { RefreshFailed } from '../RefreshFailed';
 import { ClusterTab } from './ClusterTab';
 
 /**
@@ -91,6 +92,7 @@ export function EntityKarpenterContent() {
           )}
         </Box>
       </ContentHeader>
+      {value && <RefreshFailed error={error} testId="tab-refresh-error" />}
       {body}
     </Content>
   );

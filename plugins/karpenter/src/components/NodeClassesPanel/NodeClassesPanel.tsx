@@ -4,6 +4,7 @@ import CardContent from '@material-ui/core/CardContent';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { NodeClassInfo } from '@karpenter-backstage/plugin-karpenter-common';
+import { RefreshFailed } from '../RefreshFailed';
 import { HealthChip } from '../HealthChip';
 import { ConditionList } from '../NodePoolsTable';
 
@@ -33,16 +34,7 @@ export function NodeClassesPanel(props: {
   }
   return (
     <>
-      {error && (
-        <Typography
-          variant="caption"
-          color="error"
-          component="p"
-          data-testid="nodeclasses-refresh-error"
-        >
-          Refresh failed: {error.message} (showing the last answer)
-        </Typography>
-      )}
+      <RefreshFailed error={error} testId="nodeclasses-refresh-error" />
       <Grid container spacing={2}>
         {nodeClasses.map(nc => (
           <Grid item xs={12} md={6} key={nc.name}>

@@ -1,0 +1,1 @@
+export { RefreshFailed } from './RefreshFailed';
