@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseQuantity } from '@karpenter-backstage/plugin-karpenter-common';
 import { ObjectStore } from './k8s/ObjectStore';
 import {
   buildEc2NodeClass,
@@ -8,9 +9,29 @@ import {
   NodeFacts,
 } from './model/builders';
 import { condition, iso, setCondition } from './model/conditions';
-import { INSTANCE_TYPES, instanceType } from './model/instanceTypes';
+import { INSTANCE_TYPES, InstanceType } from './model/instanceTypes';
 import { Random } from './model/random';
-import { ScenarioCluster, ScenarioNodePool } from './scenario/types';
+import {
+  CAPACITY_TYPE_KEY,
+  capacityForLimits,
+  customRequirementLabels,
+  INSTANCE_TYPE_KEYS,
+  instanceTypeLabels,
+  matchesLabels,
+  onePerNodeSelector,
+  parseDuration,
+  Requirement,
+  satisfies,
+  Taint,
+  tolerates,
+  tolerationsFor,
+  ZONE_KEYS,
+} from './model/scheduling';
+import {
+  ScenarioCluster,
+  ScenarioNodePool,
+  ScenarioWorkload,
+} from './scenario/types';
 import { Queue } from './sqs/Queue';
 
 export interface SimContext {
@@ -19,6 +40,19 @@ export interface SimContext {
 }
 
 type Phase = 'pending' | 'launched' | 'registered' | 'initialized';
+
+type Facts = NodeFacts & { phase: Phase; terminating?: boolean };
+
+/** What a NodePool may launch now: instance types, zones and capacity types, or why nothing. */
+interface Offerings {
+  types: InstanceType[];
+  zones: string[];
+  capacityTypes: string[];
+  /** Karpenter's scheduling error when nothing can be launched. */
+  refusal?: string;
+}
+
+const SCHEDULER_INSTANCE = 'default-scheduler-ip-172-16-0-10';
 
 const INTERRUPTION_MESSAGES: Record<string, string> = {
   SpotInterrupted: 'Spot interruption warning was triggered',
@@ -44,10 +78,9 @@ export class SimCluster {
   readonly queue: Queue;
   readonly region: string;
   readonly zones: string[];
-  private readonly facts = new Map<
-    string,
-    NodeFacts & { phase: Phase; terminating?: boolean }
-  >();
+  private readonly facts = new Map<string, Facts>();
+  /** NodePools whose pending pods are being provisioned for (no re-entrant provisioning). */
+  private readonly provisioning = new Set<string>();
   private readonly registrationHealthy = new Map<string, boolean>();
   /** Repeated events (same object, reason and message) increment `count` instead. */
   private readonly eventIndex = new Map<string, string>();
@@ -66,6 +99,11 @@ export class SimCluster {
     }>;
   };
   private nodeSeq = 0;
+  /**
+   * Names of Pod events (scheduling) come from their own generator, so that they do not shift
+   * the scenario's random sequence (which NodeClaims get interrupted, picked, named).
+   */
+  private readonly podEventRandom: Random;
   consumerPaused = false;
 
   constructor(
@@ -74,6 +112,7 @@ export class SimCluster {
     private readonly random: Random,
   ) {
     this.store = new ObjectStore(() => ctx.now());
+    this.podEventRandom = new Random(hashCode(`pod-events/${config.name}`));
     this.region = config.region ?? 'eu-west-1';
     this.zones = config.zones ?? ['a', 'b', 'c'].map(z => `${this.region}${z}`);
     this.queue = new Queue(
@@ -136,16 +175,37 @@ export class SimCluster {
       const counts =
         typeof pool.nodes === 'number' ? this.spread(pool) : pool.nodes;
       for (const [capacityType, n] of Object.entries(counts)) {
-        for (let i = 0; i < n; i++)
-          this.addClaim(pool.name, 'initialized', {
+        for (let i = 0; i < n; i++) {
+          const claim = this.addClaim(pool.name, 'initialized', {
             capacityType,
             quiet: true,
           });
+          if (!claim)
+            throw new Error(
+              `NodePool ${pool.name} of cluster ${this.name}: ${
+                this.offerings(pool.name).refusal
+              }`,
+            );
+        }
       }
       this.reconcileNodePool(pool.name);
     }
     for (const w of this.config.workloads ?? []) this.addWorkload(w);
     this.seedEvents(this.config.initialEvents ?? 0);
+    this.reportUnschedulable(
+      this.store.list('pods').filter(p => !p.spec.nodeName),
+    );
+  }
+
+  private ensureNamespace(ns: string) {
+    if (this.store.get('namespaces', ns)) return;
+    this.store.put('namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
   }
 
   private spread(pool: ScenarioNodePool): Record<string, number> {
@@ -182,8 +242,23 @@ export class SimCluster {
     }));
   }
 
-  private addWorkload(w: NonNullable<ScenarioCluster['workloads']>[number]) {
+  /** Creates a workload's pods, placed on the NodePool's nodes (pending when none fits). */
+  private addWorkload(w: ScenarioWorkload): any[] {
     const nodes = this.nodesOf(w.nodePool);
+    const taints: Taint[] | undefined = this.store.get('nodepools', w.nodePool)
+      ?.spec?.template?.spec?.taints;
+    // one-per-node pods (required anti-affinity on the hostname) only go to nodes without one
+    const free = w.onePerNode
+      ? nodes.filter(
+          n =>
+            !this.store
+              .list('pods')
+              .some(
+                p => p.spec.nodeName === n && p.metadata.labels?.app === w.name,
+              ),
+        )
+      : nodes;
+    const created: any[] = [];
     for (let i = 0; i < w.replicas; i++) {
       const hash = this.random.hex(10);
       const labels = {
@@ -194,7 +269,11 @@ export class SimCluster {
         ...(w.labels ?? {}),
         'pod-template-hash': hash.slice(0, 10),
       };
-      this.store.put('pods', {
+      let nodeName: string | undefined;
+      if (w.onePerNode) nodeName = free[i];
+      else if (nodes.length) nodeName = nodes[i % nodes.length];
+      const tolerations = tolerationsFor(taints);
+      const pod = this.store.put('pods', {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
@@ -203,8 +282,23 @@ export class SimCluster {
           labels,
         },
         spec: {
-          nodeName: nodes.length ? nodes[i % nodes.length] : undefined,
+          nodeName,
           nodeSelector: { 'karpenter.sh/nodepool': w.nodePool },
+          ...(tolerations.length ? { tolerations } : {}),
+          ...(w.onePerNode
+            ? {
+                affinity: {
+                  podAntiAffinity: {
+                    requiredDuringSchedulingIgnoredDuringExecution: [
+                      {
+                        labelSelector: { matchLabels: { app: w.name } },
+                        topologyKey: 'kubernetes.io/hostname',
+                      },
+                    ],
+                  },
+                },
+              }
+            : {}),
           containers: [
             {
               name: w.name,
@@ -213,9 +307,11 @@ export class SimCluster {
             },
           ],
         },
-        status: { phase: nodes.length ? 'Running' : 'Pending' },
+        status: { phase: nodeName ? 'Running' : 'Pending' },
       });
+      created.push(pod);
     }
+    return created;
   }
 
   nodesOf(pool: string): string[] {
@@ -231,31 +327,43 @@ export class SimCluster {
 
   // ---------- NodeClaims and Nodes ----------
 
+  /**
+   * Adds a NodeClaim (and, once registered, its Node) to a NodePool. The instance type, zone and
+   * capacity type are picked among those the NodePool's requirements admit (instance type, arch,
+   * OS, instance category/family/generation/size/cpu/memory, zone and zone ID, capacity type), in
+   * zones where its EC2NodeClass resolved subnets; with `enforceLimits` only instance types that
+   * keep the NodePool within `spec.limits` are considered. Returns undefined when nothing fits.
+   */
   addClaim(
     poolName: string,
     phase: Phase,
-    opts: { capacityType?: string; quiet?: boolean } = {},
-  ): string {
+    opts: {
+      capacityType?: string;
+      quiet?: boolean;
+      enforceLimits?: boolean;
+    } = {},
+  ): string | undefined {
     const pool = this.store.get('nodepools', poolName);
     if (!pool) throw new Error(`no NodePool ${poolName} in ${this.name}`);
-    const reqs: any[] = pool.spec.template.spec.requirements ?? [];
-    const values = (key: string, fallback: string[]) =>
-      reqs.find(r => r.key === key && r.operator === 'In')?.values ?? fallback;
-    const types: string[] = values('node.kubernetes.io/instance-type', [
-      'm5.large',
-      'm5.xlarge',
-    ]);
-    const capacityTypes: string[] = values('karpenter.sh/capacity-type', [
-      'on-demand',
-    ]);
+    const offer = this.offerings(poolName, {
+      enforceLimits: opts.enforceLimits,
+    });
+    if (offer.refusal) return undefined;
+    const reqs: Requirement[] = pool.spec.template.spec.requirements ?? [];
     const seq = ++this.nodeSeq;
-    const facts = {
+    const capacityType =
+      opts.capacityType && offer.capacityTypes.includes(opts.capacityType)
+        ? opts.capacityType
+        : (this.random.pick(offer.capacityTypes) as string);
+    const type = this.random.pick(offer.types);
+    const zone = this.random.pick(offer.zones);
+    const facts: Facts = {
       nodePool: poolName,
       nodeClass: pool.spec.template.spec.nodeClassRef.name,
-      capacityType: (opts.capacityType ??
-        this.random.pick(capacityTypes)) as string,
-      type: instanceType(this.pickKnownType(types)),
-      zone: this.random.pick(this.zones),
+      capacityType,
+      type,
+      zone,
+      zoneId: this.vpc.subnets.find(sn => sn.zone === zone)?.zoneID,
       region: this.region,
       nodeName: `ip-10-${Math.floor(seq / 65536) % 256}-${
         Math.floor(seq / 256) % 256
@@ -263,21 +371,138 @@ export class SimCluster {
       instanceId: `i-0${this.random.hex(16)}`,
       claimName: `${poolName}-${this.random.suffix(5)}`,
       taints: pool.spec.template.spec.taints,
-      labels: pool.spec.template.metadata?.labels,
+      labels: {
+        ...customRequirementLabels(reqs),
+        ...(pool.spec.template.metadata?.labels ?? {}),
+      },
       phase,
     };
+    // a NodeClaim that exists initialized when the scenario starts has been so for long
+    if (
+      phase === 'initialized' &&
+      parseDuration(pool.spec.disruption?.consolidateAfter) !== undefined
+    )
+      facts.consolidatableAt = this.ctx.now();
     this.facts.set(facts.claimName, facts);
     this.writeClaim(facts, pool.metadata.uid);
     if (!opts.quiet) this.reconcileNodePool(poolName);
     return facts.claimName;
   }
 
-  private pickKnownType(types: string[]): string {
-    const known = types.filter(t => INSTANCE_TYPES.some(i => i.name === t));
-    return known.length ? this.random.pick(known) : 'm5.large';
+  /**
+   * Instance types, zones and capacity types a NodePool can launch now. Without a requirement on
+   * the capacity type Karpenter launches on-demand; without one on the instance type, family,
+   * category or GPU count, GPU instance types are left out (they are never the cheapest).
+   */
+  offerings(
+    poolName: string,
+    opts: { enforceLimits?: boolean } = {},
+  ): Offerings {
+    const pool = this.store.get('nodepools', poolName);
+    const reqs: Requirement[] = pool?.spec?.template?.spec?.requirements ?? [];
+    const on = (keys: string[]) => reqs.filter(r => keys.includes(r.key));
+    const firstIn = (key: string): string[] | undefined =>
+      reqs.find(r => r.key === key && r.operator === 'In')?.values;
+    const refuse = (what: string): Offerings => ({
+      types: [],
+      zones: [],
+      capacityTypes: [],
+      refusal: `incompatible with nodepool "${poolName}", no ${what} satisfied the requirements ${reqs
+        .map(r => `${r.key} ${r.operator} [${(r.values ?? []).join(' ')}]`)
+        .join(', ')}`,
+    });
+
+    const capacityReqs = on([CAPACITY_TYPE_KEY]);
+    const capacityTypes = (
+      firstIn(CAPACITY_TYPE_KEY) ??
+      (capacityReqs.length ? ['spot', 'on-demand'] : ['on-demand'])
+    ).filter(ct =>
+      capacityReqs.every(r => satisfies({ [CAPACITY_TYPE_KEY]: ct }, r)),
+    );
+    if (!capacityTypes.length) return refuse('capacity type');
+
+    const typeReqs = on(INSTANCE_TYPE_KEYS);
+    const named = firstIn('node.kubernetes.io/instance-type');
+    const gpuWanted = typeReqs.some(r =>
+      [
+        'node.kubernetes.io/instance-type',
+        'karpenter.k8s.aws/instance-family',
+        'karpenter.k8s.aws/instance-category',
+        'karpenter.k8s.aws/instance-gpu-count',
+      ].includes(r.key),
+    );
+    let types = (
+      named
+        ? named.flatMap(n => INSTANCE_TYPES.filter(t => t.name === n))
+        : INSTANCE_TYPES.filter(t => gpuWanted || !t.gpu)
+    ).filter(t => typeReqs.every(r => satisfies(instanceTypeLabels(t), r)));
+    if (!types.length) return refuse('instance type');
+
+    const nodeClass = this.store.get(
+      'ec2nodeclasses',
+      pool?.spec?.template?.spec?.nodeClassRef?.name ?? '',
+    );
+    const subnetZones: string[] = (nodeClass?.status?.subnets ?? []).map(
+      (sn: any) => sn.zone,
+    );
+    const zoneReqs = on(ZONE_KEYS);
+    const zones = this.zones.filter(
+      z =>
+        (!subnetZones.length || subnetZones.includes(z)) &&
+        zoneReqs.every(r =>
+          satisfies(
+            {
+              'topology.kubernetes.io/zone': z,
+              'topology.k8s.aws/zone-id':
+                this.vpc.subnets.find(sn => sn.zone === z)?.zoneID ?? '',
+            },
+            r,
+          ),
+        ),
+    );
+    if (!zones.length) return refuse('zone');
+
+    if (opts.enforceLimits) {
+      types = types.filter(t => this.withinLimits(poolName, t));
+      if (!types.length)
+        return {
+          types,
+          zones,
+          capacityTypes,
+          refusal: `all available instance types exceed limits for nodepool: "${poolName}"`,
+        };
+    }
+    return { types, zones, capacityTypes };
   }
 
-  private writeClaim(f: NodeFacts & { phase: Phase }, poolUid?: string) {
+  /** What a NodePool's NodeClaims (launching or running, not terminating) count against limits. */
+  usage(poolName: string): Record<string, number> {
+    const used: Record<string, number> = {};
+    for (const f of this.facts.values()) {
+      if (f.nodePool !== poolName || f.terminating) continue;
+      for (const [k, v] of Object.entries(capacityForLimits(f.type)))
+        used[k] = (used[k] ?? 0) + v;
+    }
+    return used;
+  }
+
+  /**
+   * Whether one more node of this type keeps the NodePool within `spec.limits` (a limit may be
+   * reached exactly, not exceeded). Limits on resources nodes do not have are ignored.
+   */
+  private withinLimits(poolName: string, type: InstanceType): boolean {
+    const limits: Record<string, unknown> =
+      this.store.get('nodepools', poolName)?.spec?.limits ?? {};
+    const used = this.usage(poolName);
+    const add = capacityForLimits(type);
+    return Object.entries(limits).every(([resource, limit]) => {
+      const max = parseQuantity(limit as string | number);
+      if (!(resource in add) || Number.isNaN(max)) return true;
+      return (used[resource] ?? 0) + add[resource] <= max;
+    });
+  }
+
+  private writeClaim(f: Facts, poolUid?: string) {
     const at = this.ctx.now();
     this.store.put(
       'nodeclaims',
@@ -299,12 +524,49 @@ export class SimCluster {
     f.phase = phase;
     this.writeClaim(f);
     this.reconcileNodePool(f.nodePool);
-    if (phase === 'initialized') this.reschedulePendingPods(f.nodePool);
+    if (phase === 'initialized') {
+      this.reschedulePendingPods(f.nodePool);
+      const after = parseDuration(
+        this.store.get('nodepools', f.nodePool)?.spec?.disruption
+          ?.consolidateAfter,
+      );
+      if (after !== undefined)
+        this.ctx.schedule(after, () => this.markConsolidatable(claimName));
+    }
   }
 
-  /** Runs a new NodeClaim through launched → registered → initialized over simulated time. */
-  launch(poolName: string, capacityType?: string): string {
-    const name = this.addClaim(poolName, 'pending', { capacityType });
+  /**
+   * Karpenter's `Consolidatable` condition: True on an initialized NodeClaim once its NodePool's
+   * `consolidateAfter` has passed since initialization (pod events do not restart the wait in the
+   * simulator); never with `consolidateAfter: Never`.
+   */
+  markConsolidatable(claimName: string) {
+    const f = this.facts.get(claimName);
+    if (!f || f.terminating || f.phase !== 'initialized') return;
+    if (f.consolidatableAt !== undefined) return;
+    const pool = this.store.get('nodepools', f.nodePool);
+    if (parseDuration(pool?.spec?.disruption?.consolidateAfter) === undefined)
+      return;
+    const at = this.ctx.now();
+    f.consolidatableAt = at;
+    this.store.update('nodeclaims', claimName, undefined, c => {
+      c.status.conditions = setCondition(
+        c.status.conditions,
+        condition('Consolidatable', true, at, 'Consolidatable'),
+      );
+    });
+  }
+
+  /**
+   * Runs a new NodeClaim through launched → registered → initialized over simulated time. Nothing
+   * is launched (undefined) when no instance type fits the NodePool's requirements and limits.
+   */
+  launch(poolName: string, capacityType?: string): string | undefined {
+    const name = this.addClaim(poolName, 'pending', {
+      capacityType,
+      enforceLimits: true,
+    });
+    if (!name) return undefined;
     this.ctx.schedule(3_000, () => this.setPhase(name, 'launched'));
     if (this.registrationHealthy.get(poolName) !== false) {
       this.ctx.schedule(30_000, () => this.setPhase(name, 'registered'));
@@ -313,24 +575,33 @@ export class SimCluster {
     return name;
   }
 
-  /** Marks a NodeClaim terminating, then deletes it and its Node. */
-  terminate(claimName: string, afterMs = 20_000) {
+  /**
+   * Marks a NodeClaim terminating, then deletes it and its Node. `disruptionReason` (default
+   * `Interrupted`; null for none, e.g. when its NodePool was deleted) becomes the
+   * `DisruptionReason` condition.
+   */
+  terminate(
+    claimName: string,
+    afterMs = 20_000,
+    disruptionReason: string | null = 'Interrupted',
+  ) {
     const f = this.facts.get(claimName);
     if (!f || f.terminating) return;
     f.terminating = true;
     const at = iso(this.ctx.now());
     this.store.update('nodeclaims', claimName, undefined, c => {
       c.metadata.deletionTimestamp = at;
-      c.status.conditions = setCondition(
-        c.status.conditions,
-        condition(
-          'DisruptionReason',
-          true,
-          this.ctx.now(),
-          'Interrupted',
-          'Interrupted',
-        ),
-      );
+      if (disruptionReason)
+        c.status.conditions = setCondition(
+          c.status.conditions,
+          condition(
+            'DisruptionReason',
+            true,
+            this.ctx.now(),
+            disruptionReason,
+            disruptionReason,
+          ),
+        );
     });
     if (this.store.get('nodes', f.nodeName)) {
       this.store.update('nodes', f.nodeName, undefined, n => {
@@ -350,22 +621,36 @@ export class SimCluster {
     this.facts.delete(claimName);
     this.store.delete('nodeclaims', claimName);
     this.store.delete('nodes', f.nodeName);
-    this.reconcileNodePool(f.nodePool);
+    // pods of the lost node move first, so provisioning sees those left pending
     this.reschedulePendingPods(f.nodePool, f.nodeName);
+    this.reconcileNodePool(f.nodePool);
   }
 
+  /**
+   * The simulated kube-scheduler: pending pods of a NodePool (and those of a lost node) go to a
+   * random node of the NodePool — one-per-node pods only to a node without such a pod. Pods left
+   * pending get a FailedScheduling event.
+   */
   private reschedulePendingPods(pool: string, lostNode?: string) {
     const nodes = this.nodesOf(pool);
+    let byNode: Map<string, any[]> | undefined;
+    const left: any[] = [];
     for (const pod of this.store.list('pods')) {
       const onLost = lostNode && pod.spec.nodeName === lostNode;
       const pending =
         !pod.spec.nodeName &&
         pod.spec.nodeSelector?.['karpenter.sh/nodepool'] === pool;
       if (!onLost && !pending) continue;
-      const target = nodes.length
-        ? nodes[this.random.int(nodes.length)]
+      const selector = onePerNodeSelector(pod);
+      let candidates = nodes;
+      if (selector) {
+        byNode ??= this.podsByNode();
+        candidates = freeNodesFor(nodes, byNode, pod, selector);
+      }
+      const target = candidates.length
+        ? candidates[this.random.int(candidates.length)]
         : undefined;
-      this.store.update(
+      const updated = this.store.update(
         'pods',
         pod.metadata.name,
         pod.metadata.namespace,
@@ -374,7 +659,20 @@ export class SimCluster {
           p.status.phase = target ? 'Running' : 'Pending';
         },
       );
+      if (target && byNode)
+        byNode.set(target, [...(byNode.get(target) ?? []), pod]);
+      if (!target) left.push(updated);
     }
+    this.reportUnschedulable(left);
+  }
+
+  private podsByNode(): Map<string, any[]> {
+    const byNode = new Map<string, any[]>();
+    for (const p of this.store.list('pods')) {
+      if (!p.spec.nodeName) continue;
+      byNode.set(p.spec.nodeName, [...(byNode.get(p.spec.nodeName) ?? []), p]);
+    }
+    return byNode;
   }
 
   claimNames(pool?: string): string[] {
@@ -389,9 +687,27 @@ export class SimCluster {
 
   // ---------- status reconciliation ----------
 
+  /** Reconciles after a write or delete of a NodePool or EC2NodeClass. */
+  changed(kind: string, name: string) {
+    if (kind === 'EC2NodeClass') this.reconcileNodeClass(name);
+    if (kind === 'NodePool') this.reconcileNodePool(name);
+  }
+
+  private poolsUsingNodeClass(name: string): string[] {
+    return this.store
+      .list('nodepools')
+      .filter(p => p.spec.template.spec.nodeClassRef?.name === name)
+      .map(p => p.metadata.name);
+  }
+
   reconcileNodeClass(name: string) {
     const nc = this.store.get('ec2nodeclasses', name);
-    if (!nc) return;
+    if (!nc) {
+      // deleted: its NodePools report NodeClassReady=False (NodeClassNotFound), Ready=False
+      for (const pool of this.poolsUsingNodeClass(name))
+        this.reconcileNodePool(pool);
+      return;
+    }
     const at = this.ctx.now();
     const matches = (terms: any[], tags: Record<string, string>, id: string) =>
       (terms ?? []).some(
@@ -489,16 +805,22 @@ export class SimCluster {
         ),
       };
     });
-    for (const pool of this.store.list('nodepools')) {
-      if (pool.spec.template.spec.nodeClassRef?.name === name)
-        this.reconcileNodePool(pool.metadata.name);
-    }
+    for (const pool of this.poolsUsingNodeClass(name))
+      this.reconcileNodePool(pool);
   }
 
   reconcileNodePool(name: string) {
     const pool = this.store.get('nodepools', name);
-    if (!pool) return;
+    if (!pool) {
+      // deleted: like Kubernetes' garbage collection of the NodeClaims it owns and Karpenter's
+      // termination finalizer, its NodeClaims and Nodes are drained and deleted
+      for (const claim of this.claimNames(name))
+        this.terminate(claim, 15_000, null);
+      return;
+    }
     const at = this.ctx.now();
+    if (parseDuration(pool.spec.disruption?.consolidateAfter) === undefined)
+      this.clearConsolidatable(name);
     let cpu = 0;
     let memKi = 0;
     let pods = 0;
@@ -584,16 +906,33 @@ export class SimCluster {
     );
   }
 
+  /** `consolidateAfter: Never`: Karpenter removes the Consolidatable condition. */
+  private clearConsolidatable(poolName: string) {
+    for (const f of this.facts.values()) {
+      if (f.nodePool !== poolName || f.consolidatableAt === undefined) continue;
+      f.consolidatableAt = undefined;
+      this.store.update('nodeclaims', f.claimName, undefined, c => {
+        c.status.conditions = (c.status.conditions ?? []).filter(
+          (x: any) => x.type !== 'Consolidatable',
+        );
+      });
+    }
+  }
+
   /**
-   * Like Karpenter's provisioner: pending pods whose nodeSelector names this NodePool get
-   * NodeClaims (one per 3 pods) once the NodePool is Ready, launched → registered → initialized.
+   * Like Karpenter's provisioner, for a Ready NodePool: pending pods whose nodeSelector names it
+   * get NodeClaims — one per 3 pods when the NodePool has none yet, and one per one-per-node pod
+   * that no node (running or launching) can take. Pods a new NodeClaim is for get `Nominated`;
+   * when no instance type fits the requirements or `spec.limits`, the pods left without capacity
+   * get Karpenter's `FailedScheduling` ("Failed to schedule pod, all available instance types
+   * exceed limits for nodepool: ...").
    */
   private provisionForPending(name: string) {
     const pool = this.store.get('nodepools', name);
     const ready =
       pool?.status?.conditions?.find((c: any) => c.type === 'Ready')?.status ===
       'True';
-    if (!ready || this.claimNames(name).length > 0) return;
+    if (!ready || this.provisioning.has(name)) return;
     const pending = this.store
       .list('pods')
       .filter(
@@ -601,7 +940,181 @@ export class SimCluster {
           !p.spec.nodeName &&
           p.spec.nodeSelector?.['karpenter.sh/nodepool'] === name,
       );
-    for (let i = 0; i < Math.ceil(pending.length / 3); i++) this.launch(name);
+    if (!pending.length) return;
+    const claims = this.claimNames(name);
+    const launching = claims.filter(c => {
+      const phase = this.facts.get(c)!.phase;
+      return phase === 'pending' || phase === 'launched';
+    }).length;
+    const nodes = this.nodesOf(name);
+    const regular = pending.filter(p => !onePerNodeSelector(p));
+    // pods waiting for capacity, in the order new NodeClaims are for them
+    const waiting: any[][] = [];
+    if (!claims.length)
+      for (let i = 0; i < regular.length; i += 3)
+        waiting.push(regular.slice(i, i + 3));
+    const groups = new Map<string, any[]>();
+    for (const p of pending) {
+      const selector = onePerNodeSelector(p);
+      if (!selector) continue;
+      const key = JSON.stringify(selector);
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    if (groups.size) {
+      const byNode = this.podsByNode();
+      for (const group of groups.values()) {
+        const selector = onePerNodeSelector(group[0])!;
+        const freeNodes = nodes.filter(
+          n =>
+            !(byNode.get(n) ?? []).some(p =>
+              matchesLabels(p.metadata.labels, selector),
+            ),
+        ).length;
+        group
+          .slice(freeNodes + launching)
+          .forEach((p, i) => (waiting[i] = [...(waiting[i] ?? []), p]));
+      }
+    }
+    if (!waiting.length) return;
+    this.provisioning.add(name);
+    try {
+      let i = 0;
+      for (; i < waiting.length; i++) {
+        const claim = this.launch(name);
+        if (!claim) break;
+        for (const p of waiting[i])
+          this.emitEvent({
+            involvedObject: {
+              kind: 'Pod',
+              name: p.metadata.name,
+              namespace: p.metadata.namespace,
+            },
+            reason: 'Nominated',
+            message: `Pod should schedule on: nodeclaim/${claim}`,
+            type: 'Normal',
+          });
+      }
+      if (i < waiting.length) {
+        const refusal =
+          this.offerings(name, { enforceLimits: true }).refusal ??
+          `no capacity for nodepool "${name}"`;
+        for (const p of waiting.slice(i).flat())
+          this.emitEvent({
+            involvedObject: {
+              kind: 'Pod',
+              name: p.metadata.name,
+              namespace: p.metadata.namespace,
+            },
+            reason: 'FailedScheduling',
+            message: `Failed to schedule pod, ${refusal}`,
+            type: 'Warning',
+          });
+      }
+    } finally {
+      this.provisioning.delete(name);
+    }
+  }
+
+  /**
+   * Timeline `hitCpuLimit`: a burst of one-per-node pods (required anti-affinity on the hostname,
+   * namespace `burst`) for the NodePool, more than its `spec.limits.cpu` leaves room for. Karpenter
+   * launches NodeClaims until no allowed instance type fits under the limit; the pods left pending
+   * get `FailedScheduling` from Karpenter (limits) and from the scheduler. Returns the new pods.
+   */
+  hitCpuLimit(poolName: string, replicas?: number): string[] {
+    const pool = this.store.get('nodepools', poolName);
+    if (!pool) throw new Error(`no NodePool ${poolName} in ${this.name}`);
+    const limit = parseQuantity(pool.spec.limits?.cpu);
+    if (Number.isNaN(limit))
+      throw new Error(`NodePool ${poolName} has no spec.limits.cpu`);
+    const types = this.offerings(poolName).types;
+    const smallest = Math.max(1, Math.min(...types.map(t => t.cpu)));
+    const headroom = Math.max(0, limit - (this.usage(poolName).cpu ?? 0));
+    const count =
+      replicas ??
+      this.claimNames(poolName).length + Math.floor(headroom / smallest) + 1;
+    this.ensureNamespace('burst');
+    const pods = this.addWorkload({
+      name: `${poolName}-burst`,
+      namespace: 'burst',
+      nodePool: poolName,
+      replicas: count,
+      onePerNode: true,
+    });
+    this.reconcileNodePool(poolName);
+    this.reportUnschedulable(
+      pods.filter(
+        p =>
+          !this.store.get('pods', p.metadata.name, p.metadata.namespace)?.spec
+            .nodeName,
+      ),
+    );
+    return pods.map(p => p.metadata.name);
+  }
+
+  /**
+   * The kube-scheduler's `FailedScheduling` for pods no node can take ("0/N nodes are available:
+   * ..."), reported by `default-scheduler` through the events.k8s.io API (eventTime, series).
+   */
+  reportUnschedulable(pods: any[]) {
+    if (!pods.length) return;
+    const nodes = this.store.list('nodes');
+    const byNode = this.podsByNode();
+    for (const pod of pods) {
+      const message = this.schedulerMessage(pod, nodes, byNode);
+      if (!message) continue;
+      this.emitEvent({
+        involvedObject: {
+          kind: 'Pod',
+          name: pod.metadata.name,
+          namespace: pod.metadata.namespace,
+        },
+        reason: 'FailedScheduling',
+        message,
+        type: 'Warning',
+        reporter: 'default-scheduler',
+      });
+    }
+  }
+
+  /** Why each node rejects the pod, in the scheduler's words; undefined when a node fits. */
+  private schedulerMessage(
+    pod: any,
+    nodes: any[],
+    byNode: Map<string, any[]>,
+  ): string | undefined {
+    if (!nodes.length) return 'no nodes available to schedule pods';
+    const counts = new Map<string, number>();
+    const selector = onePerNodeSelector(pod);
+    for (const node of nodes) {
+      const taint = (node.spec?.taints ?? []).find(
+        (t: Taint) => !tolerates(pod, t),
+      );
+      let why: string | undefined;
+      if (taint)
+        why = `node(s) had untolerated taint {${taint.key}: ${
+          taint.value ?? ''
+        }}`;
+      else if (
+        !matchesLabels(node.metadata.labels, pod.spec?.nodeSelector ?? {})
+      )
+        why = "node(s) didn't match Pod's node affinity/selector";
+      else if (
+        selector &&
+        (byNode.get(node.metadata.name) ?? []).some(
+          p => p !== pod && matchesLabels(p.metadata.labels, selector),
+        )
+      )
+        why = "node(s) didn't match pod anti-affinity rules";
+      if (!why) return undefined;
+      counts.set(why, (counts.get(why) ?? 0) + 1);
+    }
+    const n = nodes.length;
+    const reasons = [...counts]
+      .map(([why, k]) => `${k} ${why}`)
+      .sort()
+      .join(', ');
+    return `0/${n} nodes are available: ${reasons}. preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`;
   }
 
   setRegistrationHealthy(pool: string, healthy: boolean) {
@@ -617,8 +1130,15 @@ export class SimCluster {
     message?: string;
     type?: string;
     at?: number;
+    /**
+     * `karpenter` (default): a core/v1 event with source, count and first/last timestamps, as
+     * Karpenter's recorder writes them. `default-scheduler`: written through events.k8s.io/v1 like
+     * the kube-scheduler does (eventTime, action, reportingController; repeats grow `series`).
+     */
+    reporter?: 'karpenter' | 'default-scheduler';
   }) {
     const at = e.at ?? this.ctx.now();
+    const scheduler = e.reporter === 'default-scheduler';
     const kindInfo: Record<string, { apiVersion: string; plural: string }> = {
       NodeClaim: { apiVersion: 'karpenter.sh/v1', plural: 'nodeclaims' },
       NodePool: { apiVersion: 'karpenter.sh/v1', plural: 'nodepools' },
@@ -635,13 +1155,22 @@ export class SimCluster {
     };
     const namespace = e.involvedObject.namespace ?? 'default';
     const message = e.message ?? INTERRUPTION_MESSAGES[e.reason] ?? e.reason;
-    const dedupeKey = `${namespace}/${e.involvedObject.kind}/${e.involvedObject.name}/${e.reason}/${message}`;
+    // core/v1 recorders aggregate by object, reason and message; the events.k8s.io recorder by
+    // object, reason and reporter (a repeat with another note grows the first event's series)
+    const dedupeKey = `${namespace}/${e.involvedObject.kind}/${
+      e.involvedObject.name
+    }/${e.reason}/${scheduler ? '@default-scheduler' : message}`;
     const existingName = this.eventIndex.get(dedupeKey);
     const previous = existingName
       ? this.store.get('events', existingName, namespace)
       : undefined;
+    const lastSeen = previous
+      ? previous.series?.lastObservedTime ??
+        previous.lastTimestamp ??
+        previous.eventTime
+      : undefined;
     const existing =
-      previous && at - Date.parse(previous.lastTimestamp) < 10 * 60_000
+      previous && at - Date.parse(lastSeen) < 10 * 60_000
         ? previous
         : undefined;
     if (existing) {
@@ -650,8 +1179,15 @@ export class SimCluster {
         existing.metadata.name,
         namespace,
         ev => {
-          ev.count += 1;
-          ev.lastTimestamp = iso(at);
+          if (ev.lastTimestamp) {
+            ev.count += 1;
+            ev.lastTimestamp = iso(at);
+          } else {
+            ev.series = {
+              count: (ev.series?.count ?? 1) + 1,
+              lastObservedTime: microTime(at),
+            };
+          }
         },
       );
     }
@@ -662,37 +1198,60 @@ export class SimCluster {
           e.involvedObject.namespace,
         )
       : undefined;
-    const eventName = `${e.involvedObject.name}.${this.random.hex(16)}`;
+    const names =
+      e.involvedObject.kind === 'Pod' ? this.podEventRandom : this.random;
+    const eventName = `${e.involvedObject.name}.${names.hex(16)}`;
     this.eventIndex.set(dedupeKey, eventName);
+    const type =
+      e.type ??
+      (/(Interrupted|Stopping|Terminating|Unhealthy|Blocked|Failed)/.test(
+        e.reason,
+      )
+        ? 'Warning'
+        : 'Normal');
+    const metadata = {
+      name: eventName,
+      namespace,
+      uid: randomUUID(),
+      creationTimestamp: iso(at),
+    };
+    const involvedObject = {
+      kind: e.involvedObject.kind,
+      name: e.involvedObject.name,
+      namespace: e.involvedObject.namespace,
+      apiVersion: info.apiVersion,
+      uid: target?.metadata?.uid,
+    };
+    if (scheduler) {
+      return this.store.put('events', {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata,
+        involvedObject,
+        reason: e.reason,
+        message,
+        source: {},
+        firstTimestamp: null,
+        lastTimestamp: null,
+        type,
+        eventTime: microTime(at),
+        action: 'Scheduling',
+        reportingComponent: 'default-scheduler',
+        reportingInstance: SCHEDULER_INSTANCE,
+      });
+    }
     return this.store.put('events', {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: {
-        name: eventName,
-        namespace,
-        uid: randomUUID(),
-        creationTimestamp: iso(at),
-      },
-      involvedObject: {
-        kind: e.involvedObject.kind,
-        name: e.involvedObject.name,
-        namespace: e.involvedObject.namespace,
-        apiVersion: info.apiVersion,
-        uid: target?.metadata?.uid,
-      },
+      metadata,
+      involvedObject,
       reason: e.reason,
       message,
       source: { component: 'karpenter' },
       firstTimestamp: iso(at),
       lastTimestamp: iso(at),
       count: 1,
-      type:
-        e.type ??
-        (/(Interrupted|Stopping|Terminating|Unhealthy|Blocked|Failed)/.test(
-          e.reason,
-        )
-          ? 'Warning'
-          : 'Normal'),
+      type,
       eventTime: null,
       reportingComponent: 'karpenter',
       reportingInstance: 'karpenter-6f7b9c5d4-x2x9z',
@@ -788,16 +1347,22 @@ export class SimCluster {
     return picked;
   }
 
-  /** Consolidation: a NodeClaim of the pool is disrupted and removed without replacement. */
+  /**
+   * Consolidation: a NodeClaim of the pool (a Consolidatable one when there is one) is disrupted
+   * and removed without replacement.
+   */
   consolidate(pool: string): string | undefined {
-    const claim = this.claimNames(pool)[0];
+    const claims = this.claimNames(pool);
+    const claim =
+      claims.find(c => this.facts.get(c)?.consolidatableAt !== undefined) ??
+      claims[0];
     if (!claim) return undefined;
     this.emitEvent({
       involvedObject: { kind: 'NodeClaim', name: claim },
       reason: 'DisruptionTerminating',
       message: 'Disrupting NodeClaim: Underutilized/Delete',
     });
-    this.terminate(claim, 10_000);
+    this.terminate(claim, 10_000, 'Underutilized');
     return claim;
   }
 
@@ -834,6 +1399,26 @@ export class SimCluster {
     if (messages.length) log();
     for (const m of messages) this.queue.delete(m.ReceiptHandle);
   }
+}
+
+/** The nodes where no other pod matches a one-per-node pod's anti-affinity selector. */
+function freeNodesFor(
+  nodes: string[],
+  byNode: Map<string, any[]>,
+  pod: any,
+  selector: Record<string, string>,
+): string[] {
+  return nodes.filter(
+    n =>
+      !(byNode.get(n) ?? []).some(
+        p => p !== pod && matchesLabels(p.metadata.labels, selector),
+      ),
+  );
+}
+
+/** A MicroTime as the events.k8s.io API writes it (`2025-06-01T10:00:00.123000Z`). */
+function microTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 function hashCode(text: string): number {

@@ -123,10 +123,9 @@ export class Simulator {
         log: e => this.requests.push(e),
         now: () => this.clock,
         bookmarkIntervalMs: this.options.bookmarkIntervalMs,
-        writes: new WriteHandler(runtime.store, (kind, objName) => {
-          if (kind === 'EC2NodeClass') runtime.reconcileNodeClass(objName);
-          if (kind === 'NodePool') runtime.reconcileNodePool(objName);
-        }),
+        writes: new WriteHandler(runtime.store, (kind, objName) =>
+          runtime.changed(kind, objName),
+        ),
       });
       const url = await server.listen(
         this.options.ports?.clusters?.[name] ?? 0,
@@ -195,6 +194,9 @@ export class Simulator {
         break;
       case 'consolidate':
         c.consolidate(step.nodePool!);
+        break;
+      case 'hitCpuLimit':
+        c.hitCpuLimit(step.nodePool!, step.count);
         break;
       case 'pauseConsumer':
         c.consumerPaused = true;
@@ -275,14 +277,14 @@ export class Simulator {
       apply: obj => {
         const plural = storeOf(obj.kind);
         const saved = runtime.store.put(plural, structuredClone(obj));
-        if (obj.kind === 'EC2NodeClass')
-          runtime.reconcileNodeClass(obj.metadata.name);
-        if (obj.kind === 'NodePool')
-          runtime.reconcileNodePool(obj.metadata.name);
+        runtime.changed(obj.kind, obj.metadata.name);
         return saved;
       },
-      delete: (kind, objName, namespace) =>
-        runtime.store.delete(storeOf(kind), objName, namespace),
+      delete: (kind, objName, namespace) => {
+        const deleted = runtime.store.delete(storeOf(kind), objName, namespace);
+        runtime.changed(kind, objName);
+        return deleted;
+      },
       list: kind => runtime.store.list(storeOf(kind)),
       get: (kind, objName, namespace) =>
         runtime.store.get(storeOf(kind), objName, namespace),

@@ -141,12 +141,35 @@ describe('interruptions and the timeline', () => {
     expect(conditions(c.get('NodePool', 'arm64')).NodeRegistrationHealthy).toBe(
       'False',
     );
-    const launched = c.runtime.launch('arm64');
+    const launched = c.runtime.launch('arm64')!;
     await sim.advance(20 * 60_000);
     expect(conditions(c.get('NodeClaim', launched))).toMatchObject({
       Launched: 'True',
       Registered: 'False',
     });
+  });
+
+  it("runs the demo timeline: staging's general NodePool hits its CPU limit at 15 min", async () => {
+    const c = sim.cluster('staging');
+    const general = () => c.get('NodePool', 'general');
+    expect(Number(general().status.resources.cpu)).toBeLessThan(64);
+    await sim.advance(20 * 60_000);
+    expect(general().status.resources.cpu).toBe(general().spec.limits.cpu);
+    expect(
+      c
+        .list('Pod')
+        .filter(p => p.metadata.namespace === 'burst' && !p.spec.nodeName)
+        .length,
+    ).toBeGreaterThan(0);
+    expect(
+      c
+        .list('Event')
+        .some(e =>
+          e.message.includes(
+            'all available instance types exceed limits for nodepool: "general"',
+          ),
+        ),
+    ).toBe(true);
   });
 
   it('interrupts on the scenario cadence as simulated time passes', async () => {

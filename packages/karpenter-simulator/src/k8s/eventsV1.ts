@@ -12,6 +12,7 @@ export function toEventsV1(e: any): any {
     reportingController: e.reportingComponent || 'karpenter',
     reportingInstance: e.reportingInstance || '',
     action: e.action ?? e.reason,
+    series: e.series,
     deprecatedCount: e.count,
     deprecatedFirstTimestamp: e.firstTimestamp,
     deprecatedLastTimestamp: e.lastTimestamp,

@@ -91,6 +91,10 @@ export interface NodeFacts {
   claimName: string;
   taints?: Array<{ key: string; value?: string; effect: string }>;
   labels?: Record<string, string>;
+  /** AWS zone ID of the zone (label `topology.k8s.aws/zone-id`). */
+  zoneId?: string;
+  /** When the NodeClaim became consolidatable (condition `Consolidatable=True`). */
+  consolidatableAt?: number;
 }
 
 export function nodeLabels(f: NodeFacts): Record<string, string> {
@@ -107,7 +111,9 @@ export function nodeLabels(f: NodeFacts): Record<string, string> {
     'karpenter.k8s.aws/instance-cpu': String(f.type.cpu),
     'karpenter.k8s.aws/instance-memory': String(f.type.memoryGi * 1024),
     'node.kubernetes.io/instance-type': f.type.name,
+    'karpenter.k8s.aws/instance-size': f.type.name.split('.')[1] ?? '',
     'topology.kubernetes.io/zone': f.zone,
+    ...(f.zoneId ? { 'topology.k8s.aws/zone-id': f.zoneId } : {}),
     'topology.kubernetes.io/region': f.region,
     'kubernetes.io/arch': f.type.arch,
     'kubernetes.io/os': 'linux',
@@ -178,6 +184,12 @@ export function buildNodeClaim(
       ? { ...c, status: 'Unknown' as const }
       : c,
   );
+  // Karpenter marks an initialized NodeClaim consolidatable once its NodePool's consolidateAfter
+  // has passed (the simulator decides when: SimCluster.markConsolidatable).
+  if (initialized && f.consolidatableAt !== undefined)
+    conditions.push(
+      condition('Consolidatable', true, f.consolidatableAt, 'Consolidatable'),
+    );
   const labels = nodeLabels(f);
   if (!registered) delete labels['karpenter.sh/registered'];
   if (!initialized) delete labels['karpenter.sh/initialized'];

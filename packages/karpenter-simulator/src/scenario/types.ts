@@ -43,6 +43,8 @@ export interface ScenarioWorkload {
   labels?: Record<string, string>;
   nodePool: string;
   replicas: number;
+  /** One pod per node (required pod anti-affinity on `kubernetes.io/hostname`). */
+  onePerNode?: boolean;
 }
 
 export interface ScenarioCluster {
@@ -80,6 +82,8 @@ export type TimelineAction =
   | 'registrationRecovered'
   | 'scaleUp'
   | 'consolidate'
+  /** A burst of one-per-node pods drives the NodePool to its `spec.limits.cpu` (count: pods). */
+  | 'hitCpuLimit'
   | 'pauseConsumer'
   | 'resumeConsumer';
 
