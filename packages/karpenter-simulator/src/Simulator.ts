@@ -141,6 +141,9 @@ export class Simulator {
         region: runtime.region,
       });
     }
+    for (const config of this.scenario.clusters)
+      for (const fault of config.faults ?? [])
+        this.injectFault({ ...fault, cluster: config.name });
     this.scheduleTimeline(this.scenario.timeline ?? []);
     this.scheduleConsumers();
     this.scheduleInterruptions();

@@ -5,7 +5,7 @@ import { Simulator } from './Simulator';
 /**
  * A small control API for a simulator running as a process (browser tests, demos):
  * `POST /interrupt {cluster, nodePool?, count?}`, `POST /advance {ms}`, `POST /step {TimelineStep}`,
- * `GET /requests`.
+ * `POST /faults {Fault}` (answers its id), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`.
  */
 export async function startControlServer(
   sim: Simulator,
@@ -30,6 +30,16 @@ export async function startControlServer(
       }
       if (req.method === 'POST' && req.url === '/step') {
         sim.runStep(body);
+        return send(200, { ok: true });
+      }
+      if (req.method === 'POST' && req.url === '/faults')
+        return send(200, { id: sim.injectFault(body) });
+      if (req.method === 'DELETE' && req.url === '/faults') {
+        sim.clearFaults();
+        return send(200, { ok: true });
+      }
+      if (req.method === 'DELETE' && req.url?.startsWith('/faults/')) {
+        sim.removeFault(decodeURIComponent(req.url.slice('/faults/'.length)));
         return send(200, { ok: true });
       }
       if (req.method === 'GET' && req.url === '/requests')

@@ -13,6 +13,7 @@ export type { Fault, RequestLogEntry } from './k8s/types';
 export type {
   Scenario,
   ScenarioCluster,
+  ScenarioFault,
   ScenarioNodePool,
   TimelineStep,
 } from './scenario/types';

@@ -1,3 +1,8 @@
+import type { Fault } from '../k8s/types';
+
+/** A fault of a scenario's cluster (the cluster is the one it is declared on). */
+export type ScenarioFault = Omit<Fault, 'cluster' | 'id'>;
+
 /** A NodeClass of a scenario. */
 export interface ScenarioNodeClass {
   name: string;
@@ -64,6 +69,11 @@ export interface ScenarioCluster {
   initialEvents?: number;
   /** With autoAdvance: a spot interruption every N simulated seconds. */
   interruptEverySeconds?: number;
+  /**
+   * Faults in effect from the start (as `Simulator.injectFault` for this cluster): per-resource
+   * status codes, delays, malformed JSON, dropped watches; SQS errors on this cluster's queue.
+   */
+  faults?: ScenarioFault[];
   /** Generated NodePools for large scenarios (added to `nodePools`). */
   generate?: {
     nodePools: number;
