@@ -30,6 +30,8 @@ export async function startBenchBackend(
   );
   const next = <T>(key: string) =>
     new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) =>
+        reject(new Error(`the bench backend exited (${code})`));
       const onMessage = (message: Record<string, unknown>) => {
         if (key in message) {
           child.off('message', onMessage);
@@ -37,8 +39,6 @@ export async function startBenchBackend(
           resolve(message[key] as T);
         }
       };
-      const onExit = (code: number | null) =>
-        reject(new Error(`the bench backend exited (${code})`));
       child.on('message', onMessage);
       child.once('exit', onExit);
     });

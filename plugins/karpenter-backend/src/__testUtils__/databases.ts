@@ -18,15 +18,17 @@ export const KARPENTER_TEST_DATABASE_IDS: TestDatabaseId[] = WITHOUT_POSTGRES
   ? ['SQLITE_3']
   : ['SQLITE_3', 'POSTGRES_15'];
 
-/** `describe` for tests that need PostgreSQL: skipped, with the reason printed, where it is absent. */
-export function describeOnPostgres(name: string, body: () => void) {
-  if (WITHOUT_POSTGRES) {
-    // eslint-disable-next-line no-console
-    console.warn(`skipped "${name}": ${WITHOUT_POSTGRES}`);
-    describe.skip(name, body);
-  } else {
-    describe(name, body);
-  }
+/**
+ * `describe` for tests that need PostgreSQL: `describe.skip` where it is absent (the reason is
+ * printed once).
+ */
+export const describeOnPostgres: jest.Describe = WITHOUT_POSTGRES
+  ? describe.skip
+  : describe;
+
+if (WITHOUT_POSTGRES) {
+  // eslint-disable-next-line no-console
+  console.warn(`PostgreSQL tests skip: ${WITHOUT_POSTGRES}`);
 }
 
 process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
