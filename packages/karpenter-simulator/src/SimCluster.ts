@@ -1222,40 +1222,41 @@ export class SimCluster {
       apiVersion: info.apiVersion,
       uid: target?.metadata?.uid,
     };
-    if (scheduler) {
-      return this.store.put('events', {
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata,
-        involvedObject,
-        reason: e.reason,
-        message,
-        source: {},
-        firstTimestamp: null,
-        lastTimestamp: null,
-        type,
-        eventTime: microTime(at),
-        action: 'Scheduling',
-        reportingComponent: 'default-scheduler',
-        reportingInstance: SCHEDULER_INSTANCE,
-      });
-    }
-    return this.store.put('events', {
+    const common = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata,
       involvedObject,
       reason: e.reason,
       message,
-      source: { component: 'karpenter' },
-      firstTimestamp: iso(at),
-      lastTimestamp: iso(at),
-      count: 1,
       type,
-      eventTime: null,
-      reportingComponent: 'karpenter',
-      reportingInstance: 'karpenter-6f7b9c5d4-x2x9z',
-    });
+    };
+    // The scheduler writes events.k8s.io-style events (eventTime, series); Karpenter core/v1
+    // ones (first/lastTimestamp, count).
+    return this.store.put(
+      'events',
+      scheduler
+        ? {
+            ...common,
+            source: {},
+            firstTimestamp: null,
+            lastTimestamp: null,
+            eventTime: microTime(at),
+            action: 'Scheduling',
+            reportingComponent: 'default-scheduler',
+            reportingInstance: SCHEDULER_INSTANCE,
+          }
+        : {
+            ...common,
+            source: { component: 'karpenter' },
+            firstTimestamp: iso(at),
+            lastTimestamp: iso(at),
+            count: 1,
+            eventTime: null,
+            reportingComponent: 'karpenter',
+            reportingInstance: 'karpenter-6f7b9c5d4-x2x9z',
+          },
+    );
   }
 
   private seedEvents(count: number) {

@@ -22,6 +22,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import { BACKEND, renderWithApis } from '../../__testUtils__/renderWithApis';
 import { EntityKarpenterContent } from './EntityKarpenterContent';
+import { withFakeRefreshTimers } from '../../__testUtils__/refreshTimers';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -320,28 +321,7 @@ describe('EntityKarpenterContent', () => {
   });
 
   describe('auto-refresh', () => {
-    // Only setInterval (the refresh tick) is fake: msw and React keep real timers. waitFor then
-    // re-checks on DOM changes only (its polling uses setInterval), so wait for visible changes.
-    beforeEach(() =>
-      jest.useFakeTimers({
-        doNotFake: [
-          'Date',
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'requestAnimationFrame',
-          'cancelAnimationFrame',
-          'requestIdleCallback',
-          'cancelIdleCallback',
-          'setImmediate',
-          'clearImmediate',
-          'setTimeout',
-          'clearTimeout',
-        ],
-      }),
-    );
-    afterEach(() => jest.useRealTimers());
+    withFakeRefreshTimers();
 
     it('keeps the last answer and says so when a refresh fails', async () => {
       backend({ claims: 10 });

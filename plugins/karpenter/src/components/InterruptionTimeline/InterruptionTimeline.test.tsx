@@ -7,6 +7,7 @@ import { history, NOW } from '../../__testUtils__/fixtures';
 import { BACKEND, renderWithApis } from '../../__testUtils__/renderWithApis';
 import { useRefreshIntervalMs, useRefreshTick } from '../../hooks';
 import { InterruptionTimeline, mergeRecords } from './InterruptionTimeline';
+import { withFakeRefreshTimers } from '../../__testUtils__/refreshTimers';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -38,28 +39,7 @@ const shown = () =>
     .map(row => row.textContent?.match(/claim-(\w+)/)?.[1]);
 
 describe('InterruptionTimeline', () => {
-  // Only setInterval (the refresh tick) is fake: msw and React keep real timers. waitFor then
-  // re-checks on DOM changes only (its polling uses setInterval), so wait for visible changes.
-  beforeEach(() =>
-    jest.useFakeTimers({
-      doNotFake: [
-        'Date',
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    }),
-  );
-  afterEach(() => jest.useRealTimers());
+  withFakeRefreshTimers();
 
   it('keeps the records loaded with "Load more" when the timeline refreshes', async () => {
     // 40 records e00..e39 (newest first); after the refresh two new ones arrive.
