@@ -64,6 +64,12 @@ export interface Config {
         /** @visibility backend */
         region?: string;
         /**
+         * The EKS cluster's name, signed into the EKS token (`x-k8s-aws-id`), when it differs
+         * from `name`.
+         * @visibility backend
+         */
+        clusterName?: string;
+        /**
          * Role to assume for the EKS token and the SQS calls.
          * @visibility backend
          */

@@ -83,7 +83,7 @@ export class DefaultClusterRegistry implements ClusterRegistry {
         })
       : sdkCredentialProvider;
     const token = await createEksToken({
-      clusterName: c.name,
+      clusterName: c.aws.clusterName ?? c.name,
       region,
       credentials,
     });

@@ -14,6 +14,7 @@ const kubernetesPlugin = {
             'kubernetes.io/aws-assume-role':
               'arn:aws:iam::123456789012:role/backstage',
             'kubernetes.io/aws-external-id': 'ext-1',
+            'kubernetes.io/x-k8s-aws-id': 'eks-prod-1',
           },
         },
         {
@@ -83,6 +84,7 @@ describe('readClusterConfigs', () => {
       aws: {
         roleArn: 'arn:aws:iam::123456789012:role/backstage',
         externalId: 'ext-1',
+        clusterName: 'eks-prod-1',
       },
     });
     expect(

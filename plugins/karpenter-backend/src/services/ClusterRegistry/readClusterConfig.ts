@@ -48,6 +48,7 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
     interruptionQueue: c.getOptionalString('interruptionQueue'),
     aws: {
       region: c.getOptionalString('aws.region'),
+      clusterName: c.getOptionalString('aws.clusterName'),
       roleArn: c.getOptionalString('aws.roleArn'),
       externalId: c.getOptionalString('aws.externalId'),
       sqsEndpoint: c.getOptionalString('aws.sqsEndpoint'),
@@ -85,6 +86,7 @@ function fromKubernetesPlugin(root: Config): ClusterConfig[] {
         skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
         requestTimeoutMs: DEFAULT_TIMEOUT_MS,
         aws: {
+          clusterName: text('kubernetes.io/x-k8s-aws-id'),
           roleArn: text('kubernetes.io/aws-assume-role'),
           externalId: text('kubernetes.io/aws-external-id'),
         },

@@ -17,6 +17,8 @@ export interface ClusterConfig {
   interruptionQueue?: string;
   aws: {
     region?: string;
+    /** The EKS cluster's name for the token, when it differs from `name`. */
+    clusterName?: string;
     roleArn?: string;
     externalId?: string;
     sqsEndpoint?: string;
