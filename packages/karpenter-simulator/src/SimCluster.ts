@@ -29,6 +29,7 @@ import {
 } from './model/scheduling';
 import {
   ScenarioCluster,
+  ScenarioNodeGroup,
   ScenarioNodePool,
   ScenarioWorkload,
 } from './scenario/types';
@@ -172,20 +173,23 @@ export class SimCluster {
         pool.registrationHealthy !== false,
       );
       this.store.put('nodepools', buildNodePool(pool));
-      const counts =
-        typeof pool.nodes === 'number' ? this.spread(pool) : pool.nodes;
-      for (const [capacityType, n] of Object.entries(counts)) {
-        for (let i = 0; i < n; i++) {
-          const claim = this.addClaim(pool.name, 'initialized', {
-            capacityType,
-            quiet: true,
-          });
-          if (!claim)
-            throw new Error(
-              `NodePool ${pool.name} of cluster ${this.name}: ${
-                this.offerings(pool.name).refusal
-              }`,
-            );
+      for (const group of this.nodeGroups(pool)) {
+        const offer = this.offerings(pool.name);
+        const refusal =
+          offer.refusal ??
+          (group.instanceType &&
+          !offer.types.some(t => t.name === group.instanceType)
+            ? `instance type ${group.instanceType} is not allowed by its requirements`
+            : undefined) ??
+          (group.zone && !offer.zones.includes(group.zone)
+            ? `zone ${group.zone} has no subnet of its EC2NodeClass or is not allowed`
+            : undefined);
+        if (refusal)
+          throw new Error(
+            `NodePool ${pool.name} of cluster ${this.name}: ${refusal}`,
+          );
+        for (let i = 0; i < group.count; i++) {
+          this.addClaim(pool.name, 'initialized', { ...group, quiet: true });
         }
       }
       this.reconcileNodePool(pool.name);
@@ -208,17 +212,21 @@ export class SimCluster {
     });
   }
 
-  private spread(pool: ScenarioNodePool): Record<string, number> {
+  /** A pool's starting nodes as groups (a total is spread over its capacity types). */
+  private nodeGroups(pool: ScenarioNodePool): ScenarioNodeGroup[] {
+    if (Array.isArray(pool.nodes)) return pool.nodes;
+    if (typeof pool.nodes !== 'number')
+      return Object.entries(pool.nodes).map(([capacityType, count]) => ({
+        capacityType,
+        count,
+      }));
+    const total = pool.nodes;
     const types = pool.capacityTypes ?? ['spot', 'on-demand'];
-    const total = pool.nodes as number;
-    const out: Record<string, number> = {};
-    types.forEach(
-      (t, i) =>
-        (out[t] =
-          Math.floor(total / types.length) +
-          (i < total % types.length ? 1 : 0)),
-    );
-    return out;
+    return types.map((capacityType, i) => ({
+      capacityType,
+      count:
+        Math.floor(total / types.length) + (i < total % types.length ? 1 : 0),
+    }));
   }
 
   private generatedPools(): ScenarioNodePool[] {
@@ -339,6 +347,8 @@ export class SimCluster {
     phase: Phase,
     opts: {
       capacityType?: string;
+      instanceType?: string;
+      zone?: string;
       quiet?: boolean;
       enforceLimits?: boolean;
     } = {},
@@ -355,8 +365,11 @@ export class SimCluster {
       opts.capacityType && offer.capacityTypes.includes(opts.capacityType)
         ? opts.capacityType
         : (this.random.pick(offer.capacityTypes) as string);
-    const type = this.random.pick(offer.types);
-    const zone = this.random.pick(offer.zones);
+    const type =
+      offer.types.find(t => t.name === opts.instanceType) ??
+      this.random.pick(offer.types);
+    const zone =
+      offer.zones.find(z => z === opts.zone) ?? this.random.pick(offer.zones);
     const facts: Facts = {
       nodePool: poolName,
       nodeClass: pool.spec.template.spec.nodeClassRef.name,

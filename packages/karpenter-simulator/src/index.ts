@@ -14,6 +14,7 @@ export type {
   Scenario,
   ScenarioCluster,
   ScenarioFault,
+  ScenarioNodeGroup,
   ScenarioNodePool,
   TimelineStep,
 } from './scenario/types';

@@ -19,6 +19,14 @@ export interface ScenarioBudget {
   duration?: string;
 }
 
+/** Nodes a NodePool starts with, of one capacity type, instance type and zone. */
+export interface ScenarioNodeGroup {
+  count: number;
+  capacityType?: string;
+  instanceType?: string;
+  zone?: string;
+}
+
 /** A NodePool of a scenario and the nodes it starts with. */
 export interface ScenarioNodePool {
   name: string;
@@ -27,8 +35,12 @@ export interface ScenarioNodePool {
   architectures?: string[];
   instanceTypes: string[];
   limits?: { cpu?: string; memory?: string };
-  /** Nodes at start, by capacity type (or a total spread over capacityTypes). */
-  nodes: number | Record<string, number>;
+  /**
+   * Nodes at start: a total (spread over capacityTypes), counts by capacity type, or groups with
+   * a count per capacity type, instance type and zone (each must be allowed by the NodePool's
+   * requirements and the NodeClass's subnets; what a group leaves out is picked at random).
+   */
+  nodes: number | Record<string, number> | ScenarioNodeGroup[];
   weight?: number;
   taints?: Array<{ key: string; value?: string; effect: string }>;
   labels?: Record<string, string>;
