@@ -68,7 +68,12 @@ export class WriteHandler {
     );
   }
 
-  private validate(res: ServerResponse, def: ResourceDef, obj: any): boolean {
+  private validate(
+    res: ServerResponse,
+    def: ResourceDef,
+    obj: any,
+    old?: any,
+  ): boolean {
     const name = obj?.metadata?.name ?? '';
     if (obj?.apiVersion !== apiVersionOf(def) || obj?.kind !== def.kind) {
       this.invalid(res, def, name, [
@@ -92,7 +97,12 @@ export class WriteHandler {
       return false;
     }
     const { status: _status, ...withoutStatus } = obj;
-    const result = validateKarpenterObject(withoutStatus);
+    // on update, the stored object lets the CEL transition rules (immutable fields) run
+    const { status: _oldStatus, ...oldWithoutStatus } = old ?? {};
+    const result = validateKarpenterObject(
+      withoutStatus,
+      old ? oldWithoutStatus : undefined,
+    );
     if (!result.valid) {
       this.invalid(res, def, name, result.violations);
       return false;
@@ -161,6 +171,7 @@ export class WriteHandler {
       );
     }
     let next: any;
+    let previous: any;
     if (req.method === 'POST') {
       if (name)
         return sendStatus(
@@ -196,6 +207,7 @@ export class WriteHandler {
           `${plural}.${def.group} "${name}" not found`,
           { name, group: def.group, kind: plural },
         );
+      previous = existing;
       if (req.method === 'PUT') {
         next = { ...body, status: existing.status };
       } else if (req.method === 'PATCH') {
@@ -222,7 +234,7 @@ export class WriteHandler {
         ]);
       }
     }
-    if (!this.validate(res, def, next)) return undefined;
+    if (!this.validate(res, def, next, previous)) return undefined;
     if (dryRun)
       return sendJson(
         res,

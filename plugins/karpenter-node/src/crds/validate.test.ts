@@ -131,8 +131,10 @@ describe('validateKarpenterObject', () => {
     bad.metadata.anything = { goes: true };
     delete bad.spec.subnetSelectorTerms;
     const result = validateKarpenterObject(bad);
+    // a missing required field keeps the CEL rules from running, noted like kube-apiserver does
     expect(result.violations.map(v => v.field)).toEqual([
       'spec.subnetSelectorTerms',
+      '<nil>',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { collectRules, compileRule, validateCelRules } from './celRules';
 import { loadKarpenterCrds } from './loadCrds';
 import { toJsonSchema } from './toJsonSchema';
 
@@ -16,9 +17,16 @@ export interface CrdValidationResult {
   violations: CrdViolation[];
 }
 
-let validators: Map<string, ValidateFunction> | undefined;
+interface KindValidator {
+  /** Ajv validator of the OpenAPI part of the schema. */
+  validate: ValidateFunction;
+  /** The CRD version's openAPIV3Schema, for its `x-kubernetes-validations` rules. */
+  schema: Record<string, unknown>;
+}
 
-function getValidators(): Map<string, ValidateFunction> {
+let validators: Map<string, KindValidator> | undefined;
+
+function getValidators(): Map<string, KindValidator> {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
@@ -31,10 +39,28 @@ function getValidators(): Map<string, ValidateFunction> {
       validate: n => Number.isInteger(n),
     });
     validators = new Map(
-      loadKarpenterCrds().map(crd => [
-        `${crd.group}/${crd.version}/${crd.kind}`,
-        ajv.compile(toJsonSchema(crd.schema)),
-      ]),
+      loadKarpenterCrds().map(crd => {
+        // compile every CEL rule up front: a rule the evaluator cannot handle is an error here,
+        // never a rule that silently passes
+        for (const rule of collectRules(crd.schema)) {
+          try {
+            compileRule(rule);
+          } catch (error) {
+            throw new Error(
+              `${crd.kind} CRD rule at ${rule.path} is not supported: ${
+                (error as Error).message
+              }`,
+            );
+          }
+        }
+        return [
+          `${crd.group}/${crd.version}/${crd.kind}`,
+          {
+            validate: ajv.compile(toJsonSchema(crd.schema)),
+            schema: crd.schema,
+          },
+        ];
+      }),
     );
   }
   return validators;
@@ -82,12 +108,56 @@ function messageOf(error: ErrorObject): string {
 }
 
 /**
- * Validates a NodePool, NodeClaim or EC2NodeClass against the real Karpenter v1 CRD schema
- * (OpenAPI part; CEL `x-kubernetes-validations` rules are not evaluated).
+ * Ajv keywords whose failures kube-apiserver treats as blocking: when one occurs it does not run
+ * the CEL rules (type, required, enum, format, maxLength, maxItems, maxProperties errors).
+ */
+const BLOCKING_KEYWORDS = new Set([
+  'type',
+  'required',
+  'enum',
+  'format',
+  'maxLength',
+  'maxItems',
+  'maxProperties',
+]);
+
+/** kube-apiserver's note when schema errors kept it from running the CEL rules. @public */
+export const CEL_RULES_NOT_CHECKED: CrdViolation = {
+  field: '<nil>',
+  message:
+    'Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+};
+
+/**
+ * Validates a NodePool, NodeClaim or EC2NodeClass against the real Karpenter v1 CRD schema, as
+ * kube-apiserver does:
  *
+ * - the OpenAPI part (types, required fields, enums, patterns, bounds; unknown fields are errors
+ *   as with `kubectl apply --validate=strict`; `metadata` is left to the API server);
+ * - the CEL `x-kubernetes-validations` rules, evaluated at every schema node the object has a
+ *   value for (rules of absent optional fields are not evaluated). A failing rule yields the
+ *   rule's message (`spec: Invalid value: must specify exactly one of ['role', 'instanceProfile']`),
+ *   an evaluation error yields `<error> evaluating rule: <message>`. As in kube-apiserver, the
+ *   rules are skipped when the OpenAPI check found a blocking error (wrong type, missing required
+ *   field, unsupported enum value, too long/many), with a `<nil>` note saying so.
+ * - Transition rules (those referring to `oldSelf`, e.g. immutable `nodeClassRef.group`) are
+ *   evaluated only when `old`, the object being replaced, is given; then, like kube-apiserver's
+ *   validation ratcheting, CEL rules on values unchanged from `old` are not enforced (the OpenAPI
+ *   part is not ratcheted).
+ *
+ * The CEL subset the Karpenter CRDs use is implemented in `../cel`; every rule is compiled when
+ * the validators are first built, so an unsupported construct throws instead of passing. Not
+ * modelled: schema `default`s (the API server applies them before validating, so a defaulted
+ * required field left out is reported here) and the CEL cost budget.
+ *
+ * @param object - the object to validate
+ * @param old - on update, the object as it is stored now; omit on create
  * @public
  */
-export function validateKarpenterObject(object: unknown): CrdValidationResult {
+export function validateKarpenterObject(
+  object: unknown,
+  old?: unknown,
+): CrdValidationResult {
   const obj = object as { apiVersion?: unknown; kind?: unknown } | null;
   if (!obj || typeof obj !== 'object') {
     return {
@@ -96,8 +166,8 @@ export function validateKarpenterObject(object: unknown): CrdValidationResult {
     };
   }
   const key = `${String(obj.apiVersion)}/${String(obj.kind)}`;
-  const validate = getValidators().get(key);
-  if (!validate) {
+  const validator = getValidators().get(key);
+  if (!validator) {
     return {
       valid: false,
       violations: [
@@ -110,10 +180,13 @@ export function validateKarpenterObject(object: unknown): CrdValidationResult {
       ],
     };
   }
-  const valid = validate(object) as boolean;
+  const { validate, schema } = validator;
+  const schemaValid = validate(object) as boolean;
   const seen = new Set<string>();
   const violations: CrdViolation[] = [];
+  let blocked = false;
   for (const error of validate.errors ?? []) {
+    blocked ||= BLOCKING_KEYWORDS.has(error.keyword);
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
       continue;
     }
@@ -124,7 +197,23 @@ export function validateKarpenterObject(object: unknown): CrdValidationResult {
       violations.push(violation);
     }
   }
-  return { valid, kind: String(obj.kind), violations };
+  if (blocked) {
+    violations.push(CEL_RULES_NOT_CHECKED);
+  } else {
+    const previous = old as { apiVersion?: unknown; kind?: unknown } | null;
+    const sameKind =
+      !!previous &&
+      typeof previous === 'object' &&
+      `${String(previous.apiVersion)}/${String(previous.kind)}` === key;
+    violations.push(
+      ...validateCelRules(schema, object, sameKind ? previous : undefined),
+    );
+  }
+  return {
+    valid: schemaValid && violations.length === 0,
+    kind: String(obj.kind),
+    violations,
+  };
 }
 
 /** The kinds this validator knows, as `group/version/Kind`. @public */

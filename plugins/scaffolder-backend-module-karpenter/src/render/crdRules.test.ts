@@ -5,8 +5,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * The input model hard-codes a few Karpenter v1 CEL rules (the CRD validator checks the OpenAPI
- * part only); these tests keep them in line with the CRDs copied into karpenter-node.
+ * The input model hard-codes a few Karpenter v1 CEL rules, so a bad value is reported on the form
+ * field rather than by the CRD validator on the rendered manifest; these tests keep them in line
+ * with the CRDs copied into karpenter-node.
  */
 describe('the input model follows the Karpenter v1 CRD rules', () => {
   const nodePoolCrd = parse(
