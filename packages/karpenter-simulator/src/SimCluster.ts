@@ -151,17 +151,8 @@ export class SimCluster {
       'kube-system',
       'karpenter',
       ...(this.config.workloads ?? []).map(w => w.namespace),
-    ]) {
-      if (!this.store.get('namespaces', ns)) {
-        this.store.put('namespaces', {
-          apiVersion: 'v1',
-          kind: 'Namespace',
-          metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
-          spec: { finalizers: ['kubernetes'] },
-          status: { phase: 'Active' },
-        });
-      }
-    }
+    ])
+      this.ensureNamespace(ns);
     for (const nc of this.config.nodeClasses) {
       this.store.put('ec2nodeclasses', buildEc2NodeClass(this.name, nc));
       this.reconcileNodeClass(nc.name);
