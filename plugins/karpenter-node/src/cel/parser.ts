@@ -327,64 +327,46 @@ class Parser {
     return test;
   }
 
+  // ConditionalOr, ConditionalAnd, Relation, Addition, Multiplication: one left-associative
+  // level of binary operators each, from the loosest to the tightest binding.
   private or(): CelExpr {
-    let left = this.and();
-    while (this.accept('||')) {
-      left = { kind: 'binary', op: '||', left, right: this.and() };
-    }
-    return left;
+    return this.leftAssociative(['||'], () => this.and());
   }
 
   private and(): CelExpr {
-    let left = this.relation();
-    while (this.accept('&&')) {
-      left = { kind: 'binary', op: '&&', left, right: this.relation() };
-    }
-    return left;
+    return this.leftAssociative(['&&'], () => this.relation());
   }
 
   private relation(): CelExpr {
-    let left = this.addition();
-    for (;;) {
-      const t = this.peek();
-      const isRelop =
-        (t.type === 'punct' &&
-          ['==', '!=', '<', '<=', '>', '>='].includes(t.value)) ||
-        (t.type === 'ident' && t.value === 'in');
-      if (!isRelop) return left;
-      const op = t.value as BinaryOp;
-      this.pos += 1;
-      left = {
-        kind: 'binary',
-        op: op as BinaryOp,
-        left,
-        right: this.addition(),
-      };
-    }
+    return this.leftAssociative(['==', '!=', '<', '<=', '>', '>=', 'in'], () =>
+      this.addition(),
+    );
   }
 
   private addition(): CelExpr {
-    let left = this.multiplication();
-    for (;;) {
-      const op = ['+', '-'].find(p => this.isPunct(p));
-      if (!op) return left;
-      this.pos += 1;
-      left = {
-        kind: 'binary',
-        op: op as BinaryOp,
-        left,
-        right: this.multiplication(),
-      };
-    }
+    return this.leftAssociative(['+', '-'], () => this.multiplication());
   }
 
   private multiplication(): CelExpr {
-    let left = this.unary();
+    return this.leftAssociative(['*', '/', '%'], () => this.unary());
+  }
+
+  /** `next (op next)*` for the operators of one level, grouped to the left. */
+  private leftAssociative(
+    ops: readonly BinaryOp[],
+    next: () => CelExpr,
+  ): CelExpr {
+    let left = next();
     for (;;) {
-      const op = ['*', '/', '%'].find(p => this.isPunct(p));
+      const t = this.peek();
+      const op = ops.find(o =>
+        o === 'in'
+          ? t.type === 'ident' && t.value === 'in'
+          : t.type === 'punct' && t.value === o,
+      );
       if (!op) return left;
       this.pos += 1;
-      left = { kind: 'binary', op: op as BinaryOp, left, right: this.unary() };
+      left = { kind: 'binary', op, left, right: next() };
     }
   }
 
