@@ -1,4 +1,4 @@
-/* yarn bench [--smoke] [--no-frontend]: the Karpenter backend against the simulator at S/M/L, side by side with
+/* yarn bench [--smoke] [--no-frontend] [--sizes L]: the Karpenter backend against the simulator at S/M/L, side by side with
  * the Backstage Kubernetes plugin; writes bench/results/<date>.json and docs/benchmarks.md. */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,9 +13,19 @@ import { SIZES, SMOKE } from './sizes';
 /** 30 s of 50 concurrent clients at every size (the issue's measure), 2 s in smoke mode. */
 const THROUGHPUT_SECONDS = 30;
 
+/** `--sizes L` or `--sizes S,L`: only those sizes (the report then has only their rows). */
+function sizesArgument(): string[] | undefined {
+  const i = process.argv.indexOf('--sizes');
+  return i < 0 ? undefined : (process.argv[i + 1] ?? '').split(',');
+}
+
 function backendSizes(smoke: boolean, frontendOnly: boolean) {
   if (frontendOnly) return [];
-  return smoke ? [SMOKE] : SIZES;
+  if (smoke) return [SMOKE];
+  const only = sizesArgument();
+  const chosen = only ? SIZES.filter(s => only.includes(s.name)) : SIZES;
+  if (!chosen.length) throw new Error(`--sizes: no size named ${only}`);
+  return chosen;
 }
 
 async function main() {
@@ -40,6 +50,7 @@ async function main() {
         cold: r.coldMs,
         warm: r.warm,
         peer: r.peer,
+        timeline: r.timeline,
         rps: r.throughput.rps,
         errors: r.throughput.errors,
       })}\n`,
@@ -64,11 +75,13 @@ async function main() {
     process.stdout.write(`${JSON.stringify(frontend, null, 2)}\n`);
     process.exit(0);
   }
-  const outDir = path.join(root, smoke ? 'bench/tmp' : 'bench/results');
+  // A smoke run or a run of some sizes only (--sizes) is written under bench/tmp, never to docs/.
+  const scratch = smoke || sizesArgument() !== undefined;
+  const outDir = path.join(root, scratch ? 'bench/tmp' : 'bench/results');
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${report.date.slice(0, 10)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  if (!smoke) {
+  if (!scratch) {
     // Formatted as the repository's Prettier config wants it (the test command checks docs/).
     const doc = path.join(root, 'docs', 'benchmarks.md');
     const options = (await prettier.resolveConfig(doc)) ?? {};

@@ -97,6 +97,32 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('renderMarkdown timeline', () => {
+  it('reports the timeline request where a size measured it, and nothing where none did', () => {
+    const base = { date: '2026-12-01T00:00:00Z', node: 'v22' };
+    const l = {
+      ...result('L', 3, 400),
+      timeline: {
+        count: 200,
+        p50: 4.5,
+        p95: 9.25,
+        p99: 12,
+        errors: 0,
+        events: 20000,
+      },
+    };
+    const md = renderMarkdown({ ...base, results: [result('S', 2, 100), l] });
+    expect(md).toContain('| L | 20000 | 4.5 / 9.25 / 12 | 0 |');
+    // S has no timeline row (its main-table row has 9 columns, a timeline row 4).
+    expect(md).not.toMatch(
+      /^\| S \| \d+ \| [\d.]+ \/ [\d.]+ \/ [\d.]+ \| \d+ \|$/m,
+    );
+    expect(
+      renderMarkdown({ ...base, results: [result('L', 3, 400)] }),
+    ).not.toContain('interruption timeline');
+  });
+});
+
 describe('renderChartSvg', () => {
   it('draws one line per series with a point per size, on a log scale', () => {
     const svg = renderChartSvg([result('S', 2, 100), result('L', 30, 2000)]);

@@ -102,6 +102,25 @@ The plugin's requests in the last click-to-tab run (Resource Timing):
 ${rows.join('\n')}`;
 }
 
+function timelineSection(results: SizeResult[]): string {
+  const rows = results
+    .filter(r => r.timeline)
+    .map(
+      r =>
+        `| ${r.size.name} | ${r.timeline!.events} | ${r.timeline!.p50} / ${
+          r.timeline!.p95
+        } / ${r.timeline!.p99} | ${r.timeline!.errors} |`,
+    );
+  if (!rows.length) return '';
+  return `The tab's interruption timeline, \`GET /api/karpenter/v1/clusters/bench/interruptions\` (24 h,
+hourly buckets and totals counted in the database), warm, sequential, after the recorder stored
+the cluster's events:
+
+| Size | Event occurrences counted | p50 / p95 / p99 (ms) | Errors |
+| --- | --- | --- | --- |
+${rows.join('\n')}`;
+}
+
 /** docs/benchmarks.md from a run. */
 export function renderMarkdown(report: {
   date: string;
@@ -149,6 +168,8 @@ At ${l.size.name}:
 ${verdict(l)
   .map(v => `- ${v}`)
   .join('\n')}
+
+${timelineSection(report.results)}
 
 ## Frontend
 

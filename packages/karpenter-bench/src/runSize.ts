@@ -30,6 +30,11 @@ export interface SizeResult {
     errors: number;
   };
   peer: LatencyStats;
+  /**
+   * `GET /v1/clusters/bench/interruptions` (the tab's timeline: 24 h of hourly buckets and totals)
+   * after the recorder has stored the cluster's events. Optional: results before 2026-12-02 lack it.
+   */
+  timeline?: LatencyStats & { events: number };
   memory: {
     rssMb: number;
     heapUsedMb: number;
@@ -73,6 +78,38 @@ async function floor(url: string) {
   const ms = performance.now() - start;
   const raw = JSON.stringify([pools, claims, classes, nodes]).length;
   return { ms, raw };
+}
+
+/** Raw event occurrences the timeline answer counted (older answers call it `total`). */
+function eventCount(body: {
+  totals?: { events?: number; total?: number };
+}): number {
+  return body.totals?.events ?? body.totals?.total ?? 0;
+}
+
+/**
+ * The timeline request, warm: waits (up to 60 s) until the recorder has stored events, then times
+ * `n` sequential requests.
+ */
+async function timelineLatencies(
+  base: string,
+  headers: Record<string, string>,
+  n: number,
+) {
+  const url = `${base}/api/karpenter/v1/clusters/bench/interruptions`;
+  let events = 0;
+  const deadline = Date.now() + 60_000;
+  while (events === 0 && Date.now() < deadline) {
+    const res = await fetch(url, { headers });
+    events = res.ok ? eventCount(await res.json()) : 0;
+    if (events === 0) await new Promise(r => setTimeout(r, 500));
+  }
+  const stats = await latencies(n, async () => {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    return res.ok;
+  });
+  return { ...stats, events };
 }
 
 /** One size: floor, ours cold/warm/throughput, the Kubernetes plugin, memory. */
@@ -124,6 +161,7 @@ export async function runSize(
       await res.arrayBuffer();
       return res.ok;
     });
+    const timeline = await timelineLatencies(base, auth, options.warmRequests);
     await backend.stop();
     const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
     return {
@@ -140,6 +178,7 @@ export async function runSize(
       warm,
       throughput: tp,
       peer,
+      timeline,
       memory: {
         rssMb: mb(mem.rss),
         heapUsedMb: mb(mem.heapUsed),
