@@ -3,6 +3,7 @@
  * the cluster URL as its argument; over IPC it sends `{ port }` once listening, answers
  * `'memory'` with `process.memoryUsage()` after a full GC, and exits on `'stop'`. */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import karpenterBackend from '@karpenter-backstage/plugin-karpenter-backend';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
@@ -13,6 +14,10 @@ async function main(url: string) {
     features: [
       karpenterBackend,
       kubernetesBackend,
+      // The real scheduler, as the portal runs it: the test backend's mock runs each task once at
+      // start-up and never one with an initial delay, so the event recorder would never record
+      // and the timeline would be measured over an empty history.
+      schedulerServiceFactory,
       catalogServiceMock.factory({ entities: [ENTITY, RESOURCE] }),
       mockServices.rootConfig.factory({
         data: {
