@@ -1,3 +1,5 @@
+import { NodeMapping } from '../../database';
+
 /** The part of a core/v1 Event the recorder reads. @internal */
 export interface KubeEvent {
   metadata: {
@@ -63,4 +65,6 @@ export interface InvolvedObjectResolver {
     kind?: string;
     name?: string;
   }): Promise<InvolvedObjectFacts>;
+  /** Every Node → NodeClaim mapping known now (remembered by the recorder when it catches up). */
+  known?(): Promise<NodeMapping[]>;
 }
