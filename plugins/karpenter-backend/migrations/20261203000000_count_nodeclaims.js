@@ -56,7 +56,14 @@ exports.up = async function up(knex) {
     table.string('node', 255).notNullable();
     table.string('node_claim', 255).notNullable();
     for (const column of FACTS) table.string(column, 255).nullable();
-    table.bigInteger('seen_at').notNullable().comment('epoch milliseconds');
+    table
+      .bigInteger('since')
+      .notNullable()
+      .comment('creation of the NodeClaim, epoch milliseconds (0: unknown)');
+    table
+      .bigInteger('seen_at')
+      .notNullable()
+      .comment('when the mapping was stored, epoch milliseconds');
     table.primary(['cluster', 'node']);
   });
 
@@ -84,13 +91,16 @@ exports.up = async function up(knex) {
       instance_type: 'instance_type',
       zone: 'zone',
       seen_at: 'occurred_at',
-    });
+    })
+    .min({ since: 'occurred_at' });
   for (let i = 0; i < pairs.length; i += 100) {
     await knex(NODES)
       .insert(
-        pairs
-          .slice(i, i + 100)
-          .map(p => ({ ...p, seen_at: Number(p.seen_at) })),
+        pairs.slice(i, i + 100).map(p => ({
+          ...p,
+          since: Number(p.since),
+          seen_at: Number(p.seen_at),
+        })),
       )
       .onConflict(['cluster', 'node'])
       .ignore();

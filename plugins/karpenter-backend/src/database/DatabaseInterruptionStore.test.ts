@@ -319,10 +319,11 @@ describe.each(databases.eachSupportedId())(
           base,
         ),
       ).toBe(1);
+      // the same mapping again changes nothing
       expect(
         await store.rememberNodes(
           'demo',
-          [{ node: 'n9', nodeClaim: 'other' }],
+          [{ node: 'n9', nodeClaim: 'c9', nodePool: 'general' }],
           base,
         ),
       ).toBe(0);
@@ -332,6 +333,40 @@ describe.each(databases.eachSupportedId())(
       expect(await store.lookupNodes('demo', ['n9', 'n0'])).toEqual(
         new Map([['n9', { node: 'n9', nodeClaim: 'c9', nodePool: 'general' }]]),
       );
+
+      // EC2 reuses private IPs: a later NodeClaim on a Node of the same name takes the name over,
+      // for the Node-only records since its creation only
+      await store.addRecords([
+        record({
+          eventUid: 'n9-late',
+          nodeClaim: undefined,
+          node: 'n9',
+          nodePool: undefined,
+          time: new Date(base + 30 * 60_000).toISOString(),
+        }),
+      ]);
+      expect(
+        await store.rememberNodes(
+          'demo',
+          [
+            {
+              node: 'n9',
+              nodeClaim: 'c10',
+              nodePool: 'batch',
+              sinceMs: base + 20 * 60_000,
+            },
+          ],
+          base,
+        ),
+      ).toBe(1);
+      const all = await store.listRecords({ ...range, limit: 10 });
+      expect(
+        Object.fromEntries(all.records.map(r => [r.eventUid, r.nodeClaim])),
+      ).toEqual({ 'n9-si': 'c9', 'c9-si': 'c9', 'n9-late': 'c10' });
+      expect((await store.countRecords(range, HOUR)).byNodePool).toEqual({
+        general: 1,
+        batch: 1,
+      });
     });
 
     it('keeps queue samples in time order and prunes old rows', async () => {

@@ -63,6 +63,8 @@ export interface NoticePage {
 export interface NodeMapping {
   node: string;
   nodeClaim: string;
+  /** When the NodeClaim was created (epoch ms), if known: Node names (private IPs) get reused. */
+  sinceMs?: number;
   nodePool?: string;
   capacityType?: string;
   instanceType?: string;
@@ -87,8 +89,9 @@ export interface InterruptionStore {
     query: InterruptionQuery & { limit: number; cursor?: string },
   ): Promise<NoticePage>;
   /**
-   * Remembers Node → NodeClaim mappings (a known Node keeps its first mapping), and gives the
-   * records of newly mapped Nodes recorded without a NodeClaim their NodeClaim. Returns how many
+   * Remembers Node → NodeClaim mappings (a Node name mapped to another NodeClaim before — EC2
+   * reuses private IPs — is mapped to the newer one), and gives the records of newly mapped Nodes
+   * recorded without a NodeClaim since the NodeClaim's creation their NodeClaim. Returns how many
    * mappings were new.
    */
   rememberNodes(

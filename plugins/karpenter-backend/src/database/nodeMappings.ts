@@ -11,9 +11,10 @@ const FACTS = {
 } as const;
 
 /**
- * Remembers Node → NodeClaim mappings (insert-or-ignore: safe from several backend instances),
- * and re-derives the records of newly mapped Nodes that were recorded without a NodeClaim: they
- * get the NodeClaim as their counting subject, and the NodeClaim's facts where they had none.
+ * Remembers Node → NodeClaim mappings (upserts: safe from several backend instances; a Node name
+ * seen with another NodeClaim before is mapped to the new one), and re-derives the records of
+ * newly mapped Nodes that were recorded without a NodeClaim since the NodeClaim was created: they
+ * get the NodeClaim as their counting subject, and its facts where they had none.
  *
  * @internal
  */
@@ -27,7 +28,7 @@ export async function rememberNodes(
   let added = 0;
   for (let i = 0; i < unique.length; i += CHUNK) {
     const chunk = unique.slice(i, i + CHUNK);
-    const known = new Set(
+    const known = new Map(
       (
         await db(NODES)
           .where('cluster', cluster)
@@ -35,10 +36,10 @@ export async function rememberNodes(
             'node',
             chunk.map(m => m.node),
           )
-          .select('node')
-      ).map(r => r.node as string),
+          .select('node', 'node_claim')
+      ).map(r => [r.node as string, r.node_claim as string]),
     );
-    const fresh = chunk.filter(m => !known.has(m.node));
+    const fresh = chunk.filter(m => known.get(m.node) !== m.nodeClaim);
     if (!fresh.length) continue;
     await db(NODES)
       .insert(
@@ -50,11 +51,12 @@ export async function rememberNodes(
           capacity_type: m.capacityType ?? null,
           instance_type: m.instanceType ?? null,
           zone: m.zone ?? null,
+          since: m.sinceMs ?? 0,
           seen_at: nowMs,
         })),
       )
       .onConflict(['cluster', 'node'])
-      .ignore();
+      .merge();
     added += fresh.length;
     for (const m of fresh) {
       const update: Record<string, unknown> = {
@@ -68,6 +70,7 @@ export async function rememberNodes(
         .where('cluster', cluster)
         .where('node', m.node)
         .whereNull('node_claim')
+        .where('occurred_at', '>=', m.sinceMs ?? 0)
         .update(update);
     }
   }
@@ -90,6 +93,7 @@ export async function lookupNodes(
       found.set(row.node, {
         node: row.node,
         nodeClaim: row.node_claim,
+        sinceMs: Number(row.since) || undefined,
         nodePool: row.node_pool ?? undefined,
         capacityType: row.capacity_type ?? undefined,
         instanceType: row.instance_type ?? undefined,
@@ -100,7 +104,7 @@ export async function lookupNodes(
   return found;
 }
 
-/** Forgets mappings first seen before the cutoff (a Node still alive is remembered again). @internal */
+/** Forgets mappings stored before the cutoff (a Node still alive is remembered again). @internal */
 export async function pruneNodes(db: Knex, olderThanMs: number) {
   return Number(await db(NODES).where('seen_at', '<', olderThanMs).delete());
 }

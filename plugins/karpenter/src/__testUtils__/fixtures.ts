@@ -72,7 +72,7 @@ export function activity(
     ...(disrupted ? { DisruptionTerminating: disrupted } : {}),
     ...(rebalance ? { SpotRebalanceRecommendation: rebalance } : {}),
   };
-  const nodeClaims = {
+  const counted = {
     interrupted,
     rebalanceRecommended: rebalance,
     disrupted,
@@ -84,7 +84,7 @@ export function activity(
     totals: {
       total: events,
       events,
-      nodeClaims,
+      nodeClaims: counted,
       byReason,
       byNodePool,
       byCapacityType: interrupted ? { spot: interrupted } : {},
@@ -96,7 +96,7 @@ export function activity(
       start: new Date(NOW - (24 - i) * HOUR).toISOString(),
       total: i === 23 ? events : 0,
       byReason: i === 23 ? byReason : {},
-      nodeClaims: i === 23 ? nodeClaims : none,
+      nodeClaims: i === 23 ? counted : none,
     })),
   };
 }

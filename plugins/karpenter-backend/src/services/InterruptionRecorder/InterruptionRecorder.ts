@@ -60,11 +60,18 @@ export class InterruptionRecorder {
       const facts = await resolver.resolve(event.involvedObject ?? {});
       pending.push({ event, stored, facts });
     }
-    await this.resolveRemembered(pending.map(p => p.facts));
+    await this.resolveRemembered(pending);
     await this.remember(
-      pending.flatMap(({ facts }) =>
+      pending.flatMap(({ facts: { nodeClaimSinceMs, ...facts } }) =>
         facts.node && facts.nodeClaim
-          ? [{ ...facts, node: facts.node, nodeClaim: facts.nodeClaim }]
+          ? [
+              {
+                ...facts,
+                node: facts.node,
+                nodeClaim: facts.nodeClaim,
+                sinceMs: nodeClaimSinceMs,
+              },
+            ]
           : [],
       ),
     );
@@ -75,18 +82,24 @@ export class InterruptionRecorder {
 
   /**
    * A Node the cache does not resolve to a NodeClaim (it is gone) resolves to the NodeClaim
-   * remembered for it, with that NodeClaim's facts.
+   * remembered for it, with that NodeClaim's facts — when the event is not older than that
+   * NodeClaim (Node names are private IPs, which EC2 reuses).
    */
-  private async resolveRemembered(facts: InvolvedObjectFacts[]) {
-    const unresolved = facts.filter(f => f.node && !f.nodeClaim);
+  private async resolveRemembered(
+    pending: Array<{ event: KubeEvent; facts: InvolvedObjectFacts }>,
+  ) {
+    const unresolved = pending.filter(p => p.facts.node && !p.facts.nodeClaim);
     if (!unresolved.length) return;
     const remembered = await this.options.store.lookupNodes(
       this.options.cluster,
-      [...new Set(unresolved.map(f => f.node!))],
+      [...new Set(unresolved.map(p => p.facts.node!))],
     );
-    for (const f of unresolved) {
+    for (const { event, facts: f } of unresolved) {
       const m = remembered.get(f.node!);
-      if (!m) continue;
+      const at = Date.parse(
+        String(event.firstTimestamp ?? event.eventTime ?? event.lastTimestamp),
+      );
+      if (!m || (m.sinceMs && at < m.sinceMs)) continue;
       f.nodeClaim = m.nodeClaim;
       f.nodePool ??= m.nodePool;
       f.capacityType ??= m.capacityType;

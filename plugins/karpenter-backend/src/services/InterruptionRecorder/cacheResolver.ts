@@ -2,6 +2,11 @@ import { NodeMapping } from '../../database';
 import { ClusterCache, ClusterSnapshot } from '../ClusterCache';
 import { InvolvedObjectFacts, InvolvedObjectResolver } from './types';
 
+const createdMs = (claim: any) => {
+  const t = Date.parse(claim?.metadata?.creationTimestamp ?? '');
+  return Number.isNaN(t) ? undefined : t;
+};
+
 const factsOf = (labels: Record<string, string> = {}): InvolvedObjectFacts => ({
   nodePool: labels['karpenter.sh/nodepool'],
   capacityType: labels['karpenter.sh/capacity-type'],
@@ -51,6 +56,7 @@ export function cacheResolver(
         const claim = cache.lookup(cluster, 'nodeclaims', involved.name);
         return {
           nodeClaim: involved.name,
+          nodeClaimSinceMs: createdMs(claim),
           node: claim?.status?.nodeName,
           ...factsOf(claim?.metadata?.labels),
         };
@@ -70,6 +76,7 @@ export function cacheResolver(
         return {
           node: involved.name,
           nodeClaim: claim?.metadata?.name,
+          nodeClaimSinceMs: createdMs(claim),
           ...factsOf(labels),
         };
       }
@@ -86,6 +93,7 @@ export function cacheResolver(
         mappings.push({
           node,
           nodeClaim: claim.metadata.name,
+          sinceMs: createdMs(claim),
           ...factsOf(claim.metadata.labels),
         });
       }

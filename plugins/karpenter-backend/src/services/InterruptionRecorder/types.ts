@@ -52,6 +52,8 @@ export interface EventSource {
 /** What the recorder learns about the involved NodeClaim/Node at the time of the event. @internal */
 export interface InvolvedObjectFacts {
   nodeClaim?: string;
+  /** When the NodeClaim was created (epoch ms), if known. */
+  nodeClaimSinceMs?: number;
   node?: string;
   nodePool?: string;
   capacityType?: string;
