@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parseQuantity } from '@karpenter-backstage/plugin-karpenter-common';
 import { ObjectStore } from './k8s/ObjectStore';
 import {
@@ -34,6 +33,24 @@ import {
   ScenarioWorkload,
 } from './scenario/types';
 import { Queue } from './sqs/Queue';
+import {
+  consolidateOne,
+  DISRUPTION_POLL_MS,
+  DisruptionHost,
+  disruptionPass,
+} from './karpenter/disruption';
+import { EventRecorder, RawEvent } from './karpenter/eventRecorder';
+import { DEFAULT_MESSAGES } from './karpenter/events';
+import {
+  INTERRUPTION_KINDS,
+  InterruptionHost,
+  interruptNodeClaim,
+  isInterruptionReason,
+} from './karpenter/interruption';
+import { eventTtlOf, SeedHost, seedHistory } from './karpenter/seedHistory';
+
+/** How often the simulated API server deletes expired Events (simulated time). */
+const EXPIRY_SWEEP_MS = 5_000;
 
 export interface SimContext {
   now(): number;
@@ -53,22 +70,6 @@ interface Offerings {
   refusal?: string;
 }
 
-const SCHEDULER_INSTANCE = 'default-scheduler-ip-172-16-0-10';
-
-const INTERRUPTION_MESSAGES: Record<string, string> = {
-  SpotInterrupted: 'Spot interruption warning was triggered',
-  SpotRebalanceRecommendation: 'Spot rebalance recommendation was triggered',
-  InstanceStopping: 'Instance is stopping',
-  InstanceTerminating: 'Instance is terminating',
-  InstanceUnhealthy: 'An unhealthy warning was triggered for the instance',
-  TerminatingOnInterruption:
-    'Interruption triggered termination for the NodeClaim',
-  DisruptionTerminating: 'Disrupting NodeClaim: Underutilized/Delete',
-  DisruptionBlocked:
-    'Cannot disrupt NodeClaim: state node is nominated for a pending pod',
-  Unconsolidatable: "Can't replace with a cheaper node",
-};
-
 /**
  * One simulated cluster: its objects, its interruption queue, and the Karpenter-like behaviour
  * (lifecycles of NodeClaims, NodePool status, EC2NodeClass resolution against a simulated VPC,
@@ -83,8 +84,8 @@ export class SimCluster {
   /** NodePools whose pending pods are being provisioned for (no re-entrant provisioning). */
   private readonly provisioning = new Set<string>();
   private readonly registrationHealthy = new Map<string, boolean>();
-  /** Repeated events (same object, reason and message) increment `count` instead. */
-  private readonly eventIndex = new Map<string, string>();
+  /** Karpenter's recorder, client-go's correlator and the API server's event TTL. */
+  readonly recorder: EventRecorder;
   /** Subnets and security groups of the simulated VPC, tagged for discovery. */
   private readonly vpc: {
     subnets: Array<{
@@ -100,11 +101,6 @@ export class SimCluster {
     }>;
   };
   private nodeSeq = 0;
-  /**
-   * Names of Pod events (scheduling) come from their own generator, so that they do not shift
-   * the scenario's random sequence (which NodeClaims get interrupted, picked, named).
-   */
-  private readonly podEventRandom: Random;
   consumerPaused = false;
 
   constructor(
@@ -113,7 +109,11 @@ export class SimCluster {
     private readonly random: Random,
   ) {
     this.store = new ObjectStore(() => ctx.now());
-    this.podEventRandom = new Random(hashCode(`pod-events/${config.name}`));
+    this.recorder = new EventRecorder(
+      this.store,
+      () => ctx.now(),
+      eventTtlOf(config),
+    );
     this.region = config.region ?? 'eu-west-1';
     this.zones = config.zones ?? ['a', 'b', 'c'].map(z => `${this.region}${z}`);
     this.queue = new Queue(
@@ -190,6 +190,21 @@ export class SimCluster {
     this.reportUnschedulable(
       this.store.list('pods').filter(p => !p.spec.nodeName),
     );
+    this.startControllers();
+  }
+
+  /** The API server's event TTL sweep and Karpenter's disruption polling, on simulated time. */
+  private startControllers() {
+    const sweep = () => {
+      this.recorder.expire();
+      this.ctx.schedule(EXPIRY_SWEEP_MS, sweep);
+    };
+    this.ctx.schedule(EXPIRY_SWEEP_MS, sweep);
+    const poll = () => {
+      disruptionPass(this.disruptionHost());
+      this.ctx.schedule(DISRUPTION_POLL_MS, poll);
+    };
+    this.ctx.schedule(DISRUPTION_POLL_MS, poll);
   }
 
   private ensureNamespace(ns: string) {
@@ -1128,167 +1143,36 @@ export class SimCluster {
 
   // ---------- events ----------
 
-  emitEvent(e: {
-    involvedObject: { kind: string; name: string; namespace?: string };
-    reason: string;
-    message?: string;
-    type?: string;
-    at?: number;
-    /**
-     * `karpenter` (default): a core/v1 event with source, count and first/last timestamps, as
-     * Karpenter's recorder writes them. `default-scheduler`: written through events.k8s.io/v1 like
-     * the kube-scheduler does (eventTime, action, reportingController; repeats grow `series`).
-     */
-    reporter?: 'karpenter' | 'default-scheduler';
-  }) {
-    const at = e.at ?? this.ctx.now();
-    const scheduler = e.reporter === 'default-scheduler';
-    const kindInfo: Record<string, { apiVersion: string; plural: string }> = {
-      NodeClaim: { apiVersion: 'karpenter.sh/v1', plural: 'nodeclaims' },
-      NodePool: { apiVersion: 'karpenter.sh/v1', plural: 'nodepools' },
-      Node: { apiVersion: 'v1', plural: 'nodes' },
-      Pod: { apiVersion: 'v1', plural: 'pods' },
-      EC2NodeClass: {
-        apiVersion: 'karpenter.k8s.aws/v1',
-        plural: 'ec2nodeclasses',
-      },
-    };
-    const info = kindInfo[e.involvedObject.kind] ?? {
-      apiVersion: 'v1',
-      plural: '',
-    };
-    const namespace = e.involvedObject.namespace ?? 'default';
-    const message = e.message ?? INTERRUPTION_MESSAGES[e.reason] ?? e.reason;
-    // core/v1 recorders aggregate by object, reason and message; the events.k8s.io recorder by
-    // object, reason and reporter (a repeat with another note grows the first event's series)
-    const dedupeKey = `${namespace}/${e.involvedObject.kind}/${
-      e.involvedObject.name
-    }/${e.reason}/${scheduler ? '@default-scheduler' : message}`;
-    const existingName = this.eventIndex.get(dedupeKey);
-    const previous = existingName
-      ? this.store.get('events', existingName, namespace)
-      : undefined;
-    const lastSeen = previous
-      ? previous.series?.lastObservedTime ??
-        previous.lastTimestamp ??
-        previous.eventTime
-      : undefined;
-    const existing =
-      previous && at - Date.parse(lastSeen) < 10 * 60_000
-        ? previous
-        : undefined;
-    if (existing) {
-      return this.store.update(
-        'events',
-        existing.metadata.name,
-        namespace,
-        ev => {
-          if (ev.lastTimestamp) {
-            ev.count += 1;
-            ev.lastTimestamp = iso(at);
-          } else {
-            ev.series = {
-              count: (ev.series?.count ?? 1) + 1,
-              lastObservedTime: microTime(at),
-            };
-          }
-        },
-      );
-    }
-    const target = info.plural
-      ? this.store.get(
-          info.plural,
-          e.involvedObject.name,
-          e.involvedObject.namespace,
-        )
-      : undefined;
-    const names =
-      e.involvedObject.kind === 'Pod' ? this.podEventRandom : this.random;
-    const eventName = `${e.involvedObject.name}.${names.hex(16)}`;
-    this.eventIndex.set(dedupeKey, eventName);
-    const type =
-      e.type ??
-      (/(Interrupted|Stopping|Terminating|Unhealthy|Blocked|Failed)/.test(
-        e.reason,
-      )
-        ? 'Warning'
-        : 'Normal');
-    const metadata = {
-      name: eventName,
-      namespace,
-      uid: randomUUID(),
-      creationTimestamp: iso(at),
-    };
-    const involvedObject = {
-      kind: e.involvedObject.kind,
-      name: e.involvedObject.name,
-      namespace: e.involvedObject.namespace,
-      apiVersion: info.apiVersion,
-      uid: target?.metadata?.uid,
-    };
-    const common = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata,
-      involvedObject,
-      reason: e.reason,
-      message,
-      type,
-    };
-    // The scheduler writes events.k8s.io-style events (eventTime, series); Karpenter core/v1
-    // ones (first/lastTimestamp, count).
-    return this.store.put(
-      'events',
-      scheduler
-        ? {
-            ...common,
-            source: {},
-            firstTimestamp: null,
-            lastTimestamp: null,
-            eventTime: microTime(at),
-            action: 'Scheduling',
-            reportingComponent: 'default-scheduler',
-            reportingInstance: SCHEDULER_INSTANCE,
-          }
-        : {
-            ...common,
-            source: { component: 'karpenter' },
-            firstTimestamp: iso(at),
-            lastTimestamp: iso(at),
-            count: 1,
-            eventTime: null,
-            reportingComponent: 'karpenter',
-            reportingInstance: 'karpenter-6f7b9c5d4-x2x9z',
-          },
-    );
+  /**
+   * An event written through client-go's recorder (no Karpenter dedupe), e.g. a Pod's, or the
+   * scheduler's (`reporter: 'default-scheduler'`). Without a message, the reason's Karpenter
+   * message; without a type, Warning for failure-like reasons.
+   */
+  emitEvent(e: RawEvent) {
+    return this.recorder.record({
+      ...e,
+      message: e.message ?? DEFAULT_MESSAGES[e.reason] ?? e.reason,
+      type:
+        e.type ??
+        (/(Interrupted|Stopping|Terminating$|Unhealthy|Failed)/.test(e.reason)
+          ? 'Warning'
+          : 'Normal'),
+    });
   }
 
   private seedEvents(count: number) {
-    const claims = this.claimNames();
-    if (!claims.length) return;
-    const reasons = [
-      'SpotInterrupted',
-      'SpotRebalanceRecommendation',
-      'DisruptionTerminating',
-      'Unconsolidatable',
-      'DisruptionBlocked',
-      'InstanceTerminating',
-    ];
-    const now = this.ctx.now();
-    for (let i = 0; i < count; i++) {
-      const claim = claims[i % claims.length];
-      this.emitEvent({
-        involvedObject: { kind: 'NodeClaim', name: claim },
-        reason: reasons[i % reasons.length],
-        message: `${INTERRUPTION_MESSAGES[reasons[i % reasons.length]]} (${i})`,
-        at: now - Math.floor((count - i) * (3_600_000 / Math.max(1, count))),
-      });
-    }
+    seedHistory(this.seedHost(), count);
   }
 
   // ---------- interruptions ----------
 
-  /** EC2 spot interruption of some NodeClaims: queue message, events, termination, replacement. */
+  /**
+   * An EC2 notice (default a spot interruption warning) for some NodeClaims: the queue message,
+   * and the interruption controller's handling (`karpenter/interruption.ts`). `reason` is the
+   * Event reason of the notice (SpotInterrupted, SpotRebalanceRecommendation,
+   * CapacityReservationInstanceInterrupted, InstanceStopping, InstanceTerminating,
+   * InstanceUnhealthy); spot notices pick spot NodeClaims only.
+   */
   interrupt(
     opts: {
       nodeClaim?: string;
@@ -1297,78 +1181,114 @@ export class SimCluster {
       reason?: string;
     } = {},
   ): string[] {
+    const reason = opts.reason ?? 'SpotInterrupted';
+    if (!isInterruptionReason(reason))
+      throw new Error(
+        `reason: unknown interruption reason '${reason}' (known: ${Object.keys(
+          INTERRUPTION_KINDS,
+        ).join(', ')})`,
+      );
+    const spotOnly = INTERRUPTION_KINDS[reason].spotOnly;
     const candidates = opts.nodeClaim
       ? [opts.nodeClaim].filter(n => this.facts.has(n))
       : this.claimNames(opts.nodePool).filter(n => {
           const f = this.facts.get(n)!;
           return (
             f.phase === 'initialized' &&
-            (opts.reason || f.capacityType === 'spot')
+            !f.terminating &&
+            (!spotOnly || f.capacityType === 'spot')
           );
         });
     const picked: string[] = [];
     while (picked.length < (opts.count ?? 1) && candidates.length) {
       picked.push(candidates.splice(this.random.int(candidates.length), 1)[0]);
     }
-    const reason = opts.reason ?? 'SpotInterrupted';
-    for (const claim of picked) {
-      const f = this.facts.get(claim)!;
-      const at = this.ctx.now();
-      this.queue.send(
-        JSON.stringify({
-          version: '0',
-          id: randomUUID(),
-          'detail-type': 'EC2 Spot Instance Interruption Warning',
-          source: 'aws.ec2',
-          account: '000000000000',
-          time: iso(at),
-          region: this.region,
-          resources: [
-            `arn:aws:ec2:${this.region}:000000000000:instance/${f.instanceId}`,
-          ],
-          detail: {
-            'instance-id': f.instanceId,
-            'instance-action': 'terminate',
-          },
-        }),
-      );
-      this.emitEvent({
-        involvedObject: { kind: 'NodeClaim', name: claim },
-        reason,
-      });
-      this.emitEvent({
-        involvedObject: { kind: 'Node', name: f.nodeName },
-        reason,
-      });
-      this.emitEvent({
-        involvedObject: { kind: 'NodeClaim', name: claim },
-        reason: 'TerminatingOnInterruption',
-      });
-      this.ctx.schedule(2_000, () => {
-        this.terminate(claim);
-        this.launch(f.nodePool, f.capacityType);
-      });
-    }
+    const host = this.interruptionHost();
+    for (const claim of picked) interruptNodeClaim(host, claim, reason);
     return picked;
   }
 
   /**
    * Consolidation: a NodeClaim of the pool (a Consolidatable one when there is one) is disrupted
-   * and removed without replacement.
+   * and removed without replacement; undefined when the NodePool's budget blocks it.
    */
   consolidate(pool: string): string | undefined {
-    const claims = this.claimNames(pool);
-    const claim =
-      claims.find(c => this.facts.get(c)?.consolidatableAt !== undefined) ??
-      claims[0];
-    if (!claim) return undefined;
-    this.emitEvent({
-      involvedObject: { kind: 'NodeClaim', name: claim },
-      reason: 'DisruptionTerminating',
-      message: 'Disrupting NodeClaim: Underutilized/Delete',
-    });
-    this.terminate(claim, 10_000, 'Underutilized');
-    return claim;
+    return consolidateOne(this.disruptionHost(), pool);
+  }
+
+  /** The NodeClaim and, while it exists, its Node, with uids (for Karpenter's events). */
+  private target(claim: string) {
+    const f = this.facts.get(claim);
+    const nc = this.store.get('nodeclaims', claim);
+    if (!f || !nc) return undefined;
+    const node = this.store.get('nodes', f.nodeName);
+    return {
+      nodeClaim: { name: claim, uid: nc.metadata.uid },
+      node: node && { name: f.nodeName, uid: node.metadata.uid },
+    };
+  }
+
+  private interruptionHost(): InterruptionHost {
+    return {
+      region: this.region,
+      recorder: this.recorder,
+      now: () => this.ctx.now(),
+      sendMessage: body => this.queue.send(body),
+      target: claim => this.target(claim),
+      deleting: claim => !!this.facts.get(claim)?.terminating,
+      instanceId: claim => this.facts.get(claim)!.instanceId,
+      deleteAndReplace: claim => {
+        const f = this.facts.get(claim)!;
+        this.terminate(claim);
+        this.ctx.schedule(2_000, () => this.launch(f.nodePool, f.capacityType));
+      },
+    };
+  }
+
+  private disruptionHost(): DisruptionHost {
+    const pods = new Map<string, number>();
+    for (const p of this.store.list('pods'))
+      if (p.spec?.nodeName)
+        pods.set(p.spec.nodeName, (pods.get(p.spec.nodeName) ?? 0) + 1);
+    return {
+      recorder: this.recorder,
+      now: () => this.ctx.now(),
+      nodePools: () => this.store.list('nodepools'),
+      candidates: () =>
+        [...this.facts]
+          .filter(([, f]) => f.phase === 'initialized')
+          .map(([name, f]) => ({
+            name,
+            nodePool: f.nodePool,
+            consolidatable: f.consolidatableAt !== undefined,
+            drifted: (
+              this.store.get('nodeclaims', name)?.status?.conditions ?? []
+            ).some((c: any) => c.type === 'Drifted' && c.status === 'True'),
+            deleting: !!f.terminating,
+            pods: pods.get(f.nodeName) ?? 0,
+          })),
+      target: claim => this.target(claim),
+      terminate: (claim, reason) => this.terminate(claim, 10_000, reason),
+    };
+  }
+
+  private seedHost(): SeedHost {
+    return {
+      recorder: this.recorder,
+      now: this.ctx.now(),
+      region: this.region,
+      nodePools: this.store.list('nodepools'),
+      claims: this.claimNames().map(name => {
+        const f = this.facts.get(name)!;
+        return {
+          name,
+          nodePool: f.nodePool,
+          capacityType: f.capacityType,
+          target: this.target(name)!,
+        };
+      }),
+      seed: hashCode(`seed-events/${this.name}`),
+    };
   }
 
   drift(pool: string, count = 1) {
@@ -1419,11 +1339,6 @@ function freeNodesFor(
         p => p !== pod && matchesLabels(p.metadata.labels, selector),
       ),
   );
-}
-
-/** A MicroTime as the events.k8s.io API writes it (`2025-06-01T10:00:00.123000Z`). */
-function microTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 function hashCode(text: string): number {

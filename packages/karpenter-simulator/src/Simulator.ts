@@ -5,6 +5,7 @@ import { WriteHandler } from './k8s/writes';
 import { Random } from './model/random';
 import { loadScenario } from './scenario/load';
 import { Scenario, TimelineStep } from './scenario/types';
+import { RawEvent } from './karpenter/eventRecorder';
 import { SimCluster } from './SimCluster';
 import { Queue } from './sqs/Queue';
 import { SqsServer } from './sqs/SqsServer';
@@ -38,12 +39,8 @@ export interface ClusterHandle {
   delete(kind: string, name: string, namespace?: string): any;
   list(kind: string): any[];
   get(kind: string, name: string, namespace?: string): any;
-  emitEvent(e: {
-    involvedObject: { kind: string; name: string; namespace?: string };
-    reason: string;
-    message?: string;
-    type?: string;
-  }): any;
+  /** An Event through client-go's recorder (no Karpenter dedupe); `at` defaults to now. */
+  emitEvent(e: RawEvent): any;
   /** The runtime, for advanced use (lifecycles, reconciliation). */
   runtime: SimCluster;
 }

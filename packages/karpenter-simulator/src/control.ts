@@ -4,7 +4,9 @@ import { Simulator } from './Simulator';
 
 /**
  * A small control API for a simulator running as a process (browser tests, demos):
- * `POST /interrupt {cluster, nodePool?, count?}`, `POST /advance {ms}`, `POST /step {TimelineStep}`,
+ * `POST /interrupt {cluster, nodePool?, nodeClaim?, count?, reason?}` (reason: an interruption Event
+ * reason, default SpotInterrupted; 400 for another), `POST /consolidate {cluster, nodePool}`
+ * (answers the NodeClaim, or null when a budget blocks it), `POST /advance {ms}`, `POST /step {TimelineStep}`,
  * `POST /faults {Fault}` (answers its id), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`.
  */
 export async function startControlServer(
@@ -24,6 +26,11 @@ export async function startControlServer(
         : {};
       if (req.method === 'POST' && req.url === '/interrupt')
         return send(200, { interrupted: sim.interrupt(body) });
+      if (req.method === 'POST' && req.url === '/consolidate')
+        return send(200, {
+          consolidated:
+            sim.runtime(body.cluster).consolidate(body.nodePool) ?? null,
+        });
       if (req.method === 'POST' && req.url === '/advance') {
         await sim.advance(Number(body.ms ?? 0));
         return send(200, { now: sim.now() });

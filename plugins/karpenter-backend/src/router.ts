@@ -210,6 +210,7 @@ export async function createRouter(
         reason,
         limit: limitParam(req, 50, 500),
         cursor: optionalString(req, 'cursor'),
+        noticeCursor: optionalString(req, 'noticeCursor'),
       }),
     );
   });

@@ -77,8 +77,17 @@ export interface ScenarioCluster {
   nodeClasses: ScenarioNodeClass[];
   nodePools: ScenarioNodePool[];
   workloads?: ScenarioWorkload[];
-  /** Karpenter events already present at start (spread over the last hour). */
+  /**
+   * About this many Karpenter Events already present at start: the history of the last
+   * `eventTTL` (interruptions, consolidations, rebalance recommendations, Unconsolidatable and
+   * DisruptionBlocked repeats) as a real cluster would have it.
+   */
   initialEvents?: number;
+  /**
+   * The API server's `--event-ttl` (default `1h`): an Event is deleted this long after its last
+   * write (create or count update); watches see DELETED.
+   */
+  eventTTL?: string;
   /** With autoAdvance: a spot interruption every N simulated seconds. */
   interruptEverySeconds?: number;
   /**

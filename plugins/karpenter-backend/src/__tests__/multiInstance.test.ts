@@ -3,7 +3,7 @@ import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
-import { migrateDatabase } from '../database';
+import { DatabaseInterruptionStore, migrateDatabase } from '../database';
 import {
   createTestDatabases,
   describeOnPostgres,
@@ -24,6 +24,7 @@ async function records(knex: Knex) {
     'occurrence',
     'reason',
     'node_pool',
+    'subject',
   );
   const keys = rows.map(r => `${r.event_uid}#${r.occurrence}`);
   return { count: rows.length, unique: new Set(keys).size, rows };
@@ -49,20 +50,23 @@ describeOnPostgres('multi-instance recording on PostgreSQL', () => {
     ]);
     await a.get('/v1/clusters/demo/nodepools');
     await b.get('/v1/clusters/demo/nodepools');
+    // 4 events per interrupted NodeClaim (the notice and TerminatingOnInterruption on the
+    // NodeClaim and its Node: aws/karpenter-provider-aws pkg/controllers/interruption/events/events.go)
     sim.interrupt({ cluster: 'demo', nodePool: 'general', count: 5 });
-    await until('15 records', async () =>
-      (await records(knexA)).count >= 15 ? true : undefined,
+    await until('20 records', async () =>
+      (await records(knexA)).count >= 20 ? true : undefined,
     );
     await new Promise(r => setTimeout(r, 2000));
     const stored = await records(knexA);
-    expect(stored.count).toBe(15);
-    expect(stored.unique).toBe(15);
-    expect(
-      (await b.get('/v1/clusters/demo/interruptions')).body.totals.total,
-    ).toBe(15);
-    expect(
-      (await a.get('/v1/clusters/demo/interruptions')).body.totals.total,
-    ).toBe(15);
+    expect(stored.count).toBe(20);
+    expect(stored.unique).toBe(20);
+    for (const instance of [a, b]) {
+      const { totals } = (await instance.get('/v1/clusters/demo/interruptions'))
+        .body;
+      expect(totals.events).toBe(20);
+      expect(totals.nodeClaims.interrupted).toBe(5);
+      expect(totals.byNodePool).toEqual({ general: 5 });
+    }
     await a.backend.stop();
     await b.backend.stop();
     await knexB.destroy();
@@ -94,14 +98,14 @@ describeOnPostgres('multi-instance recording on PostgreSQL', () => {
     const first = start();
     sim.interrupt({ cluster: 'demo', nodePool: 'general', count: 3 });
     await until(
-      '9 records',
-      async () => ((await records(knex)).count >= 9 ? true : undefined),
+      '12 records',
+      async () => ((await records(knex)).count >= 12 ? true : undefined),
       60_000,
     );
     first.kill('SIGKILL');
     await new Promise(r => first.once('exit', r));
     const before = await records(knex);
-    expect(before.count).toBe(9);
+    expect(before.count).toBe(12);
 
     // while nobody records: more interruptions, and a repeat of an already recorded event
     // (its count goes to 2: one new occurrence of the same event uid)
@@ -118,16 +122,27 @@ describeOnPostgres('multi-instance recording on PostgreSQL', () => {
     expect(demo.get('Event', repeated.metadata.name, 'default').count).toBe(2);
     const second = start();
     await until(
-      '16 records',
-      async () => ((await records(knex)).count >= 16 ? true : undefined),
+      '21 records',
+      async () => ((await records(knex)).count >= 21 ? true : undefined),
       60_000,
     );
     await new Promise(r => setTimeout(r, 1500));
     const after = await records(knex);
     second.kill('SIGKILL');
     await new Promise(r => second.once('exit', r));
-    expect(after.count).toBe(16);
-    expect(after.unique).toBe(16);
+    expect(after.count).toBe(21);
+    expect(after.unique).toBe(21);
+    // 5 interrupted NodeClaims, counted by the database whatever the events
+    const store = new DatabaseInterruptionStore(knex);
+    const counts = await store.countRecords(
+      { cluster: 'demo', fromMs: 0, toMs: Date.now() + 60_000 },
+      86_400_000,
+    );
+    expect(
+      counts.firsts
+        .filter(f => f.kind === 'interrupted')
+        .reduce((n, f) => n + f.count, 0),
+    ).toBe(5);
     expect(
       after.rows.filter(r => r.event_uid === repeated.metadata.uid).length,
     ).toBe(2);

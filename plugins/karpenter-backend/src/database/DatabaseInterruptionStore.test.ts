@@ -120,14 +120,20 @@ describe.each(databases.eachSupportedId())(
     it('counts per epoch-aligned bucket and reason, and per dimension', async () => {
       const store = await storeFor(databaseId);
       await store.addRecords([
-        record({ eventUid: 'a', time: new Date(base + 60_000).toISOString() }),
+        record({
+          eventUid: 'a',
+          nodeClaim: 'claim-a',
+          time: new Date(base + 60_000).toISOString(),
+        }),
         record({
           eventUid: 'b',
+          nodeClaim: 'claim-b',
           time: new Date(base + 2 * 60_000).toISOString(),
           instanceType: 'm5.xlarge',
         }),
         record({
           eventUid: 'c',
+          nodeClaim: 'claim-c',
           time: new Date(base + HOUR + 5).toISOString(),
           reason: 'InstanceStopping',
           nodePool: undefined,
@@ -163,6 +169,204 @@ describe.each(databases.eachSupportedId())(
           nodePools: ['general'],
         }),
       ).toBe(2);
+    });
+
+    it('counts interrupted NodeClaims, not events: Node and NodeClaim events, terminations and repeats are one', async () => {
+      const store = await storeFor(databaseId);
+      const at = (s: number) => new Date(base + s * 1000).toISOString();
+      // As Karpenter v1.14 records them (aws/karpenter-provider-aws
+      // pkg/controllers/interruption/events/events.go; kubernetes-sigs/karpenter
+      // pkg/controllers/disruption/events/events.go): the notice and TerminatingOnInterruption on
+      // the NodeClaim and on its Node.
+      const interruption = (claim: string, node: string, s: number) => [
+        record({
+          eventUid: `${claim}-si`,
+          nodeClaim: claim,
+          node,
+          time: at(s),
+        }),
+        record({ eventUid: `${node}-si`, nodeClaim: claim, node, time: at(s) }),
+        record({
+          eventUid: `${claim}-t`,
+          nodeClaim: claim,
+          node,
+          reason: 'TerminatingOnInterruption',
+          time: at(s + 1),
+        }),
+        record({
+          eventUid: `${node}-t`,
+          nodeClaim: claim,
+          node,
+          reason: 'TerminatingOnInterruption',
+          time: at(s + 1),
+        }),
+      ];
+      await store.addRecords([
+        ...interruption('c1', 'n1', 10),
+        ...interruption('c2', 'n2', HOUR / 1000 + 10),
+        // an aggregated repeat: the same Event's count growing to 3
+        ...[1, 2, 3].map(occurrence =>
+          record({
+            eventUid: 'c3-stop',
+            occurrence,
+            nodeClaim: 'c3',
+            node: 'n3',
+            reason: 'InstanceStopping',
+            time: at(20 + occurrence),
+          }),
+        ),
+        record({
+          eventUid: 'c4-rebalance',
+          nodeClaim: 'c4',
+          reason: 'SpotRebalanceRecommendation',
+          time: at(30),
+        }),
+        ...['c5', 'n5'].map(uid =>
+          record({
+            eventUid: `${uid}-dt`,
+            nodeClaim: 'c5',
+            node: 'n5',
+            nodePool: 'batch',
+            reason: 'DisruptionTerminating',
+            message: `Disrupting ${
+              uid === 'c5' ? 'NodeClaim' : 'Node'
+            }: Underutilized`,
+            time: at(40),
+          }),
+        ),
+        ...[1, 2, 3, 4, 5].map(occurrence =>
+          record({
+            eventUid: 'c6-uncons',
+            occurrence,
+            nodeClaim: 'c6',
+            reason: 'Unconsolidatable',
+            time: at(50 + occurrence),
+          }),
+        ),
+      ]);
+      const range = { cluster: 'demo', fromMs: base, toMs: base + 2 * HOUR };
+      const counts = await store.countRecords(range, HOUR);
+      const firsts = [...counts.firsts].sort(
+        (x, y) => x.startMs - y.startMs || x.kind.localeCompare(y.kind),
+      );
+      expect(firsts).toEqual([
+        { startMs: base, kind: 'disrupted', count: 1 },
+        { startMs: base, kind: 'interrupted', count: 2 },
+        { startMs: base, kind: 'rebalanceRecommended', count: 1 },
+        { startMs: base + HOUR, kind: 'interrupted', count: 1 },
+      ]);
+      expect(counts.byNodePool).toEqual({ general: 3 });
+      expect(counts.byReason).toEqual({
+        SpotInterrupted: 2,
+        TerminatingOnInterruption: 2,
+        InstanceStopping: 1,
+        SpotRebalanceRecommendation: 1,
+        DisruptionTerminating: 1,
+        Unconsolidatable: 1,
+      });
+      expect(counts.disruptionsByReason).toEqual({ Underutilized: 1 });
+      expect(counts.perBucket.reduce((n, b) => n + b.count, 0)).toBe(19);
+
+      // "Latest": one row per NodeClaim and notice, terminations folded into it
+      const { notices, nextCursor } = await store.listNotices({
+        ...range,
+        limit: 3,
+      });
+      expect(notices.map(n => [n.subject, n.reason, n.events])).toEqual([
+        ['c2', 'SpotInterrupted', 4],
+        ['c6', 'Unconsolidatable', 5],
+        ['c5', 'DisruptionTerminating', 2],
+      ]);
+      expect(notices[0]).toMatchObject({
+        kind: 'interruption',
+        nodePool: 'general',
+        instanceType: 'm5.large',
+        firstTime: at(HOUR / 1000 + 10),
+      });
+      expect(notices[0].records).toHaveLength(4);
+      expect(notices[2].disruptionReason).toBe('Underutilized');
+      const rest = await store.listNotices({
+        ...range,
+        limit: 10,
+        cursor: nextCursor,
+      });
+      expect(rest.notices.map(n => n.subject)).toEqual(['c4', 'c3', 'c1']);
+      expect(rest.notices[1].events).toBe(3);
+      expect(rest.nextCursor).toBeUndefined();
+    });
+
+    it('remembers Node → NodeClaim and re-derives Node-only records when it learns the mapping', async () => {
+      const store = await storeFor(databaseId);
+      const nodeOnly = record({
+        eventUid: 'n9-si',
+        nodeClaim: undefined,
+        node: 'n9',
+        nodePool: undefined,
+      });
+      await store.addRecords([
+        nodeOnly,
+        record({ eventUid: 'c9-si', nodeClaim: 'c9', node: 'n9' }),
+      ]);
+      const range = { cluster: 'demo', fromMs: base, toMs: base + HOUR };
+      expect((await store.countRecords(range, HOUR)).byNodePool).toEqual({
+        general: 1,
+        [UNKNOWN_LABEL]: 1, // node/n9: not known to be c9 yet
+      });
+      expect(
+        await store.rememberNodes(
+          'demo',
+          [{ node: 'n9', nodeClaim: 'c9', nodePool: 'general' }],
+          base,
+        ),
+      ).toBe(1);
+      // the same mapping again changes nothing
+      expect(
+        await store.rememberNodes(
+          'demo',
+          [{ node: 'n9', nodeClaim: 'c9', nodePool: 'general' }],
+          base,
+        ),
+      ).toBe(0);
+      expect((await store.countRecords(range, HOUR)).byNodePool).toEqual({
+        general: 1,
+      });
+      expect(await store.lookupNodes('demo', ['n9', 'n0'])).toEqual(
+        new Map([['n9', { node: 'n9', nodeClaim: 'c9', nodePool: 'general' }]]),
+      );
+
+      // EC2 reuses private IPs: a later NodeClaim on a Node of the same name takes the name over,
+      // for the Node-only records since its creation only
+      await store.addRecords([
+        record({
+          eventUid: 'n9-late',
+          nodeClaim: undefined,
+          node: 'n9',
+          nodePool: undefined,
+          time: new Date(base + 30 * 60_000).toISOString(),
+        }),
+      ]);
+      expect(
+        await store.rememberNodes(
+          'demo',
+          [
+            {
+              node: 'n9',
+              nodeClaim: 'c10',
+              nodePool: 'batch',
+              sinceMs: base + 20 * 60_000,
+            },
+          ],
+          base,
+        ),
+      ).toBe(1);
+      const all = await store.listRecords({ ...range, limit: 10 });
+      expect(
+        Object.fromEntries(all.records.map(r => [r.eventUid, r.nodeClaim])),
+      ).toEqual({ 'n9-si': 'c9', 'c9-si': 'c9', 'n9-late': 'c10' });
+      expect((await store.countRecords(range, HOUR)).byNodePool).toEqual({
+        general: 1,
+        batch: 1,
+      });
     });
 
     it('keeps queue samples in time order and prunes old rows', async () => {

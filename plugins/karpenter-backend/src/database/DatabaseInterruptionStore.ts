@@ -1,84 +1,25 @@
 import {
   InterruptionRecord,
   QueueSample,
-  RecordedReason,
-  UNKNOWN_LABEL,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { countRecords } from './countRecords';
 import {
   InterruptionCounts,
   InterruptionPage,
   InterruptionQuery,
   InterruptionStore,
+  NodeMapping,
+  NoticePage,
   QueueReadError,
 } from './InterruptionStore';
+import { listNotices } from './listNotices';
+import { lookupNodes, pruneNodes, rememberNodes } from './nodeMappings';
+import { filtered, fromRow, RecordRow, RECORDS, toRow } from './rows';
 
-const RECORDS = 'karpenter_interruptions';
 const SAMPLES = 'karpenter_queue_samples';
 const CHUNK = 200;
-/** The dimensions counted by the database, as columns. */
-const DIMENSIONS = {
-  byNodePool: 'node_pool',
-  byCapacityType: 'capacity_type',
-  byInstanceType: 'instance_type',
-  byZone: 'zone',
-} as const;
-
-interface RecordRow {
-  id: number | string;
-  cluster: string;
-  event_uid: string;
-  occurrence: number;
-  occurred_at: number | string;
-  reason: string;
-  type: string;
-  message: string;
-  node_claim: string | null;
-  node: string | null;
-  node_pool: string | null;
-  capacity_type: string | null;
-  instance_type: string | null;
-  zone: string | null;
-}
-
-const opt = (value: string | null) => value ?? undefined;
-
-function toRow(r: InterruptionRecord): Omit<RecordRow, 'id'> {
-  return {
-    cluster: r.cluster,
-    event_uid: r.eventUid,
-    occurrence: r.occurrence,
-    occurred_at: Date.parse(r.time),
-    reason: r.reason,
-    type: r.type,
-    message: r.message,
-    node_claim: r.nodeClaim ?? null,
-    node: r.node ?? null,
-    node_pool: r.nodePool ?? null,
-    capacity_type: r.capacityType ?? null,
-    instance_type: r.instanceType ?? null,
-    zone: r.zone ?? null,
-  };
-}
-
-function fromRow(row: RecordRow): InterruptionRecord {
-  return {
-    cluster: row.cluster,
-    eventUid: row.event_uid,
-    occurrence: Number(row.occurrence),
-    time: new Date(Number(row.occurred_at)).toISOString(),
-    reason: row.reason as RecordedReason,
-    type: row.type,
-    message: row.message,
-    nodeClaim: opt(row.node_claim),
-    node: opt(row.node),
-    nodePool: opt(row.node_pool),
-    capacityType: opt(row.capacity_type),
-    instanceType: opt(row.instance_type),
-    zone: opt(row.zone),
-  };
-}
 
 function encodeCursor(row: RecordRow): string {
   return Buffer.from(`${Number(row.occurred_at)}:${row.id}`).toString(
@@ -121,73 +62,39 @@ export class DatabaseInterruptionStore implements InterruptionStore {
     return added;
   }
 
-  private filtered(query: InterruptionQuery) {
-    const q = this.db<RecordRow>(RECORDS)
-      .where('cluster', query.cluster)
-      .where('occurred_at', '>=', query.fromMs)
-      .where('occurred_at', '<', query.toMs);
-    if (query.nodePool) {
-      q.where('node_pool', query.nodePool);
-    }
-    if (query.nodePools) {
-      q.whereIn('node_pool', query.nodePools);
-    }
-    if (query.reason) {
-      q.where('reason', query.reason);
-    }
-    return q;
-  }
-
-  /**
-   * Counts in the database (GROUP BY), so a day of a large cluster — tens of thousands of
-   * records — never crosses into JavaScript row by row.
-   */
-  async countRecords(
+  /** Counts in the database: see {@link countRecords}. */
+  countRecords(
     query: InterruptionQuery,
     bucketMs: number,
   ): Promise<InterruptionCounts> {
-    const bucketStart = this.db.raw('occurred_at - (occurred_at % ?)', [
-      bucketMs,
-    ]);
-    const perBucket = this.filtered(query)
-      .select({ bucket_start: bucketStart, reason: 'reason' })
-      .count({ n: '*' })
-      .groupBy('bucket_start', 'reason');
-    const dimensions = Object.entries(DIMENSIONS).map(async ([key, column]) => {
-      const rows = (await this.filtered(query)
-        .select({ value: column })
-        .count({ n: '*' })
-        .groupBy(column)) as Array<{ value: string | null; n: number }>;
-      const counts: Record<string, number> = {};
-      for (const row of rows) {
-        const label = row.value || UNKNOWN_LABEL;
-        counts[label] = (counts[label] ?? 0) + Number(row.n);
-      }
-      return [key, counts] as const;
-    });
-    const [buckets, ...byDimension] = await Promise.all([
-      perBucket,
-      ...dimensions,
-    ]);
-    return {
-      perBucket: (
-        buckets as Array<{ bucket_start: number; reason: string; n: number }>
-      ).map(row => ({
-        startMs: Number(row.bucket_start),
-        reason: row.reason as RecordedReason,
-        count: Number(row.n),
-      })),
-      ...(Object.fromEntries(byDimension) as Omit<
-        InterruptionCounts,
-        'perBucket'
-      >),
-    };
+    return countRecords(this.db, query, bucketMs);
+  }
+
+  listNotices(
+    query: InterruptionQuery & { limit: number; cursor?: string },
+  ): Promise<NoticePage> {
+    return listNotices(this.db, query);
+  }
+
+  rememberNodes(
+    cluster: string,
+    mappings: NodeMapping[],
+    nowMs: number,
+  ): Promise<number> {
+    return rememberNodes(this.db, cluster, mappings, nowMs);
+  }
+
+  lookupNodes(
+    cluster: string,
+    nodes: string[],
+  ): Promise<Map<string, NodeMapping>> {
+    return lookupNodes(this.db, cluster, nodes);
   }
 
   async listRecords(
     query: InterruptionQuery & { limit: number; cursor?: string },
   ): Promise<InterruptionPage> {
-    const q = this.filtered(query);
+    const q = filtered(this.db, query);
     if (query.cursor) {
       const { at, id } = decodeCursor(query.cursor);
       q.where(inner =>
@@ -297,6 +204,7 @@ export class DatabaseInterruptionStore implements InterruptionStore {
     const samples = await this.db(SAMPLES)
       .where('sampled_at', '<', olderThanMs)
       .delete();
-    return Number(records) + Number(samples);
+    const nodes = await pruneNodes(this.db, olderThanMs);
+    return Number(records) + Number(samples) + nodes;
   }
 }

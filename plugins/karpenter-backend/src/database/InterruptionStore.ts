@@ -1,5 +1,7 @@
 import {
+  InterruptionNotice,
   InterruptionRecord,
+  NodeClaimCounts,
   QueueSample,
   RecordedReason,
 } from '@karpenter-backstage/plugin-karpenter-common';
@@ -28,18 +30,45 @@ export interface InterruptionPage {
 }
 
 /**
- * How many records a range holds, counted by the database: per bucket (epoch-aligned start)
- * and reason, and per NodePool, capacity type, instance type and zone (a missing value is
- * counted under `UNKNOWN_LABEL`).
+ * How a range counts, by the database: raw event occurrences per bucket (epoch-aligned start)
+ * and reason; distinct NodeClaims per kind by the bucket of their first event of that kind;
+ * distinct subjects per reason; interrupted NodeClaims per NodePool, capacity type, instance type
+ * and zone (a missing value is counted under `UNKNOWN_LABEL`); disrupted NodeClaims per
+ * disruption reason.
  *
  * @internal
  */
 export interface InterruptionCounts {
   perBucket: Array<{ startMs: number; reason: RecordedReason; count: number }>;
+  firsts: Array<{
+    startMs: number;
+    kind: keyof NodeClaimCounts;
+    count: number;
+  }>;
+  byReason: Partial<Record<RecordedReason, number>>;
   byNodePool: Record<string, number>;
   byCapacityType: Record<string, number>;
   byInstanceType: Record<string, number>;
   byZone: Record<string, number>;
+  disruptionsByReason: Record<string, number>;
+}
+
+/** A page of "Latest" rows. @internal */
+export interface NoticePage {
+  notices: InterruptionNotice[];
+  nextCursor?: string;
+}
+
+/** What a Node was known to belong to: its NodeClaim and the NodeClaim's facts. @internal */
+export interface NodeMapping {
+  node: string;
+  nodeClaim: string;
+  /** When the NodeClaim was created (epoch ms), if known: Node names (private IPs) get reused. */
+  sinceMs?: number;
+  nodePool?: string;
+  capacityType?: string;
+  instanceType?: string;
+  zone?: string;
 }
 
 /**
@@ -55,6 +84,26 @@ export interface InterruptionStore {
     query: InterruptionQuery,
     bucketMs: number,
   ): Promise<InterruptionCounts>;
+  /** Rows per subject and reason (newest first event first), paged, with their raw events. */
+  listNotices(
+    query: InterruptionQuery & { limit: number; cursor?: string },
+  ): Promise<NoticePage>;
+  /**
+   * Remembers Node → NodeClaim mappings (a Node name mapped to another NodeClaim before — EC2
+   * reuses private IPs — is mapped to the newer one), and gives the records of newly mapped Nodes
+   * recorded without a NodeClaim since the NodeClaim's creation their NodeClaim. Returns how many
+   * mappings were new.
+   */
+  rememberNodes(
+    cluster: string,
+    mappings: NodeMapping[],
+    nowMs: number,
+  ): Promise<number>;
+  /** The remembered mappings of these Nodes. */
+  lookupNodes(
+    cluster: string,
+    nodes: string[],
+  ): Promise<Map<string, NodeMapping>>;
   /** The newest records in the range, newest first, paged. */
   listRecords(
     query: InterruptionQuery & { limit: number; cursor?: string },

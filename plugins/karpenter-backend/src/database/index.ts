@@ -1,6 +1,8 @@
 export { migrateDatabase } from './migrations';
 export { DatabaseInterruptionStore } from './DatabaseInterruptionStore';
 export type {
+  NodeMapping,
+  NoticePage,
   InterruptionStore,
   InterruptionQuery,
   InterruptionPage,

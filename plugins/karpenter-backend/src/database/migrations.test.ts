@@ -22,6 +22,83 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('karpenter_queue_samples')).toBe(true);
   });
 
+  it('keeps the records of earlier versions and re-derives them per NodeClaim', async () => {
+    const knex: Knex = await databases.init(databaseId);
+    await knex.migrate.up({ directory }); // 20261124000000_init
+    await knex.migrate.up({ directory }); // 20261202000000_interruption_counts_index
+    const row = (uid: string, extra: object) => ({
+      cluster: 'demo',
+      event_uid: uid,
+      occurrence: 1,
+      occurred_at: 1_000,
+      reason: 'SpotInterrupted',
+      type: 'Warning',
+      message: 'Spot interruption warning was triggered',
+      ...extra,
+    });
+    await knex('karpenter_interruptions').insert([
+      // recorded on the NodeClaim (which knew its Node) and on the Node (labels unknown)
+      row('a', { node_claim: 'c1', node: 'n1', node_pool: 'general' }),
+      row('b', { node: 'n1' }),
+      row('c', {
+        reason: 'DisruptionTerminating',
+        message: 'Disrupting Node: Drifted',
+        node: 'n2',
+      }),
+      row('d', { reason: 'DisruptionBlocked', node_pool: 'batch' }),
+    ]);
+    await migrateDatabase({ getClient: async () => knex });
+    const rows = await knex('karpenter_interruptions')
+      .orderBy('event_uid')
+      .select(
+        'event_uid',
+        'subject',
+        'node_claim',
+        'node_pool',
+        'disruption_reason',
+      );
+    expect(rows).toEqual([
+      {
+        event_uid: 'a',
+        subject: 'c1',
+        node_claim: 'c1',
+        node_pool: 'general',
+        disruption_reason: null,
+      },
+      {
+        event_uid: 'b',
+        subject: 'c1',
+        node_claim: 'c1',
+        node_pool: 'general',
+        disruption_reason: null,
+      },
+      {
+        event_uid: 'c',
+        subject: 'node/n2',
+        node_claim: null,
+        node_pool: null,
+        disruption_reason: 'Drifted',
+      },
+      {
+        event_uid: 'd',
+        subject: 'nodepool/batch',
+        node_claim: null,
+        node_pool: 'batch',
+        disruption_reason: null,
+      },
+    ]);
+    expect(
+      await knex('karpenter_nodes').select(
+        'cluster',
+        'node',
+        'node_claim',
+        'node_pool',
+      ),
+    ).toEqual([
+      { cluster: 'demo', node: 'n1', node_claim: 'c1', node_pool: 'general' },
+    ]);
+  });
+
   it('skips migrations when the deployment manages them', async () => {
     const knex: Knex = await databases.init(databaseId);
     await migrateDatabase({

@@ -56,3 +56,24 @@ describe('bucketInterruptions', () => {
     expect(bucketInterruptions(records, base, base + HOUR, 0)).toEqual([]);
   });
 });
+
+describe('bucketInterruptions with first-notice counts', () => {
+  it('counts distinct NodeClaims by the bucket of their first event, apart from events', () => {
+    const buckets = bucketInterruptions(
+      [{ time: at(0), reason: 'SpotInterrupted', count: 4 }],
+      base,
+      base + 2 * HOUR,
+      HOUR,
+      [
+        { time: at(0), kind: 'interrupted', count: 2 },
+        { time: at(HOUR), kind: 'disrupted' },
+        { time: at(2 * HOUR), kind: 'interrupted' }, // outside
+      ],
+    );
+    expect(buckets.map(b => b.nodeClaims)).toEqual([
+      { interrupted: 2, rebalanceRecommended: 0, disrupted: 0 },
+      { interrupted: 0, rebalanceRecommended: 0, disrupted: 1 },
+    ]);
+    expect(buckets[0].total).toBe(4);
+  });
+});

@@ -1,3 +1,4 @@
+import { emptyNodeClaimCounts, NodeClaimCounts } from './counting';
 import { RecordedReason } from './reasons';
 import { InterruptionBucket } from './types';
 
@@ -5,10 +6,11 @@ import { InterruptionBucket } from './types';
 export const UNKNOWN_LABEL = 'unknown';
 
 /**
- * Counts records into consecutive buckets of `bucketMs` covering [from, to): every bucket is
- * present (zeros included), aligned to multiples of `bucketMs` since the epoch, oldest first.
- * Records outside the range are ignored. A record with a `count` stands for that many records
- * (pre-aggregated counts, e.g. from a database).
+ * Counts into consecutive buckets of `bucketMs` covering [from, to): every bucket is present
+ * (zeros included), aligned to multiples of `bucketMs` since the epoch, oldest first. `records`
+ * are event occurrences (`total`, `byReason`); `firsts` are distinct NodeClaims at the time of
+ * their first event of a kind (`nodeClaims`). Anything outside the range is ignored. An entry
+ * with a `count` stands for that many (pre-aggregated counts, e.g. from a database).
  *
  * @public
  */
@@ -17,6 +19,11 @@ export function bucketInterruptions(
   fromMs: number,
   toMs: number,
   bucketMs: number,
+  firsts: Iterable<{
+    time: string;
+    kind: keyof NodeClaimCounts;
+    count?: number;
+  }> = [],
 ): InterruptionBucket[] {
   if (!(bucketMs > 0) || !(toMs > fromMs)) {
     return [];
@@ -29,17 +36,25 @@ export function bucketInterruptions(
       start: new Date(first + i * bucketMs).toISOString(),
       total: 0,
       byReason: {},
+      nodeClaims: emptyNodeClaimCounts(),
     }),
   );
+  const bucketOf = (time: string) => {
+    const t = Date.parse(time);
+    return t >= fromMs && t < toMs
+      ? buckets[Math.floor((t - first) / bucketMs)]
+      : undefined;
+  };
   for (const r of records) {
-    const t = Date.parse(r.time);
-    if (!(t >= fromMs && t < toMs)) {
-      continue;
-    }
-    const bucket = buckets[Math.floor((t - first) / bucketMs)];
+    const bucket = bucketOf(r.time);
+    if (!bucket) continue;
     const n = r.count ?? 1;
     bucket.total += n;
     bucket.byReason[r.reason] = (bucket.byReason[r.reason] ?? 0) + n;
+  }
+  for (const f of firsts) {
+    const bucket = bucketOf(f.time);
+    if (bucket) bucket.nodeClaims[f.kind] += f.count ?? 1;
   }
   return buckets;
 }

@@ -1,4 +1,5 @@
 export * from './reasons';
 export * from './types';
 export * from './aggregate';
+export * from './counting';
 export * from './queueStatus';

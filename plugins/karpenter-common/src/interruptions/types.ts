@@ -1,4 +1,5 @@
 import { ClusterError } from '../types';
+import { CountingKind, NodeClaimCounts } from './counting';
 import { RecordedReason } from './reasons';
 
 /**
@@ -22,24 +23,77 @@ export interface InterruptionRecord {
   capacityType?: string;
   instanceType?: string;
   zone?: string;
+  /** For `DisruptionTerminating`: the disruption reason from the message (Underutilized, Drifted, …). */
+  disruptionReason?: string;
 }
 
-/** Counts of one time bucket, by reason. @public */
+/** Counts of one time bucket. @public */
 export interface InterruptionBucket {
   /** ISO-8601 start of the bucket. */
   start: string;
+  /** Raw event occurrences in the bucket (not the headline: one interruption is several events). */
   total: number;
+  /** Raw event occurrences in the bucket, by reason. */
   byReason: Partial<Record<RecordedReason, number>>;
+  /**
+   * Distinct NodeClaims by the time of their first event of the kind in the range: interrupted
+   * (first notice), rebalance-recommended, disrupted.
+   */
+  nodeClaims: NodeClaimCounts;
 }
 
 /** Totals over a time range. @public */
 export interface InterruptionTotals {
+  /**
+   * Raw event occurrences (kept for compatibility, same as `events`).
+   * @deprecated Use `nodeClaims.interrupted` for the number of interrupted nodes, or `events`.
+   */
   total: number;
+  /** Raw event occurrences (every `count` increment of every recorded Event). */
+  events: number;
+  /** Distinct NodeClaims in the range: interrupted, rebalance-recommended, disrupted. */
+  nodeClaims: NodeClaimCounts;
+  /** Distinct NodeClaims (or Nodes/NodePools an event is about) per reason. */
   byReason: Partial<Record<RecordedReason, number>>;
+  /** Interrupted NodeClaims per NodePool. */
   byNodePool: Record<string, number>;
+  /** Interrupted NodeClaims per capacity type. */
   byCapacityType: Record<string, number>;
+  /** Interrupted NodeClaims per instance type. */
   byInstanceType: Record<string, number>;
+  /** Interrupted NodeClaims per zone. */
   byZone: Record<string, number>;
+  /** Disrupted NodeClaims per disruption reason (Underutilized, Empty, Drifted, Expired, …). */
+  disruptionsByReason: Record<string, number>;
+}
+
+/**
+ * One row of the "Latest" list: one NodeClaim (or Node / NodePool, when no NodeClaim is known)
+ * and one reason, with the events folded into it. The `TerminatingOnInterruption` events of a
+ * NodeClaim are folded into its newest interruption notice row.
+ *
+ * @public
+ */
+export interface InterruptionNotice {
+  /** What the row is about: a NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`. */
+  subject: string;
+  reason: RecordedReason;
+  kind: CountingKind;
+  nodeClaim?: string;
+  node?: string;
+  nodePool?: string;
+  capacityType?: string;
+  instanceType?: string;
+  zone?: string;
+  disruptionReason?: string;
+  /** ISO-8601 time of the first event of the row in the range. */
+  firstTime: string;
+  /** ISO-8601 time of the newest event of the row in the range. */
+  lastTime: string;
+  /** How many event occurrences were folded into the row. */
+  events: number;
+  /** The raw events of the row (at most 50, newest first). */
+  records: InterruptionRecord[];
 }
 
 /** `GET /v1/clusters/:cluster/interruptions`. @public */
@@ -50,9 +104,14 @@ export interface InterruptionHistoryResponse {
   bucketSeconds: number;
   buckets: InterruptionBucket[];
   totals: InterruptionTotals;
+  /** The newest raw event occurrences, paged by `cursor`. */
   records: InterruptionRecord[];
   /** Opaque cursor for the next page of `records`, when there is one. */
   nextCursor?: string;
+  /** The newest rows per NodeClaim and reason (by first event), paged by `noticeCursor`. */
+  notices: InterruptionNotice[];
+  /** Opaque cursor for the next page of `notices`, when there is one. */
+  nextNoticeCursor?: string;
 }
 
 /** One sample of the interruption queue's attributes. @public */

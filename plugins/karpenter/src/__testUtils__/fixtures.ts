@@ -49,25 +49,54 @@ export function nodePool(
   };
 }
 
+/**
+ * The 24 h activity of interrupted NodeClaims per NodePool (each one interruption as Karpenter
+ * records it: the notice and TerminatingOnInterruption on the NodeClaim and its Node, 4 events),
+ * plus optional disruptions by reason and rebalance warnings.
+ */
 export function activity(
   byNodePool: Record<string, number>,
+  extra: { disruptions?: Record<string, number>; rebalance?: number } = {},
 ): InterruptionActivity {
-  const total = Object.values(byNodePool).reduce((a, b) => a + b, 0);
+  const interrupted = Object.values(byNodePool).reduce((a, b) => a + b, 0);
+  const disrupted = Object.values(extra.disruptions ?? {}).reduce(
+    (a, b) => a + b,
+    0,
+  );
+  const rebalance = extra.rebalance ?? 0;
+  const events = interrupted * 4 + disrupted * 2 + rebalance * 2;
+  const byReason = {
+    ...(interrupted
+      ? { SpotInterrupted: interrupted, TerminatingOnInterruption: interrupted }
+      : {}),
+    ...(disrupted ? { DisruptionTerminating: disrupted } : {}),
+    ...(rebalance ? { SpotRebalanceRecommendation: rebalance } : {}),
+  };
+  const counted = {
+    interrupted,
+    rebalanceRecommended: rebalance,
+    disrupted,
+  };
+  const none = { interrupted: 0, rebalanceRecommended: 0, disrupted: 0 };
   return {
     from: new Date(NOW - 24 * HOUR).toISOString(),
     to: new Date(NOW).toISOString(),
     totals: {
-      total,
-      byReason: total ? { SpotInterrupted: total } : {},
+      total: events,
+      events,
+      nodeClaims: counted,
+      byReason,
       byNodePool,
-      byCapacityType: total ? { spot: total } : {},
+      byCapacityType: interrupted ? { spot: interrupted } : {},
       byInstanceType: {},
       byZone: {},
+      disruptionsByReason: extra.disruptions ?? {},
     },
     hourly: Array.from({ length: 24 }, (_, i) => ({
       start: new Date(NOW - (24 - i) * HOUR).toISOString(),
-      total: i === 23 ? total : 0,
-      byReason: i === 23 && total ? { SpotInterrupted: total } : {},
+      total: i === 23 ? events : 0,
+      byReason: i === 23 ? byReason : {},
+      nodeClaims: i === 23 ? counted : none,
     })),
   };
 }
@@ -180,20 +209,42 @@ export function history(total: number): InterruptionHistoryResponse {
     bucketSeconds: 3600,
     buckets: a.hourly,
     totals: a.totals,
-    records: Array.from({ length: Math.min(total, 20) }, (_, i) => ({
-      cluster: 'demo',
-      eventUid: `e${i}`,
-      occurrence: 1,
-      time: new Date(NOW - i * 60_000).toISOString(),
+    records: Array.from({ length: Math.min(total, 20) }, (_, i) =>
+      rawRecord(i),
+    ),
+    nextCursor: total > 20 ? 'next' : undefined,
+    notices: Array.from({ length: Math.min(total, 20) }, (_, i) => ({
+      subject: `general-${i}`,
       reason: 'SpotInterrupted' as const,
-      type: 'Warning',
-      message: 'Spot interruption warning was triggered',
+      kind: 'interruption' as const,
       nodeClaim: `general-${i}`,
+      node: `ip-10-0-0-${i}`,
       nodePool: 'general',
       capacityType: 'spot',
       instanceType: 'm5.large',
       zone: 'eu-west-1a',
+      firstTime: new Date(NOW - i * 60_000).toISOString(),
+      lastTime: new Date(NOW - i * 60_000 + 1000).toISOString(),
+      events: 4,
+      records: [rawRecord(i), { ...rawRecord(i), eventUid: `n${i}` }],
     })),
-    nextCursor: total > 20 ? 'next' : undefined,
+    nextNoticeCursor: total > 20 ? 'next-notices' : undefined,
+  };
+}
+
+function rawRecord(i: number) {
+  return {
+    cluster: 'demo',
+    eventUid: `e${i}`,
+    occurrence: 1,
+    time: new Date(NOW - i * 60_000).toISOString(),
+    reason: 'SpotInterrupted' as const,
+    type: 'Warning',
+    message: 'Spot interruption warning was triggered',
+    nodeClaim: `general-${i}`,
+    nodePool: 'general',
+    capacityType: 'spot',
+    instanceType: 'm5.large',
+    zone: 'eu-west-1a',
   };
 }

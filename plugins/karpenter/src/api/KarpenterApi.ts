@@ -27,7 +27,10 @@ export interface InterruptionQuery {
   nodePool?: string;
   reason?: string;
   limit?: number;
+  /** Page of the raw records. */
   cursor?: string;
+  /** Page of the "Latest" rows (per NodeClaim and notice). */
+  noticeCursor?: string;
 }
 
 /** The entity a request is about. @public */

@@ -39,6 +39,7 @@ export function trimObject(resource: CachedResource, obj: any): any {
         spec: { nodeClassRef: obj.spec?.nodeClassRef },
         status: {
           nodeName: obj.status?.nodeName,
+          providerID: obj.status?.providerID,
           conditions: obj.status?.conditions,
           capacity: obj.status?.capacity,
         },

@@ -20,7 +20,8 @@ const rec = (
   time: new Date(now - hoursAgo * HOUR).toISOString(),
   reason: reason as InterruptionRecord['reason'],
   type: 'Warning',
-  message: 'm',
+  message: reason === 'DisruptionTerminating' ? 'Disrupting Node: Empty' : 'm',
+  nodeClaim: `claim-${i}`,
   nodePool,
   capacityType: 'spot',
   instanceType: 'm5.large',
@@ -54,26 +55,38 @@ describe('InterruptionHistory', () => {
     const all = await history.activity('demo');
     expect(all.hourly).toHaveLength(24);
     expect(all.to).toBe('2026-11-24T13:00:00.000Z');
-    expect(all.totals.total).toBe(3);
-    expect(all.totals.byNodePool).toEqual({ general: 2, batch: 1 });
+    expect(all.totals.events).toBe(3);
+    expect(all.totals.total).toBe(3); // deprecated: raw events
+    expect(all.totals.nodeClaims).toEqual({
+      interrupted: 2,
+      rebalanceRecommended: 0,
+      disrupted: 1,
+    });
+    // interrupted NodeClaims only: the disrupted one in batch is counted apart
+    expect(all.totals.byNodePool).toEqual({ general: 2 });
+    expect(all.totals.disruptionsByReason).toEqual({ Empty: 1 });
     expect(all.hourly[23]).toMatchObject({
       total: 2,
       byReason: { SpotInterrupted: 1, DisruptionTerminating: 1 },
+      nodeClaims: { interrupted: 1, rebalanceRecommended: 0, disrupted: 1 },
     });
     const batch = await history.activity('demo', ['batch']);
     expect(batch.totals).toMatchObject({
-      total: 1,
+      events: 1,
+      nodeClaims: { interrupted: 0, disrupted: 1 },
       byReason: { DisruptionTerminating: 1 },
     });
   });
 
   it('memoises the 24 h window for a short time only', async () => {
     const { history, store, clock } = await setup();
-    expect((await history.activity('demo')).totals.total).toBe(3);
+    const interrupted = async () =>
+      (await history.activity('demo')).totals.nodeClaims.interrupted;
+    expect(await interrupted()).toBe(2);
     await store.addRecords([rec(9, 0, 'general')]);
-    expect((await history.activity('demo')).totals.total).toBe(3);
+    expect(await interrupted()).toBe(2);
     clock.now += 1500;
-    expect((await history.activity('demo')).totals.total).toBe(4);
+    expect(await interrupted()).toBe(3);
   });
 
   it('answers a ranged, filtered query with buckets, totals and paged records', async () => {
@@ -83,11 +96,16 @@ describe('InterruptionHistory', () => {
       fromMs: now - 7 * 24 * HOUR,
       toMs: now,
       bucketMs: 24 * HOUR,
-      nodePool: 'general',
+      nodePools: ['general'],
       limit: 2,
     });
     expect(answer.buckets.reduce((sum, b) => sum + b.total, 0)).toBe(3);
     expect(answer.totals.byNodePool).toEqual({ general: 3 });
+    expect(answer.notices.map(n => n.nodeClaim)).toEqual([
+      'claim-1',
+      'claim-3',
+    ]);
+    expect(answer.nextNoticeCursor).toBeDefined();
     expect(answer.records.map(r => r.eventUid)).toEqual(['e1', 'e3']);
     expect(answer.nextCursor).toBeDefined();
     expect(answer.bucketSeconds).toBe(86400);

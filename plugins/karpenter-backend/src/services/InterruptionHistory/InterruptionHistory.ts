@@ -1,10 +1,10 @@
 import {
   bucketInterruptions,
+  emptyNodeClaimCounts,
   InterruptionActivity,
   InterruptionBucket,
   InterruptionHistoryResponse,
   InterruptionTotals,
-  RecordedReason,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import {
   InterruptionCounts,
@@ -18,10 +18,16 @@ export interface InterruptionHistoryQuery {
   fromMs: number;
   toMs: number;
   bucketMs: number;
+  /** One NodePool (the route's `nodePool`). */
   nodePool?: string;
+  /** Only these NodePools (an entity's pools). */
+  nodePools?: string[];
   reason?: string;
   limit: number;
+  /** Page of the raw records. */
   cursor?: string;
+  /** Page of the "Latest" rows. */
+  noticeCursor?: string;
 }
 
 const HOUR = 3_600_000;
@@ -61,11 +67,17 @@ export class InterruptionHistory {
       fromMs: q.fromMs,
       toMs: q.toMs,
       nodePool: q.nodePool,
+      nodePools: q.nodePools,
       reason: q.reason,
     };
-    const [counted, page] = await Promise.all([
+    const [counted, page, notices] = await Promise.all([
       this.count(range, q.bucketMs),
       this.store.listRecords({ ...range, limit: q.limit, cursor: q.cursor }),
+      this.store.listNotices({
+        ...range,
+        limit: q.limit,
+        cursor: q.noticeCursor,
+      }),
     ]);
     return {
       cluster: q.cluster,
@@ -76,6 +88,8 @@ export class InterruptionHistory {
       totals: counted.totals,
       records: page.records,
       nextCursor: page.nextCursor,
+      notices: notices.notices,
+      nextNoticeCursor: notices.nextCursor,
     };
   }
 
@@ -118,18 +132,25 @@ export class InterruptionHistory {
     bucketMs: number,
   ): Promise<{ buckets: InterruptionBucket[]; totals: InterruptionTotals }> {
     const counts = await this.store.countRecords(range, bucketMs);
+    // A bucket that starts before `from` holds only records from `from` on (the database
+    // filtered them): count them at `from`, where the first bucket begins.
+    const at = (startMs: number) =>
+      new Date(Math.max(startMs, range.fromMs)).toISOString();
     return {
-      // A bucket that starts before `from` holds only records from `from` on (the database
-      // filtered them): count them at `from`, where the first bucket begins.
       buckets: bucketInterruptions(
         counts.perBucket.map(b => ({
-          time: new Date(Math.max(b.startMs, range.fromMs)).toISOString(),
+          time: at(b.startMs),
           reason: b.reason,
           count: b.count,
         })),
         range.fromMs,
         range.toMs,
         bucketMs,
+        counts.firsts.map(f => ({
+          time: at(f.startMs),
+          kind: f.kind,
+          count: f.count,
+        })),
       ),
       totals: totalsOf(counts),
     };
@@ -137,18 +158,19 @@ export class InterruptionHistory {
 }
 
 function totalsOf(counts: InterruptionCounts): InterruptionTotals {
-  const byReason: Partial<Record<RecordedReason, number>> = {};
-  let total = 0;
-  for (const b of counts.perBucket) {
-    total += b.count;
-    byReason[b.reason] = (byReason[b.reason] ?? 0) + b.count;
-  }
+  let events = 0;
+  for (const b of counts.perBucket) events += b.count;
+  const nodeClaims = emptyNodeClaimCounts();
+  for (const f of counts.firsts) nodeClaims[f.kind] += f.count;
   return {
-    total,
-    byReason,
+    total: events,
+    events,
+    nodeClaims,
+    byReason: counts.byReason,
     byNodePool: counts.byNodePool,
     byCapacityType: counts.byCapacityType,
     byInstanceType: counts.byInstanceType,
     byZone: counts.byZone,
+    disruptionsByReason: counts.disruptionsByReason,
   };
 }

@@ -3,7 +3,12 @@ import { Knex } from 'knex';
 import { DatabaseInterruptionStore, migrateDatabase } from '../../database';
 import { createTestDatabases } from '../../__testUtils__/databases';
 import { InterruptionRecorder } from './InterruptionRecorder';
-import { EventSource, KubeEvent, WatchNotification } from './types';
+import {
+  EventSource,
+  InvolvedObjectResolver,
+  KubeEvent,
+  WatchNotification,
+} from './types';
 
 const databases = createTestDatabases();
 const t0 = Date.parse('2026-11-24T10:00:00Z');
@@ -82,7 +87,10 @@ const resolver = {
   })),
 };
 
-async function setup(source: EventSource) {
+async function setup(
+  source: EventSource,
+  using: InvolvedObjectResolver = resolver,
+) {
   const knex: Knex = await databases.init('SQLITE_3');
   await migrateDatabase({ getClient: async () => knex });
   const store = new DatabaseInterruptionStore(knex);
@@ -90,7 +98,7 @@ async function setup(source: EventSource) {
     cluster: 'demo',
     namespaces: ['default'],
     source,
-    resolver,
+    resolver: using,
     store,
     logger: mockServices.logger.mock(),
   });
@@ -182,6 +190,40 @@ describe('InterruptionRecorder', () => {
       'InstanceTerminating',
       'SpotInterrupted',
     ]);
+  });
+
+  it('resolves a Node event recorded after its NodeClaim is gone through the remembered mapping', async () => {
+    // The cluster knows c1 on n1 at the first catch-up; later both are gone from the cache.
+    const cluster = { claims: [{ node: 'n1', nodeClaim: 'c1' }] };
+    const facts = { nodePool: 'general', capacityType: 'spot', zone: 'z1' };
+    const gone: InvolvedObjectResolver = {
+      resolve: async involved =>
+        involved.kind === 'Node'
+          ? { node: involved.name }
+          : { nodeClaim: involved.name },
+      known: async () => cluster.claims.map(c => ({ ...c, ...facts })),
+    };
+    const source = new FakeEventSource([]);
+    const { recorder, records } = await setup(source, gone);
+    await recorder.catchUp('default');
+    cluster.claims = [];
+    source.events = [
+      event('x', 'TerminatingOnInterruption', 1, {
+        involvedObject: { kind: 'Node', name: 'n1' },
+      }),
+      event('y', 'SpotInterrupted', 1, {
+        involvedObject: { kind: 'Node', name: 'n-unknown' },
+      }),
+    ];
+    await recorder.catchUp('default');
+    const stored = await records();
+    expect(stored.find(r => r.eventUid === 'x')).toMatchObject({
+      node: 'n1',
+      nodeClaim: 'c1',
+      nodePool: 'general',
+      zone: 'z1',
+    });
+    expect(stored.find(r => r.eventUid === 'y')?.nodeClaim).toBeUndefined();
   });
 
   it('stops when the scheduler aborts the run', async () => {

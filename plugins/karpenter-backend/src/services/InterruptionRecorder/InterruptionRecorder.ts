@@ -1,8 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InterruptionStore } from '../../database';
+import { InterruptionStore, NodeMapping } from '../../database';
 import { isRecordable, toRecords } from './toRecords';
 import {
   EventSource,
+  InvolvedObjectFacts,
   InvolvedObjectResolver,
   KubeEvent,
   WatchNotification,
@@ -46,20 +47,80 @@ export class InterruptionRecorder {
       cluster,
       recordable.map(e => e.metadata.uid!),
     );
-    const records = [];
+    const pending: Array<{
+      event: KubeEvent;
+      stored: number;
+      facts: InvolvedObjectFacts;
+    }> = [];
     for (const event of recordable) {
       const stored = known.get(event.metadata.uid!) ?? 0;
       if (Number(event.count ?? 1) <= stored) {
         continue;
       }
       const facts = await resolver.resolve(event.involvedObject ?? {});
-      records.push(...toRecords(cluster, event, stored, facts));
+      pending.push({ event, stored, facts });
     }
-    return store.addRecords(records);
+    await this.resolveRemembered(pending);
+    await this.remember(
+      pending.flatMap(({ facts: { nodeClaimSinceMs, ...facts } }) =>
+        facts.node && facts.nodeClaim
+          ? [
+              {
+                ...facts,
+                node: facts.node,
+                nodeClaim: facts.nodeClaim,
+                sinceMs: nodeClaimSinceMs,
+              },
+            ]
+          : [],
+      ),
+    );
+    return store.addRecords(
+      pending.flatMap(p => toRecords(cluster, p.event, p.stored, p.facts)),
+    );
+  }
+
+  /**
+   * A Node the cache does not resolve to a NodeClaim (it is gone) resolves to the NodeClaim
+   * remembered for it, with that NodeClaim's facts — when the event is not older than that
+   * NodeClaim (Node names are private IPs, which EC2 reuses).
+   */
+  private async resolveRemembered(
+    pending: Array<{ event: KubeEvent; facts: InvolvedObjectFacts }>,
+  ) {
+    const unresolved = pending.filter(p => p.facts.node && !p.facts.nodeClaim);
+    if (!unresolved.length) return;
+    const remembered = await this.options.store.lookupNodes(
+      this.options.cluster,
+      [...new Set(unresolved.map(p => p.facts.node!))],
+    );
+    for (const { event, facts: f } of unresolved) {
+      const m = remembered.get(f.node!);
+      const at = Date.parse(
+        String(event.firstTimestamp ?? event.eventTime ?? event.lastTimestamp),
+      );
+      if (!m || (m.sinceMs && at < m.sinceMs)) continue;
+      f.nodeClaim = m.nodeClaim;
+      f.nodePool ??= m.nodePool;
+      f.capacityType ??= m.capacityType;
+      f.instanceType ??= m.instanceType;
+      f.zone ??= m.zone;
+    }
+  }
+
+  /** Remembers Node → NodeClaim mappings (and re-derives earlier Node-only records). */
+  private async remember(mappings: NodeMapping[]) {
+    if (!mappings.length) return;
+    await this.options.store.rememberNodes(
+      this.options.cluster,
+      mappings,
+      Date.now(),
+    );
   }
 
   /** Lists and records every event still present in one namespace; returns the list's version. */
   async catchUp(namespace: string): Promise<string> {
+    await this.remember((await this.options.resolver.known?.()) ?? []);
     const { items, resourceVersion } = await this.options.source.list(
       namespace,
     );

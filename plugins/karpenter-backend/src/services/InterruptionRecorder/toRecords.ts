@@ -1,6 +1,7 @@
 import {
   InterruptionRecord,
   isRecordedReason,
+  parseDisruptionReason,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { InvolvedObjectFacts, KubeEvent } from './types';
 
@@ -63,6 +64,10 @@ export function toRecords(
       capacityType: facts.capacityType,
       instanceType: facts.instanceType,
       zone: facts.zone,
+      disruptionReason:
+        event.reason === 'DisruptionTerminating'
+          ? parseDisruptionReason(event.message ?? '')
+          : undefined,
     });
   }
   return records;

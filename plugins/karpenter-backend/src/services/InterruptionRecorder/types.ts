@@ -1,3 +1,5 @@
+import { NodeMapping } from '../../database';
+
 /** The part of a core/v1 Event the recorder reads. @internal */
 export interface KubeEvent {
   metadata: {
@@ -50,6 +52,8 @@ export interface EventSource {
 /** What the recorder learns about the involved NodeClaim/Node at the time of the event. @internal */
 export interface InvolvedObjectFacts {
   nodeClaim?: string;
+  /** When the NodeClaim was created (epoch ms), if known. */
+  nodeClaimSinceMs?: number;
   node?: string;
   nodePool?: string;
   capacityType?: string;
@@ -63,4 +67,6 @@ export interface InvolvedObjectResolver {
     kind?: string;
     name?: string;
   }): Promise<InvolvedObjectFacts>;
+  /** Every Node → NodeClaim mapping known now (remembered by the recorder when it catches up). */
+  known?(): Promise<NodeMapping[]>;
 }

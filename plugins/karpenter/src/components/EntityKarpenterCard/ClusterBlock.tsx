@@ -1,7 +1,11 @@
 import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
-import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  ClusterSummary,
+  disruptedText,
+  interruptedText,
+} from '@karpenter-backstage/plugin-karpenter-common';
 import { ClusterErrorPanel } from '../ClusterError';
 import { HealthChip } from '../HealthChip';
 import { QueueBadge } from '../QueueBadge';
@@ -12,7 +16,8 @@ import { NodePoolLine } from './NodePoolLine';
 export function ClusterBlock(props: { summary: ClusterSummary }) {
   const { summary } = props;
   const activity = summary.interruptions;
-  const total = activity?.totals.total ?? 0;
+  const interrupted = activity?.totals.nodeClaims.interrupted ?? 0;
+  const disrupted = activity?.totals.nodeClaims.disrupted ?? 0;
   return (
     <Box mb={2} data-testid={`cluster-${summary.cluster}`}>
       <Box
@@ -29,13 +34,22 @@ export function ClusterBlock(props: { summary: ClusterSummary }) {
           <>
             <Sparkline
               buckets={activity.hourly}
-              label={`${total} interruption${
-                total === 1 ? '' : 's'
-              } in the last 24 hours, per hour`}
+              label={`${interruptedText(
+                interrupted,
+              )} in the last 24 hours, per hour of the first notice`}
             />
-            <Typography variant="caption">
-              {total} interruption{total === 1 ? '' : 's'} in 24 h
+            <Typography variant="caption" data-testid="cluster-interrupted">
+              {interruptedText(interrupted)} (24 h)
             </Typography>
+            {disrupted > 0 && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                data-testid="cluster-disrupted"
+              >
+                {disruptedText(disrupted, activity.totals.disruptionsByReason)}
+              </Typography>
+            )}
           </>
         )}
       </Box>

@@ -26,8 +26,16 @@ function answer(
 
 describe('EntityKarpenterCard', () => {
   it('shows a healthy NodePool with usage, nodes by capacity type, interruptions and the queue', async () => {
+    // two interrupted NodeClaims (8 events) and one consolidation, counted apart
     answer(
-      summary([cluster('demo', { interruptions: activity({ general: 3 }) })]),
+      summary([
+        cluster('demo', {
+          interruptions: activity(
+            { general: 2 },
+            { disruptions: { Underutilized: 1 } },
+          ),
+        }),
+      ]),
     );
     await renderWithApis(<EntityKarpenterCard />);
     const pool = await screen.findByTestId('nodepool-general');
@@ -42,10 +50,18 @@ describe('EntityKarpenterCard', () => {
       within(pool).getByText('Memory: 160 GiB / 400 GiB (40 %)'),
     ).toBeInTheDocument();
     expect(
-      within(pool).getByText('3 interruptions (24 h)'),
+      within(pool).getByText('2 nodes interrupted (24 h)'),
     ).toBeInTheDocument();
+    expect(screen.getByTestId('cluster-interrupted')).toHaveTextContent(
+      '2 nodes interrupted (24 h)',
+    );
+    expect(screen.getByTestId('cluster-disrupted')).toHaveTextContent(
+      '1 replaced by Karpenter (consolidation)',
+    );
     expect(
-      screen.getByRole('img', { name: /3 interruptions in the last 24 hours/ }),
+      screen.getByRole('img', {
+        name: /2 nodes interrupted in the last 24 hours/,
+      }),
     ).toBeInTheDocument();
     expect(screen.getByTestId('queue-badge')).toHaveTextContent(
       'Interruption queue: draining (0 waiting)',
@@ -189,10 +205,15 @@ describe('EntityKarpenterCard', () => {
   it('shows zero interruptions for an empty history', async () => {
     answer(summary([cluster('demo', { interruptions: activity({}) })]));
     await renderWithApis(<EntityKarpenterCard />);
+    expect(await screen.findByTestId('cluster-interrupted')).toHaveTextContent(
+      '0 nodes interrupted (24 h)',
+    );
     expect(
-      await screen.findByText('0 interruptions in 24 h'),
+      within(screen.getByTestId('nodepool-general')).getByText(
+        '0 nodes interrupted (24 h)',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText('0 interruptions (24 h)')).toBeInTheDocument();
+    expect(screen.queryByTestId('cluster-disrupted')).toBeNull();
   });
 
   it('shows the error when the backend fails', async () => {

@@ -1,6 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { NodePoolInfo } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  interruptedText,
+  NodePoolInfo,
+} from '@karpenter-backstage/plugin-karpenter-common';
 import { formatBytes, formatCores } from '../../format';
 import { HealthChip } from '../HealthChip';
 import { UsageBar } from '../UsageBar';
@@ -18,7 +21,7 @@ export function nodeCountText(
   return split ? `${nodes}: ${split}` : nodes;
 }
 
-/** One NodePool on the card. @internal */
+/** One NodePool on the card; `interruptions` is the number of interrupted NodeClaims (24 h). @internal */
 export function NodePoolLine(props: {
   pool: NodePoolInfo;
   interruptions?: number;
@@ -45,7 +48,7 @@ export function NodePoolLine(props: {
             variant="caption"
             color={interruptions ? 'error' : 'textSecondary'}
           >
-            {interruptions} interruption{interruptions === 1 ? '' : 's'} (24 h)
+            {interruptedText(interruptions)} (24 h)
           </Typography>
         )}
       </Box>

@@ -200,10 +200,15 @@ describe('EntityKarpenterContent', () => {
     await renderWithApis(<EntityKarpenterContent />);
     expect(
       await screen.findByRole('img', {
-        name: 'Interruptions per hour: 4 in total',
+        name: 'NodeClaims per hour (Interruptions, Rebalance warnings, Disruptions): 4 in total',
       }),
     ).toBeInTheDocument();
-    expect(screen.getByText('SpotInterrupted: 4')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Interruptions' }),
+    ).toHaveTextContent('Interruptions: 4');
+    expect(screen.getByTestId('interruption-summary')).toHaveTextContent(
+      '4 nodes interrupted in 24h',
+    );
     expect(screen.getAllByTestId('interruption-row')).toHaveLength(4);
     expect(screen.getByRole('table', { name: 'NodePool' })).toHaveTextContent(
       'general4',

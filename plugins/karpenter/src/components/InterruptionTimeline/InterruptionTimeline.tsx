@@ -3,95 +3,76 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
+  disruptedText,
   InterruptionHistoryResponse,
-  InterruptionRecord,
-  RECORDED_REASONS,
+  InterruptionNotice,
+  interruptedText,
+  NodeClaimCounts,
+  rebalanceText,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { useState } from 'react';
 import { karpenterApiRef } from '../../api';
 import { usePolledData } from '../../hooks';
-import { reasonColour, StackedBarChart } from './StackedBarChart';
+import { Breakdown } from './Breakdown';
+import { LatestNotices, noticeKey } from './LatestNotices';
+import { LoadedRows, mergeRows } from './mergeRows';
+import { ChartSeries, seriesColour, StackedBarChart } from './StackedBarChart';
 
 /** The ranges the timeline offers. @internal */
 export const RANGES = { '24h': 24, '7d': 7 * 24, '14d': 14 * 24 } as const;
 type Range = keyof typeof RANGES;
 const HOUR = 3_600_000;
 
-/** Records the user fetched with "Load more" (and the ones shown above them at the time). */
-interface LoadedRecords {
-  filterKey: string;
-  records: InterruptionRecord[];
-  cursor?: string;
-}
-
-const recordKey = (r: InterruptionRecord) => `${r.eventUid}:${r.occurrence}`;
+/** The series of the timeline, each a count of distinct NodeClaims. @internal */
+export const SERIES: ReadonlyArray<{
+  key: keyof NodeClaimCounts;
+  label: string;
+}> = [
+  { key: 'interrupted', label: 'Interruptions' },
+  { key: 'rebalanceRecommended', label: 'Rebalance warnings' },
+  { key: 'disrupted', label: 'Disruptions' },
+];
+const SERIES_KEYS = SERIES.map(s => s.key);
 
 /**
- * The latest records to show: the freshly refreshed first page, then the records loaded before
- * that are not on it (by eventUid + occurrence) and still inside the range, with the cursor
- * after the last loaded page. It is the first page alone, with its own cursor, when nothing was
- * loaded, when the first page is all there is, or when it does not reach the loaded records
- * (more new records arrived than fit on it: keeping them would leave a hole).
+ * The rows of the "Latest" list to show: see {@link mergeRows}.
  *
  * @internal
  */
-export function mergeRecords(
-  first: Pick<InterruptionHistoryResponse, 'from' | 'records' | 'nextCursor'>,
-  loaded?: Pick<LoadedRecords, 'records' | 'cursor'>,
-): { records: InterruptionRecord[]; cursor?: string } {
-  const firstPage = { records: first.records, cursor: first.nextCursor };
-  // Without a next page the first page already holds every record in the range.
-  if (!loaded?.records.length || !first.nextCursor) return firstPage;
-  const onFirstPage = new Set(first.records.map(recordKey));
-  if (!loaded.records.some(r => onFirstPage.has(recordKey(r)))) {
-    return firstPage;
-  }
-  const from = Date.parse(first.from);
-  const older = loaded.records.filter(
-    r => !onFirstPage.has(recordKey(r)) && !(Date.parse(r.time) < from),
+export function mergeNotices(
+  first: Pick<
+    InterruptionHistoryResponse,
+    'from' | 'notices' | 'nextNoticeCursor'
+  >,
+  loaded?: Pick<LoadedRows<InterruptionNotice>, 'rows' | 'cursor'>,
+) {
+  return mergeRows(
+    { from: first.from, rows: first.notices, cursor: first.nextNoticeCursor },
+    loaded,
+    noticeKey,
+    n => n.lastTime,
   );
-  return { records: [...first.records, ...older], cursor: loaded.cursor };
 }
 
-function Breakdown(props: { title: string; counts: Record<string, number> }) {
-  const rows = Object.entries(props.counts).sort((a, b) => b[1] - a[1]);
-  return (
-    <Table size="small" aria-label={props.title}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{props.title}</TableCell>
-          <TableCell align="right">Count</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(([k, n]) => (
-          <TableRow key={k}>
-            <TableCell>{k}</TableCell>
-            <TableCell align="right">{n}</TableCell>
-          </TableRow>
-        ))}
-        {rows.length === 0 && (
-          <TableRow>
-            <TableCell colSpan={2}>—</TableCell>
-          </TableRow>
-        )}
-      </TableBody>
-    </Table>
-  );
+/** "2 nodes interrupted · 1 rebalance warning · 1 replaced by Karpenter (consolidation)". */
+function summaryText(totals: InterruptionHistoryResponse['totals']) {
+  const { nodeClaims } = totals;
+  const parts = [interruptedText(nodeClaims.interrupted)];
+  if (nodeClaims.rebalanceRecommended)
+    parts.push(rebalanceText(nodeClaims.rebalanceRecommended));
+  if (nodeClaims.disrupted)
+    parts.push(disruptedText(nodeClaims.disrupted, totals.disruptionsByReason));
+  return parts.join(' · ');
 }
 
 /**
- * Interruptions per hour stacked by reason over 24 h / 7 d / 14 d, breakdowns by NodePool,
- * capacity type, instance type and zone, and the latest records.
+ * Interrupted NodeClaims, rebalance warnings and disruptions per hour over 24 h / 7 d / 14 d
+ * (series you can toggle), breakdowns of the interrupted NodeClaims by NodePool, capacity type,
+ * instance type and zone, and the latest rows per NodeClaim and notice.
  *
  * @internal
  */
@@ -102,12 +83,13 @@ export function InterruptionTimeline(props: {
 }) {
   const api = useApi(karpenterApiRef);
   const [range, setRange] = useState<Range>('24h');
-  // The filters the records are for: what "Load more" fetched is kept across refreshes and
+  const [visible, setVisible] = useState<string[]>(SERIES_KEYS);
+  // The filters the rows are for: what "Load more" fetched is kept across refreshes and
   // dropped only when these change.
   const filterKey = JSON.stringify([props.cluster, props.nodePool, range]);
-  const [loaded, setLoaded] = useState<LoadedRecords>({
+  const [loaded, setLoaded] = useState<LoadedRows<InterruptionNotice>>({
     filterKey,
-    records: [],
+    rows: [],
   });
   const { value, error, loading } = usePolledData(() => {
     const to = Math.ceil((Date.now() + 1) / HOUR) * HOUR;
@@ -123,33 +105,46 @@ export function InterruptionTimeline(props: {
   if (loading) return <Progress />;
   if (!value) return error ? <ResponseErrorPanel error={error} /> : null;
 
-  const present = RECORDED_REASONS.filter(r => value.totals.byReason[r]);
-  const { records, cursor } = mergeRecords(
+  const { totals } = value;
+  const { rows, cursor } = mergeNotices(
     value,
     loaded.filterKey === filterKey ? loaded : undefined,
   );
   const loadMore = async () => {
-    const to = Date.parse(value.to);
     const page = await api.getInterruptions(props.cluster, {
       from: value.from,
-      to: new Date(to).toISOString(),
+      to: value.to,
       bucket: '1h',
       nodePool: props.nodePool,
       limit: 50,
-      cursor,
+      noticeCursor: cursor,
     });
-    // Everything shown so far plus the older page, so a refresh that pushes records off the
+    // Everything shown so far plus the older page, so a refresh that pushes rows off the
     // first page does not hide them.
     setLoaded({
       filterKey,
-      records: [...records, ...page.records],
-      cursor: page.nextCursor,
+      rows: [...rows, ...page.notices],
+      cursor: page.nextNoticeCursor,
     });
   };
+  const series: ChartSeries[] = SERIES.filter(s => visible.includes(s.key)).map(
+    s => ({
+      key: s.key,
+      label: s.label,
+      colour: seriesColour(SERIES_KEYS, s.key),
+      value: b => b.nodeClaims[s.key],
+    }),
+  );
 
   return (
     <Box data-testid="interruption-timeline">
-      <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={1}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 16 }}
+        mb={1}
+      >
         <ToggleButtonGroup
           size="small"
           exclusive
@@ -163,12 +158,14 @@ export function InterruptionTimeline(props: {
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
-        <Typography variant="body2">
-          {value.totals.total} interruption{value.totals.total === 1 ? '' : 's'}{' '}
-          in {range}
+        <Typography variant="body2" data-testid="interruption-summary">
+          {summaryText(totals)} in {range}
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          from {totals.events} Kubernetes event{totals.events === 1 ? '' : 's'}
         </Typography>
       </Box>
-      {value.totals.total === 0 ? (
+      {totals.events === 0 ? (
         <Typography
           variant="body2"
           color="textSecondary"
@@ -178,81 +175,79 @@ export function InterruptionTimeline(props: {
         </Typography>
       ) : (
         <>
-          <StackedBarChart
-            buckets={value.buckets}
-            reasons={[...present]}
-            unit="hour"
-          />
-          <Box display="flex" flexWrap="wrap" style={{ gap: 12 }} mb={2}>
-            {present.map(r => (
-              <Typography variant="caption" key={r}>
+          <ToggleButtonGroup
+            size="small"
+            value={visible}
+            onChange={(_e, keys: string[]) => setVisible(keys)}
+            aria-label="Series"
+          >
+            {SERIES.map(s => (
+              <ToggleButton key={s.key} value={s.key} aria-label={s.label}>
                 <span
                   style={{
                     display: 'inline-block',
                     width: 10,
                     height: 10,
                     marginRight: 4,
-                    background: reasonColour([...present], r),
+                    background: seriesColour(SERIES_KEYS, s.key),
                   }}
                 />
-                {r}: {value.totals.byReason[r]}
-              </Typography>
+                {s.label}: {totals.nodeClaims[s.key]}
+              </ToggleButton>
             ))}
-          </Box>
+          </ToggleButtonGroup>
+          <StackedBarChart
+            buckets={value.buckets}
+            series={series}
+            unit="hour"
+          />
+          <Typography variant="subtitle2" component="h4">
+            Interrupted NodeClaims
+          </Typography>
           <Grid container spacing={2}>
             <Grid item xs={12} sm={6} md={3}>
-              <Breakdown title="NodePool" counts={value.totals.byNodePool} />
+              <Breakdown
+                title="NodePool"
+                unit="Nodes"
+                counts={totals.byNodePool}
+              />
             </Grid>
             <Grid item xs={12} sm={6} md={3}>
               <Breakdown
                 title="Capacity type"
-                counts={value.totals.byCapacityType}
+                unit="Nodes"
+                counts={totals.byCapacityType}
               />
             </Grid>
             <Grid item xs={12} sm={6} md={3}>
               <Breakdown
                 title="Instance type"
-                counts={value.totals.byInstanceType}
+                unit="Nodes"
+                counts={totals.byInstanceType}
               />
             </Grid>
             <Grid item xs={12} sm={6} md={3}>
-              <Breakdown title="Zone" counts={value.totals.byZone} />
+              <Breakdown title="Zone" unit="Nodes" counts={totals.byZone} />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <Breakdown
+                title="Reason"
+                unit="NodeClaims"
+                counts={totals.byReason as Record<string, number>}
+              />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <Breakdown
+                title="Disruption reason"
+                unit="NodeClaims"
+                counts={totals.disruptionsByReason}
+              />
             </Grid>
           </Grid>
           <Typography variant="h6" component="h4" style={{ marginTop: 16 }}>
             Latest
           </Typography>
-          <Table size="small" aria-label="Latest interruptions">
-            <TableHead>
-              <TableRow>
-                <TableCell>Time</TableCell>
-                <TableCell>Reason</TableCell>
-                <TableCell>NodePool</TableCell>
-                <TableCell>NodeClaim / Node</TableCell>
-                <TableCell>Instance</TableCell>
-                <TableCell>Message</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {records.map(r => (
-                <TableRow
-                  key={`${r.eventUid}:${r.occurrence}`}
-                  data-testid="interruption-row"
-                >
-                  <TableCell>{new Date(r.time).toLocaleString()}</TableCell>
-                  <TableCell>{r.reason}</TableCell>
-                  <TableCell>{r.nodePool ?? '—'}</TableCell>
-                  <TableCell>{r.nodeClaim ?? r.node ?? '—'}</TableCell>
-                  <TableCell>
-                    {[r.instanceType, r.capacityType, r.zone]
-                      .filter(Boolean)
-                      .join(' · ') || '—'}
-                  </TableCell>
-                  <TableCell>{r.message}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <LatestNotices notices={rows} />
           {cursor && (
             <Button size="small" onClick={loadMore}>
               Load more

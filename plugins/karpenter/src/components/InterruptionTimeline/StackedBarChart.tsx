@@ -14,10 +14,18 @@ const PALETTE = [
   '#c2185b',
 ];
 
-/** A stable colour per reason. @internal */
-export function reasonColour(reasons: string[], reason: string): string {
-  const i = reasons.indexOf(reason);
+/** A stable colour per series. @internal */
+export function seriesColour(keys: string[], key: string): string {
+  const i = keys.indexOf(key);
   return PALETTE[(i < 0 ? 0 : i) % PALETTE.length];
+}
+
+/** One stacked series: its key, label and value per bucket. @internal */
+export interface ChartSeries {
+  key: string;
+  label: string;
+  colour: string;
+  value: (bucket: InterruptionBucket) => number;
 }
 
 const WIDTH = 720;
@@ -25,32 +33,37 @@ const HEIGHT = 180;
 const PAD = { left: 36, right: 8, top: 8, bottom: 28 };
 
 /**
- * Interruptions per bucket stacked by reason, with a labelled y axis (count per bucket) and time
- * ticks. The legend and the totals table carry the same numbers in text.
+ * Counts per bucket stacked by series (interrupted NodeClaims, rebalance warnings, disruptions),
+ * with a labelled y axis (count per bucket) and time ticks. The legend and the totals table
+ * carry the same numbers in text.
  *
  * @internal
  */
 export function StackedBarChart(props: {
   buckets: InterruptionBucket[];
-  reasons: string[];
+  series: ChartSeries[];
   unit: string;
 }) {
-  const { buckets, reasons, unit } = props;
+  const { buckets, series, unit } = props;
   const theme = useTheme();
-  const max = Math.max(1, ...buckets.map(b => b.total));
+  const sum = (b: InterruptionBucket) =>
+    series.reduce((n, s) => n + s.value(b), 0);
+  const max = Math.max(1, ...buckets.map(sum));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const bw = buckets.length ? plotW / buckets.length : plotW;
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
   const tickEvery = Math.max(1, Math.ceil(buckets.length / 8));
-  const total = buckets.reduce((s, b) => s + b.total, 0);
+  const total = buckets.reduce((n, b) => n + sum(b), 0);
   const text = theme.palette.text.secondary;
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width="100%"
       role="img"
-      aria-label={`Interruptions per ${unit}: ${total} in total`}
+      aria-label={`NodeClaims per ${unit} (${series
+        .map(s => s.label)
+        .join(', ')}): ${total} in total`}
       data-testid="interruption-chart"
     >
       <text x={4} y={PAD.top + 8} fontSize={10} fill={text}>
@@ -81,25 +94,23 @@ export function StackedBarChart(props: {
         const x = PAD.left + i * bw;
         return (
           <g key={b.start}>
-            <title>{`${new Date(b.start).toLocaleString()}: ${
-              b.total
-            } (${Object.entries(b.byReason)
-              .map(([r, n]) => `${r} ${n}`)
-              .join(', ')})`}</title>
-            {reasons.map(reason => {
-              const n = (b.byReason as Record<string, number>)[reason] ?? 0;
+            <title>{`${new Date(b.start).toLocaleString()}: ${series
+              .map(s => `${s.label} ${s.value(b)}`)
+              .join(', ')}`}</title>
+            {series.map(s => {
+              const n = s.value(b);
               if (!n) return null;
               const top = y(acc + n);
               const h = y(acc) - top;
               acc += n;
               return (
                 <rect
-                  key={reason}
+                  key={s.key}
                   x={x + 0.5}
                   y={top}
                   width={Math.max(1, bw - 1)}
                   height={h}
-                  fill={reasonColour(reasons, reason)}
+                  fill={s.colour}
                 />
               );
             })}

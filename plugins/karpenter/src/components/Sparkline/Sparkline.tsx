@@ -2,8 +2,9 @@ import { useTheme } from '@material-ui/core/styles';
 import { InterruptionBucket } from '@karpenter-backstage/plugin-karpenter-common';
 
 /**
- * A small bar chart of hourly interruption counts (oldest left). The label states the total, so
- * the chart is not the only carrier of the number.
+ * A small bar chart of hourly counts of interrupted NodeClaims (by the hour of their first
+ * notice, oldest left). The label states the total, so the chart is not the only carrier of the
+ * number.
  *
  * @internal
  */
@@ -15,7 +16,8 @@ export function Sparkline(props: {
 }) {
   const { buckets, width = 96, height = 20, label } = props;
   const theme = useTheme();
-  const max = Math.max(1, ...buckets.map(b => b.total));
+  const value = (b: InterruptionBucket) => b.nodeClaims.interrupted;
+  const max = Math.max(1, ...buckets.map(value));
   const barWidth = buckets.length ? width / buckets.length : width;
   return (
     <svg width={width} height={height} role="img" aria-label={label}>
@@ -28,7 +30,8 @@ export function Sparkline(props: {
         stroke={theme.palette.divider}
       />
       {buckets.map((b, i) => {
-        const h = b.total ? Math.max(2, (b.total / max) * (height - 2)) : 0;
+        const n = value(b);
+        const h = n ? Math.max(2, (n / max) * (height - 2)) : 0;
         return (
           <rect
             key={b.start}
@@ -38,7 +41,7 @@ export function Sparkline(props: {
             height={h}
             fill={theme.palette.warning.main}
           >
-            <title>{`${new Date(b.start).toLocaleString()}: ${b.total}`}</title>
+            <title>{`${new Date(b.start).toLocaleString()}: ${n}`}</title>
           </rect>
         );
       })}

@@ -1,0 +1,149 @@
+import { parseDuration } from '../model/scheduling';
+import { EventRecorder } from './eventRecorder';
+import {
+  disruptionTerminating,
+  nodePoolBlockedForReason,
+  Target,
+  unconsolidatable,
+} from './events';
+
+/** Karpenter's disruption controller polls every 10 s (`pkg/controllers/disruption/controller.go`). */
+export const DISRUPTION_POLL_MS = 10_000;
+
+/** One NodeClaim as the disruption controller sees it. @internal */
+export interface DisruptionCandidate {
+  name: string;
+  nodePool: string;
+  consolidatable: boolean;
+  drifted: boolean;
+  deleting: boolean;
+  /** Pods on its Node that would have to be rescheduled. */
+  pods: number;
+}
+
+/** What the simulated disruption controller needs from the cluster. @internal */
+export interface DisruptionHost {
+  recorder: EventRecorder;
+  nodePools(): any[];
+  candidates(): DisruptionCandidate[];
+  target(claim: string): Target | undefined;
+  /** Deletes the NodeClaim for a disruption (DisruptionReason condition, termination). */
+  terminate(claim: string, reason: string): void;
+  now(): number;
+}
+
+/**
+ * Nodes a NodePool's budgets allow to be disrupted for a reason (`pkg/apis/v1/nodepool.go`,
+ * `GetAllowedDisruptionsByReason`): the minimum over the active budgets that apply to the reason
+ * (no `reasons` = all), a percentage rounded up. Budgets with a `schedule` are not evaluated by
+ * the simulator (treated as inactive); no applicable budget allows everything.
+ * @internal
+ */
+export function allowedDisruptions(
+  pool: any,
+  reason: string,
+  numNodes: number,
+): number {
+  let allowed = Number.MAX_SAFE_INTEGER;
+  for (const b of pool?.spec?.disruption?.budgets ?? []) {
+    if (b.schedule || b.duration) continue;
+    if (b.reasons?.length && !b.reasons.includes(reason)) continue;
+    const nodes = String(b.nodes ?? '10%');
+    const value = nodes.endsWith('%')
+      ? Math.ceil((Number(nodes.slice(0, -1)) / 100) * numNodes)
+      : Number(nodes);
+    allowed = Math.min(allowed, Number.isFinite(value) ? value : 0);
+  }
+  return allowed;
+}
+
+/** The Unconsolidatable message for a candidate, if consolidation refuses it (`consolidation.go`). */
+function unconsolidatableMessage(
+  pool: any,
+  c: DisruptionCandidate,
+): string | undefined {
+  const name = pool.metadata.name;
+  if (parseDuration(pool.spec?.disruption?.consolidateAfter) === undefined)
+    return `NodePool "${name}" has consolidation disabled`;
+  if (c.pods === 0) return undefined; // Emptiness handles empty nodes
+  if (pool.spec?.disruption?.consolidationPolicy === 'WhenEmpty')
+    return `NodePool "${name}" has consolidation policy WhenEmpty, but node is not empty`;
+  return undefined;
+}
+
+/**
+ * One pass of the disruption controller over the cluster, for the events it publishes:
+ * - `Unconsolidatable` on Node and NodeClaim for each candidate consolidation refuses
+ *   (consolidation disabled; WhenEmpty with pods) — re-published every pass, so Karpenter's 15-min
+ *   dedupe lets one through each 15 min and client-go grows the same Event's `count`;
+ * - `DisruptionBlocked` on each NodePool with nodes whose budget allows 0 disruptions for a reason
+ *   that has candidates in the cluster (`helpers.go`, `BuildDisruptionBudgetMapping`).
+ * @internal
+ */
+export function disruptionPass(host: DisruptionHost) {
+  const at = host.now();
+  const pools = new Map(host.nodePools().map(p => [p.metadata.name, p]));
+  const live = host.candidates().filter(c => !c.deleting);
+  const reasons = new Set<string>();
+  const nodesPerPool = new Map<string, number>();
+  for (const c of live) {
+    nodesPerPool.set(c.nodePool, (nodesPerPool.get(c.nodePool) ?? 0) + 1);
+    const pool = pools.get(c.nodePool);
+    if (!pool) continue;
+    if (c.drifted) reasons.add('Drifted');
+    if (!c.consolidatable) continue;
+    if (c.pods === 0) reasons.add('Empty');
+    const message = unconsolidatableMessage(pool, c);
+    if (message) {
+      const target = host.target(c.name);
+      if (target)
+        for (const e of unconsolidatable(target, message))
+          host.recorder.publish(e, at);
+    } else if (c.pods > 0) reasons.add('Underutilized');
+  }
+  for (const reason of reasons)
+    for (const [name, n] of nodesPerPool) {
+      const pool = pools.get(name);
+      if (pool && allowedDisruptions(pool, reason, n) === 0)
+        host.recorder.publish(
+          nodePoolBlockedForReason({ name, uid: pool.metadata.uid }, reason),
+          at,
+        );
+    }
+}
+
+/**
+ * Consolidation of one NodeClaim of the pool (a Consolidatable one when there is one): when the
+ * NodePool's budget allows no `Underutilized` disruption, `DisruptionBlocked` on the NodePool and
+ * nothing happens (undefined); otherwise `DisruptionTerminating` on Node and NodeClaim
+ * (`queue.go` publishes it after the NodeClaim's delete) and the termination.
+ * @internal
+ */
+export function consolidateOne(
+  host: DisruptionHost,
+  poolName: string,
+): string | undefined {
+  const all = host.candidates().filter(c => c.nodePool === poolName);
+  const live = all.filter(c => !c.deleting);
+  const candidate = live.find(c => c.consolidatable) ?? live[0];
+  if (!candidate) return undefined;
+  const pool = host.nodePools().find(p => p.metadata.name === poolName);
+  const reason = 'Underutilized';
+  const allowed = allowedDisruptions(pool, reason, all.length);
+  if (allowed === 0 && pool) {
+    host.recorder.publish(
+      nodePoolBlockedForReason(
+        { name: poolName, uid: pool.metadata.uid },
+        reason,
+      ),
+    );
+    return undefined;
+  }
+  if (allowed - (all.length - live.length) <= 0) return undefined;
+  const target = host.target(candidate.name);
+  host.terminate(candidate.name, reason);
+  if (target)
+    for (const e of disruptionTerminating(target, reason))
+      host.recorder.publish(e);
+  return candidate.name;
+}

@@ -1,0 +1,166 @@
+import { KarpenterEvent } from './eventRecorder';
+
+/**
+ * The events Karpenter v1.14 publishes, one function per upstream constructor, with its
+ * reason, type, message, involved objects and dedupe values:
+ * - interruption: `aws/karpenter-provider-aws` `pkg/controllers/interruption/events/events.go`
+ *   (the NodeClaim always, the Node only while it exists);
+ * - disruption: `kubernetes-sigs/karpenter` `pkg/controllers/disruption/events/events.go`.
+ * @internal
+ */
+export interface Target {
+  nodeClaim: { name: string; uid: string };
+  /** Absent once the Node is gone: then only the NodeClaim gets the event. */
+  node?: { name: string; uid: string };
+}
+
+/** The interruption reasons, their type and message (events.go of the AWS provider). */
+export const INTERRUPTION_EVENTS = {
+  SpotInterrupted: {
+    type: 'Warning',
+    message: 'Spot interruption warning was triggered',
+  },
+  CapacityReservationInstanceInterrupted: {
+    type: 'Warning',
+    message: 'Capacity Reservation interruption warning was triggered',
+  },
+  SpotRebalanceRecommendation: {
+    type: 'Normal',
+    message: 'Spot rebalance recommendation was triggered',
+  },
+  InstanceStopping: { type: 'Warning', message: 'Instance is stopping' },
+  InstanceTerminating: { type: 'Warning', message: 'Instance is terminating' },
+  InstanceUnhealthy: {
+    type: 'Warning',
+    message: 'An unhealthy warning was triggered for the instance',
+  },
+} as const;
+
+/** @internal */
+export type InterruptionReason = keyof typeof INTERRUPTION_EVENTS;
+
+function pair(
+  t: Target,
+  reason: string,
+  type: 'Normal' | 'Warning',
+  claimMessage: string,
+  nodeMessage: string,
+  extra: Partial<KarpenterEvent> & { dedupeExtra?: string[] } = {},
+): KarpenterEvent[] {
+  const { dedupeExtra = [], ...rest } = extra;
+  const out: KarpenterEvent[] = [
+    {
+      involvedObject: {
+        kind: 'NodeClaim',
+        name: t.nodeClaim.name,
+        uid: t.nodeClaim.uid,
+      },
+      type,
+      reason,
+      message: claimMessage,
+      dedupeValues: [t.nodeClaim.uid, ...dedupeExtra],
+      ...rest,
+    },
+  ];
+  if (t.node)
+    out.push({
+      involvedObject: { kind: 'Node', name: t.node.name, uid: t.node.uid },
+      type,
+      reason,
+      message: nodeMessage,
+      dedupeValues: [t.node.uid, ...dedupeExtra],
+      ...rest,
+    });
+  return out;
+}
+
+/** SpotInterrupted, InstanceStopping, … on the NodeClaim and (while it exists) the Node. */
+export function interruptionEvents(
+  reason: InterruptionReason,
+  t: Target,
+): KarpenterEvent[] {
+  const { type, message } = INTERRUPTION_EVENTS[reason];
+  return pair(t, reason, type, message, message);
+}
+
+/** `TerminatingOnInterruption`: the controller deleted the NodeClaim because of a message. */
+export function terminatingOnInterruption(t: Target): KarpenterEvent[] {
+  return pair(
+    t,
+    'TerminatingOnInterruption',
+    'Warning',
+    'Interruption triggered termination for the NodeClaim',
+    'Interruption triggered termination for the Node',
+  );
+}
+
+/**
+ * `DisruptionTerminating` (disruption `Terminating`): "Disrupting Node: <Reason>" on the Node and
+ * "Disrupting NodeClaim: <Reason>" on the NodeClaim, the reason title-cased (`Underutilized`,
+ * `Empty`, `Drifted`). Since v1.0 there is no "/Delete" or "/Replace" decision in the message.
+ */
+export function disruptionTerminating(
+  t: Target,
+  reason: string,
+): KarpenterEvent[] {
+  const title = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return pair(
+    t,
+    'DisruptionTerminating',
+    'Normal',
+    `Disrupting NodeClaim: ${title}`,
+    `Disrupting Node: ${title}`,
+    { dedupeExtra: [reason] },
+  );
+}
+
+/** `Unconsolidatable` on Node and NodeClaim, deduped for 15 min. */
+export function unconsolidatable(t: Target, message: string): KarpenterEvent[] {
+  return pair(t, 'Unconsolidatable', 'Normal', message, message, {
+    dedupeTimeoutMs: 15 * 60_000,
+  });
+}
+
+/** `DisruptionBlocked` on Node and NodeClaim (pods, PDBs, do-not-disrupt). */
+export function disruptionBlocked(
+  t: Target,
+  message: string,
+): KarpenterEvent[] {
+  return pair(t, 'DisruptionBlocked', 'Normal', message, message);
+}
+
+/**
+ * `DisruptionBlocked` on the NodePool (`NodePoolBlockedForDisruptionReason`): a budget allows no
+ * disruption for the reason; deduped for 1 min ("a NodePool's disruption budget can change every
+ * minute").
+ */
+export function nodePoolBlockedForReason(
+  nodePool: { name: string; uid: string },
+  reason: string,
+): KarpenterEvent {
+  return {
+    involvedObject: {
+      kind: 'NodePool',
+      name: nodePool.name,
+      uid: nodePool.uid,
+    },
+    type: 'Normal',
+    reason: 'DisruptionBlocked',
+    message: `No allowed disruptions for disruption reason ${reason} due to blocking budget`,
+    dedupeValues: [nodePool.uid, reason],
+    dedupeTimeoutMs: 60_000,
+  };
+}
+
+/** Messages of events of other reasons, used when a caller gives none. @internal */
+export const DEFAULT_MESSAGES: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries(INTERRUPTION_EVENTS).map(([r, e]) => [r, e.message]),
+  ),
+  TerminatingOnInterruption:
+    'Interruption triggered termination for the NodeClaim',
+  DisruptionTerminating: 'Disrupting NodeClaim: Underutilized',
+  DisruptionBlocked:
+    'No allowed disruptions for disruption reason Underutilized due to blocking budget',
+  Unconsolidatable: "Can't replace with a cheaper node",
+};

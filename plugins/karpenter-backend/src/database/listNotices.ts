@@ -1,0 +1,173 @@
+import { InputError } from '@backstage/errors';
+import {
+  countingKindOf,
+  INTERRUPTION_CONSEQUENCE_REASONS,
+  InterruptionNotice,
+  RecordedReason,
+} from '@karpenter-backstage/plugin-karpenter-common';
+import { Knex } from 'knex';
+import { InterruptionQuery, NoticePage } from './InterruptionStore';
+import { filtered, fromRow, RecordRow } from './rows';
+
+/** Raw events shown per row at most. */
+const RECORDS_PER_NOTICE = 50;
+
+interface GroupRow {
+  subject: string;
+  reason: string;
+  first_at: number | string;
+  last_at: number | string;
+  events: number | string;
+  node_claim: string | null;
+  node: string | null;
+  node_pool: string | null;
+  capacity_type: string | null;
+  instance_type: string | null;
+  zone: string | null;
+  disruption_reason: string | null;
+}
+
+function encodeCursor(row: GroupRow): string {
+  return Buffer.from(
+    JSON.stringify([Number(row.first_at), row.subject, row.reason]),
+  ).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      Number.isSafeInteger(value[0]) &&
+      typeof value[1] === 'string' &&
+      typeof value[2] === 'string'
+    )
+      return value as [number, string, string];
+  } catch {
+    // fall through
+  }
+  throw new InputError('noticeCursor: not a cursor returned by this API');
+}
+
+const CONSEQUENCES: readonly string[] = INTERRUPTION_CONSEQUENCE_REASONS;
+const opt = (value: string | null) => value ?? undefined;
+const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
+
+/**
+ * The "Latest" rows: one per subject (NodeClaim) and reason, newest first event first, grouped
+ * by the database. `TerminatingOnInterruption` is not a row of its own: its events are folded
+ * into the subject's newest interruption notice row on the page.
+ *
+ * @internal
+ */
+export async function listNotices(
+  db: Knex,
+  query: InterruptionQuery & { limit: number; cursor?: string },
+): Promise<NoticePage> {
+  const groups = filtered(db, query)
+    .whereNotIn('reason', CONSEQUENCES)
+    .select('subject', 'reason')
+    .min({ first_at: 'occurred_at' })
+    .max({
+      last_at: 'occurred_at',
+      node_claim: 'node_claim',
+      node: 'node',
+      node_pool: 'node_pool',
+      capacity_type: 'capacity_type',
+      instance_type: 'instance_type',
+      zone: 'zone',
+      disruption_reason: 'disruption_reason',
+    })
+    .count({ events: '*' })
+    .groupBy('subject', 'reason');
+  const page = db.from(groups.as('g')).select('*');
+  if (query.cursor) {
+    const [at, subject, reason] = decodeCursor(query.cursor);
+    page.where(inner =>
+      inner
+        .where('first_at', '<', at)
+        .orWhere(same =>
+          same
+            .where('first_at', at)
+            .where(tie =>
+              tie
+                .where('subject', '<', subject)
+                .orWhere(s =>
+                  s.where('subject', subject).where('reason', '<', reason),
+                ),
+            ),
+        ),
+    );
+  }
+  const rows = (await page
+    .orderBy([
+      { column: 'first_at', order: 'desc' },
+      { column: 'subject', order: 'desc' },
+      { column: 'reason', order: 'desc' },
+    ])
+    .limit(query.limit + 1)) as GroupRow[];
+  const shown = rows.slice(0, query.limit);
+  const subjects = [...new Set(shown.map(r => r.subject))];
+  const raw = subjects.length
+    ? ((await filtered(db, query)
+        .whereIn('subject', subjects)
+        .orderBy([
+          { column: 'occurred_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(RECORDS_PER_NOTICE * shown.length * 2)
+        .select('*')) as RecordRow[])
+    : [];
+  const consequences = subjects.length
+    ? ((await filtered(db, query)
+        .whereIn('subject', subjects)
+        .whereIn('reason', CONSEQUENCES)
+        .select('subject')
+        .count({ n: '*' })
+        .groupBy('subject')) as Array<{ subject: string; n: number | string }>)
+    : [];
+
+  const notices: InterruptionNotice[] = shown.map(row => {
+    const reason = row.reason as RecordedReason;
+    return {
+      subject: row.subject,
+      reason,
+      kind: countingKindOf(reason),
+      nodeClaim: opt(row.node_claim),
+      node: opt(row.node),
+      nodePool: opt(row.node_pool),
+      capacityType: opt(row.capacity_type),
+      instanceType: opt(row.instance_type),
+      zone: opt(row.zone),
+      disruptionReason: opt(row.disruption_reason),
+      firstTime: iso(row.first_at),
+      lastTime: iso(row.last_at),
+      events: Number(row.events),
+      records: [],
+    };
+  });
+  // The newest interruption notice row of each subject takes its consequences.
+  const interruptionRow = new Map<string, InterruptionNotice>();
+  for (const n of notices)
+    if (n.kind === 'interruption' && !interruptionRow.has(n.subject))
+      interruptionRow.set(n.subject, n);
+  for (const c of consequences) {
+    const target = interruptionRow.get(c.subject);
+    if (target) target.events += Number(c.n);
+  }
+  const rowOf = new Map(notices.map(n => [`${n.subject}\u0000${n.reason}`, n]));
+  for (const r of raw) {
+    const target = CONSEQUENCES.includes(r.reason)
+      ? interruptionRow.get(r.subject ?? '')
+      : rowOf.get(`${r.subject}\u0000${r.reason}`);
+    if (target && target.records.length < RECORDS_PER_NOTICE)
+      target.records.push(fromRow(r));
+  }
+  return {
+    notices,
+    nextCursor:
+      rows.length > query.limit
+        ? encodeCursor(shown[shown.length - 1])
+        : undefined,
+  };
+}
