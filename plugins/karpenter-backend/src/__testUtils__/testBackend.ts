@@ -74,8 +74,9 @@ export function clustersConfig(
     name: c.name,
     title: c.title,
     url: c.url,
-    authProvider: c.token ? 'serviceAccount' : 'none',
-    serviceAccountToken: c.token,
+    // a cluster that requires EKS tokens gets them signed with the aws.mainAccount credentials
+    authProvider: c.eksTokens ? 'aws' : c.token ? 'serviceAccount' : 'none',
+    serviceAccountToken: c.eksTokens ? undefined : c.token,
     requestTimeout: 2000,
     interruptionQueue: c.queueName,
     aws: { region: c.region, sqsEndpoint: sim.sqsEndpoint },
