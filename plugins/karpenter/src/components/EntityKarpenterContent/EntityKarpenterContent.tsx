@@ -10,7 +10,6 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import { formatTime } from '../../format';
 import {
   KARPENTER_PERFORMANCE_MARKS,
   useEntitySummary,
@@ -19,6 +18,7 @@ import {
   useRefreshTick,
 } from '../../hooks';
 import { NotConfigured } from '../EntityKarpenterCard/NotConfigured';
+import { freshnessText } from '../ClusterError';
 import { HealthChip } from '../HealthChip';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterTab } from './ClusterTab';
@@ -36,6 +36,12 @@ export function EntityKarpenterContent() {
   const { value, error, loading, updatedAt } = useEntitySummary(tick);
   const [selected, setSelected] = useState(0);
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.tabMounted, true);
+
+  // the age of the data (per cluster, from the backend), not the time of the request
+  const freshness =
+    value?.status === 'configured'
+      ? freshnessText(value, updatedAt)
+      : undefined;
 
   let body: JSX.Element;
   if (loading) {
@@ -64,7 +70,7 @@ export function EntityKarpenterContent() {
               <Tab
                 key={c.cluster}
                 label={`${c.title ?? c.cluster} (${
-                  c.error ? 'error' : c.health
+                  c.stale ? 'stale' : c.error ? 'error' : c.health
                 })`}
               />
             ))}
@@ -84,9 +90,13 @@ export function EntityKarpenterContent() {
           {value?.status === 'configured' && (
             <HealthChip status={value.health} />
           )}
-          {updatedAt && (
-            <Typography variant="caption" color="textSecondary">
-              Updated {formatTime(updatedAt.toISOString())}
+          {freshness && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              data-testid="karpenter-freshness"
+            >
+              {freshness}
               {interval ? ` · refreshes every ${interval / 1000} s` : ''}
             </Typography>
           )}
