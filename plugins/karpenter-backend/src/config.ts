@@ -70,10 +70,10 @@ export function readHealthThresholds(
  */
 export function readStaleAfterMs(config: Config): number {
   if (!config.has('karpenter.staleAfter')) return 2 * 60_000;
-  const ms = durationToMilliseconds(
+  const staleAfterMs = durationToMilliseconds(
     readDurationFromConfig(config, { key: 'karpenter.staleAfter' }),
   );
-  if (!(ms > 0))
+  if (!(staleAfterMs > 0))
     throw new InputError('karpenter.staleAfter must be a positive duration');
-  return ms;
+  return staleAfterMs;
 }

@@ -65,6 +65,11 @@ export const ENTITIES: Entity[] = [
   },
 ];
 
+function authProviderOf(c: Simulator['clusters'][number]) {
+  if (c.eksTokens) return 'aws';
+  return c.token ? 'serviceAccount' : 'none';
+}
+
 /** Cluster config for the simulator's clusters (as app-config would have it). */
 export function clustersConfig(
   sim: Simulator,
@@ -75,7 +80,7 @@ export function clustersConfig(
     title: c.title,
     url: c.url,
     // a cluster that requires EKS tokens gets them signed with the aws.mainAccount credentials
-    authProvider: c.eksTokens ? 'aws' : c.token ? 'serviceAccount' : 'none',
+    authProvider: authProviderOf(c),
     serviceAccountToken: c.eksTokens ? undefined : c.token,
     requestTimeout: 2000,
     interruptionQueue: c.queueName,

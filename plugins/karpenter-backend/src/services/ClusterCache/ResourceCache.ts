@@ -30,11 +30,8 @@ export type KubeConfigSource = (options?: {
 
 const statusOf = (error: unknown): number | undefined => {
   const e = error as { statusCode?: number; code?: unknown };
-  return typeof e?.statusCode === 'number'
-    ? e.statusCode
-    : typeof e?.code === 'number'
-    ? e.code
-    : undefined;
+  if (typeof e?.statusCode === 'number') return e.statusCode;
+  return typeof e?.code === 'number' ? e.code : undefined;
 };
 
 /**

@@ -9,6 +9,7 @@ import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
+import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
 import { useState } from 'react';
 import {
   KARPENTER_PERFORMANCE_MARKS,
@@ -22,6 +23,12 @@ import { freshnessText } from '../ClusterError';
 import { HealthChip } from '../HealthChip';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterTab } from './ClusterTab';
+
+/** The state in a cluster's tab label: stale (last known data), error, or its health. */
+function tabState(c: ClusterSummary): string {
+  if (c.stale) return 'stale';
+  return c.error ? 'error' : c.health;
+}
 
 /**
  * The Karpenter tab of an entity page: per cluster, the NodePools table with details, the
@@ -69,9 +76,7 @@ export function EntityKarpenterContent() {
             {value.clusters.map(c => (
               <Tab
                 key={c.cluster}
-                label={`${c.title ?? c.cluster} (${
-                  c.stale ? 'stale' : c.error ? 'error' : c.health
-                })`}
+                label={`${c.title ?? c.cluster} (${tabState(c)})`}
               />
             ))}
           </Tabs>
