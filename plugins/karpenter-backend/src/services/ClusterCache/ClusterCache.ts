@@ -24,7 +24,11 @@ export interface ClusterSnapshot {
   stale?: { error: ClusterError };
 }
 
-/** Default of `karpenter.staleAfter`: twice the minute at which kube-apiserver sends bookmarks. */
+/**
+ * Default of `karpenter.staleAfter`: twice the interval at which kube-apiserver sends watch
+ * bookmarks to an idle watch (`defaultBookmarkFrequency = time.Minute`, kubernetes/kubernetes
+ * staging/src/k8s.io/apiserver/pkg/storage/cacher/cacher.go), so a quiet cluster stays fresh.
+ */
 export const DEFAULT_STALE_AFTER_MS = 2 * 60_000;
 
 /** Watch-backed, in-memory state of the configured clusters. @internal */
