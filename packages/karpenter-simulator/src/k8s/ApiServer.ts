@@ -162,7 +162,11 @@ export class ApiServer {
    * with kube-apiserver. A refused request gets the Status kube-apiserver writes for an
    * unauthenticated request: code 401, reason Unauthorized, message "Unauthorized"
    * (kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/errors.go
-   * via filters/authentication.go).
+   * via filters/authentication.go). The API conventions define 401 as "the server can be reached and
+   * understood the request, but refuses to take any further action, because the client must
+   * provide authorization" (kubernetes/community
+   * contributors/devel/sig-architecture/api-conventions.md, HTTP Status codes): the client renews
+   * its credentials and retries.
    */
   private authorize(
     req: IncomingMessage,
