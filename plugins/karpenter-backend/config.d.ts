@@ -19,13 +19,15 @@ export interface Config {
        */
       title?: string;
       /**
-       * Kubernetes API server URL.
+       * Kubernetes API server URL (also with `kubeconfig`: the context gives the credentials, this
+       * the server).
        * @visibility backend
        */
       url: string;
       /**
        * `serviceAccount` (bearer token), `aws` (EKS token from the `aws` integration credentials,
-       * optionally assuming `aws.roleArn`), `kubeconfig` (local development), `none`.
+       * optionally assuming `aws.roleArn`; renewed before it expires), `kubeconfig` (local
+       * development: the user of the local kubeconfig's context, sent to `url`), `none`.
        * @visibility backend
        */
       authProvider?: 'serviceAccount' | 'aws' | 'kubeconfig' | 'none';
@@ -44,6 +46,12 @@ export interface Config {
        * @visibility backend
        */
       skipTLSVerify?: boolean;
+      /**
+       * Allow sending credentials over plain `http://` to a host that is not loopback
+       * (refused at start-up otherwise).
+       * @visibility backend
+       */
+      allowInsecureHttp?: boolean;
       /**
        * Context of the local kubeconfig for `kubeconfig`.
        * @visibility backend
@@ -89,6 +97,13 @@ export interface Config {
      * @visibility backend
      */
     includeKubernetesPluginClusters?: boolean;
+    /**
+     * A cluster whose watched resources have not synced (list, watch event or bookmark) for
+     * longer than this is reported stale: its last known state with the last failure, health
+     * `unknown` (default 2 minutes; watch bookmarks keep a quiet cluster fresh).
+     * @visibility backend
+     */
+    staleAfter?: HumanDuration | string;
     /** Thresholds of the health model. */
     health?: {
       /** @visibility frontend */

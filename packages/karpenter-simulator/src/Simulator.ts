@@ -27,6 +27,8 @@ export interface SimulatedClusterInfo {
   title?: string;
   url: string;
   token?: string;
+  /** The API server requires EKS tokens valid this long (see `ScenarioCluster.eksTokens`). */
+  eksTokens?: { lifetimeSeconds: number };
   queueName: string;
   queueUrl: string;
   region: string;
@@ -114,6 +116,7 @@ export class Simulator {
         cluster: name,
         store: runtime.store,
         token: runtime.config.token,
+        eksTokens: runtime.config.eksTokens,
         forbidden: runtime.config.forbidden,
         faults: () => this.faults,
         consumeFault: f => this.removeFault(f),
@@ -133,6 +136,7 @@ export class Simulator {
         title: runtime.config.title,
         url,
         token: runtime.config.token,
+        eksTokens: runtime.config.eksTokens,
         queueName: runtime.queue.name,
         queueUrl: this.sqs.queueUrl(runtime.queue.name),
         region: runtime.region,
@@ -267,6 +271,20 @@ export class Simulator {
 
   server(name: string): ApiServer {
     return this.servers.get(name)!;
+  }
+
+  /**
+   * Makes a cluster's API server require EKS tokens valid `lifetimeSeconds` after signing
+   * (undefined: back to the scenario's authentication).
+   */
+  setEksTokens(cluster: string, lifetimeSeconds: number | undefined) {
+    const server = this.servers.get(cluster);
+    if (!server) throw new Error(`no simulated cluster ${cluster}`);
+    const policy =
+      lifetimeSeconds === undefined ? undefined : { lifetimeSeconds };
+    server.setEksTokenPolicy(policy);
+    const info = this.clusters.find(c => c.name === cluster);
+    if (info) info.eksTokens = policy;
   }
 
   cluster(name: string): ClusterHandle {

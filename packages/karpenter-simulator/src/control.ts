@@ -7,7 +7,8 @@ import { Simulator } from './Simulator';
  * `POST /interrupt {cluster, nodePool?, nodeClaim?, count?, reason?}` (reason: an interruption Event
  * reason, default SpotInterrupted; 400 for another), `POST /consolidate {cluster, nodePool}`
  * (answers the NodeClaim, or null when a budget blocks it), `POST /advance {ms}`, `POST /step {TimelineStep}`,
- * `POST /faults {Fault}` (answers its id), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`.
+ * `POST /faults {Fault}` (answers its id), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`,
+ * `POST /eks-tokens {cluster, lifetimeSeconds?}` (require EKS tokens valid that long; none: off).
  */
 export async function startControlServer(
   sim: Simulator,
@@ -47,6 +48,18 @@ export async function startControlServer(
       }
       if (req.method === 'DELETE' && req.url?.startsWith('/faults/')) {
         sim.removeFault(decodeURIComponent(req.url.slice('/faults/'.length)));
+        return send(200, { ok: true });
+      }
+      if (req.method === 'POST' && req.url === '/eks-tokens') {
+        const seconds = body.lifetimeSeconds;
+        if (
+          seconds !== undefined &&
+          (typeof seconds !== 'number' || !(seconds > 0))
+        )
+          return send(400, {
+            error: 'lifetimeSeconds: must be a positive number of seconds',
+          });
+        sim.setEksTokens(String(body.cluster), seconds);
         return send(200, { ok: true });
       }
       if (req.method === 'GET' && req.url === '/requests')

@@ -1,5 +1,6 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { InputError } from '@backstage/errors';
 import { HealthThresholds } from '@karpenter-backstage/plugin-karpenter-common';
 
 const ms = (config: Config, key: string, fallback: HumanDuration) =>
@@ -59,4 +60,20 @@ export function readHealthThresholds(
       { minutes: 15 },
     );
   return t;
+}
+
+/**
+ * `karpenter.staleAfter` (default 2 minutes): a cluster whose watched resources have not synced
+ * (list, watch event or bookmark) for longer is reported stale.
+ *
+ * @internal
+ */
+export function readStaleAfterMs(config: Config): number {
+  if (!config.has('karpenter.staleAfter')) return 2 * 60_000;
+  const staleAfterMs = durationToMilliseconds(
+    readDurationFromConfig(config, { key: 'karpenter.staleAfter' }),
+  );
+  if (!(staleAfterMs > 0))
+    throw new InputError('karpenter.staleAfter must be a positive duration');
+  return staleAfterMs;
 }

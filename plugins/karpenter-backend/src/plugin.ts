@@ -5,7 +5,11 @@ import {
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { karpenterPermissions } from '@karpenter-backstage/plugin-karpenter-common';
-import { readHealthThresholds, readInterruptionSettings } from './config';
+import {
+  readHealthThresholds,
+  readInterruptionSettings,
+  readStaleAfterMs,
+} from './config';
 import { DatabaseInterruptionStore, migrateDatabase } from './database';
 import { createRouter } from './router';
 import { DefaultClusterCache } from './services/ClusterCache';
@@ -55,7 +59,9 @@ export const karpenterPlugin = createBackendPlugin({
         const clusters = readClusterConfigs(config);
         const awsCredentials = DefaultAwsCredentialsManager.fromConfig(config);
         const registry = new DefaultClusterRegistry(clusters, awsCredentials);
-        const cache = new DefaultClusterCache(registry, logger);
+        const cache = new DefaultClusterCache(registry, logger, {
+          staleAfterMs: readStaleAfterMs(config),
+        });
         lifecycle.addShutdownHook(() => cache.stop());
 
         const settings = readInterruptionSettings(config);
@@ -81,6 +87,7 @@ export const karpenterPlugin = createBackendPlugin({
           registry,
           cache,
           thresholds: readHealthThresholds(config),
+          logger,
           extras: {
             activity: (cluster, nodePools) =>
               history.activity(cluster, nodePools),

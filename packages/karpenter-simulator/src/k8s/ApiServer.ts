@@ -15,6 +15,7 @@ import {
   parseLabelSelector,
   SelectorError,
 } from '@karpenter-backstage/plugin-karpenter-common';
+import { checkEksToken, EksTokenPolicy } from './eksTokens';
 import { sendJson, sendStatus } from './status';
 import { Fault, RequestLogEntry } from './types';
 import { WriteHandler } from './writes';
@@ -23,6 +24,11 @@ export interface ApiServerOptions {
   cluster: string;
   store: ObjectStore;
   token?: string;
+  /**
+   * Require EKS tokens (presigned STS URLs, as `aws eks get-token` makes) accepted for this many
+   * seconds after signing; instead of `token`.
+   */
+  eksTokens?: EksTokenPolicy;
   /** Resources (plurals) a valid token may not read. */
   forbidden?: string[];
   faults: () => Fault[];
@@ -97,8 +103,10 @@ export class ApiServer {
     { json: string[]; rv: number; at: number }
   >();
   private readonly openWatches = new Set<ServerResponse>();
+  private eksTokens?: EksTokenPolicy;
 
   constructor(private readonly options: ApiServerOptions) {
+    this.eksTokens = options.eksTokens;
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch(error => {
         if (!res.headersSent)
@@ -135,15 +143,39 @@ export class ApiServer {
     this.openWatches.clear();
   }
 
+  /** From now on, require EKS tokens valid this long (undefined: back to the scenario's auth). */
+  setEksTokenPolicy(policy: EksTokenPolicy | undefined) {
+    this.eksTokens = policy;
+  }
+
+  private authenticated(header: string): boolean {
+    if (this.eksTokens) {
+      // tokens are signed with the wall clock, so they are checked against it (not the simulated clock)
+      const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+      return checkEksToken(token, this.eksTokens, Date.now()).valid;
+    }
+    return !this.options.token || header === `Bearer ${this.options.token}`;
+  }
+
+  /**
+   * Authentication is checked when a request starts, so an open watch outlives its token, as
+   * with kube-apiserver. A refused request gets the Status kube-apiserver writes for an
+   * unauthenticated request: code 401, reason Unauthorized, message "Unauthorized"
+   * (kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/errors.go
+   * via filters/authentication.go). The API conventions define 401 as "the server can be reached and
+   * understood the request, but refuses to take any further action, because the client must
+   * provide authorization" (kubernetes/community
+   * contributors/devel/sig-architecture/api-conventions.md, HTTP Status codes): the client renews
+   * its credentials and retries.
+   */
   private authorize(
     req: IncomingMessage,
     res: ServerResponse,
     plural?: string,
   ): boolean {
-    const { token, forbidden } = this.options;
-    if (!token) return true;
-    const header = req.headers.authorization ?? '';
-    if (header !== `Bearer ${token}`) {
+    const { forbidden } = this.options;
+    if (!this.eksTokens && !this.options.token) return true;
+    if (!this.authenticated(req.headers.authorization ?? '')) {
       sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
       return false;
     }

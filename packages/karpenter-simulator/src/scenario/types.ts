@@ -73,6 +73,12 @@ export interface ScenarioCluster {
   token?: string;
   /** Resources (plurals) the token may not read (403). */
   forbidden?: string[];
+  /**
+   * Require EKS tokens (as `aws eks get-token` makes them: a presigned STS GetCallerIdentity URL)
+   * and accept each for `lifetimeSeconds` after it was signed (EKS: 900), answering 401 after;
+   * replaces `token`. Lets a test run several token expiries in seconds.
+   */
+  eksTokens?: { lifetimeSeconds: number };
   queueName?: string;
   nodeClasses: ScenarioNodeClass[];
   nodePools: ScenarioNodePool[];

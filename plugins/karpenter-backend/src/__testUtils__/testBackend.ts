@@ -65,6 +65,11 @@ export const ENTITIES: Entity[] = [
   },
 ];
 
+function authProviderOf(c: Simulator['clusters'][number]) {
+  if (c.eksTokens) return 'aws';
+  return c.token ? 'serviceAccount' : 'none';
+}
+
 /** Cluster config for the simulator's clusters (as app-config would have it). */
 export function clustersConfig(
   sim: Simulator,
@@ -74,8 +79,9 @@ export function clustersConfig(
     name: c.name,
     title: c.title,
     url: c.url,
-    authProvider: c.token ? 'serviceAccount' : 'none',
-    serviceAccountToken: c.token,
+    // a cluster that requires EKS tokens gets them signed with the aws.mainAccount credentials
+    authProvider: authProviderOf(c),
+    serviceAccountToken: c.eksTokens ? undefined : c.token,
     requestTimeout: 2000,
     interruptionQueue: c.queueName,
     aws: { region: c.region, sqsEndpoint: sim.sqsEndpoint },

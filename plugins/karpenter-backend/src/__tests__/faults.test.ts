@@ -8,6 +8,21 @@ const onUnhandled = (e: unknown) => unhandled.push(e);
 beforeAll(() => process.on('unhandledRejection', onUnhandled));
 afterAll(() => process.off('unhandledRejection', onUnhandled));
 
+const until = async <T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  withinMs: number,
+): Promise<T> => {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline)
+      throw new Error(`not within ${withinMs} ms: ${what}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+};
+
 describe('fault matrix: one cluster failing never fails the others', () => {
   let sim: Simulator;
   beforeEach(async () => {
@@ -87,15 +102,138 @@ describe('fault matrix: one cluster failing never fails the others', () => {
     await backend.stop();
   });
 
-  it('answers from memory after a cluster went down, and the other cluster is unaffected', async () => {
-    const { backend, get } = await startKarpenterBackend(sim);
-    const warm = await summary(get);
-    expect(byCluster(warm).staging.error).toBeUndefined();
+  it('marks a cluster whose API server stopped as stale within staleAfter, with its last known state, and clears it on recovery', async () => {
+    const { backend, get } = await startKarpenterBackend(sim, {
+      config: { staleAfter: { seconds: 2 } },
+    });
+    const warm = byCluster(await summary(get));
+    expect(warm.staging.error).toBeUndefined();
+    expect(warm.staging.stale).toBeUndefined();
+    const port = Number(
+      new URL(sim.clusters.find(c => c.name === 'staging')!.url).port,
+    );
+    const stoppedAt = Date.now();
     await sim.server('staging').close();
-    const res = await summary(get);
-    expect(byCluster(res).demo.nodePools).toHaveLength(1);
-    expect(byCluster(res).staging.nodePools).toHaveLength(1); // last known state, from the cache
+    // within staleAfter the last data is still current enough: answered from memory, not stale
+    const soon = byCluster(await summary(get));
+    expect(soon.staging.nodePools).toHaveLength(1);
+    expect(soon.staging.stale).toBeUndefined();
+
+    const stale = await until(
+      'staging reported stale',
+      async () => {
+        const c = byCluster(await summary(get)).staging;
+        return c.stale ? c : undefined;
+      },
+      2_000 + 3_000, // staleAfter + a margin
+    );
+    // stale once the data is older than staleAfter (its last sync was just before the stop)
+    expect(Date.now() - Date.parse(stale.updatedAt)).toBeGreaterThanOrEqual(
+      2_000,
+    );
+    expect(stale.error.code).toBe('UNREACHABLE');
+    expect(stale.error.message).not.toContain('127.0.0.1');
+    expect(stale.health).toBe('unknown');
+    expect(Date.parse(stale.updatedAt)).toBeLessThanOrEqual(stoppedAt); // the data's age
+    expect(stale.nodePools).toHaveLength(1); // last known state, marked as such
+    expect(stale.nodePools[0]).toMatchObject({
+      name: 'general',
+      stale: true,
+      health: { status: 'unknown' },
+    });
+    expect(stale.nodePools[0].health.reasons[0].code).toBe('STALE_DATA');
+    const fresh = byCluster(await summary(get)).demo;
+    expect(fresh.stale).toBeUndefined();
+    expect(fresh.error).toBeUndefined();
+    expect(Date.now() - Date.parse(fresh.updatedAt)).toBeLessThan(2_000);
+    const pools = (await get('/v1/clusters/staging/nodepools')).body.items;
+    expect(pools[0].stale).toBe(true);
+
+    const restartedAt = Date.now();
+    await sim.server('staging').listen(port);
+    const recovered = await until(
+      'staging recovered',
+      async () => {
+        const c = byCluster(await summary(get)).staging;
+        return !c.stale && !c.error ? c : undefined;
+      },
+      35_000, // the reconnect backoff (at most 30 s) + a margin
+    );
+    expect(Date.parse(recovered.updatedAt)).toBeGreaterThanOrEqual(restartedAt);
+    expect(recovered.health).not.toBe('unknown');
+    expect(recovered.nodePools[0].stale).toBeUndefined();
     await backend.stop();
     expect(unhandled).toEqual([]);
+  });
+});
+
+describe('EKS token expiry while watching', () => {
+  it('renews the token on a 401 and resumes every watch from its resourceVersion, never listing again', async () => {
+    const sim = new Simulator({ scenario: 'demo', bookmarkIntervalMs: 200 });
+    await sim.start();
+    try {
+      sim.setEksTokens('demo', 2); // tokens accepted for 2 s after signing, 401 after
+      // watches end every 1.5 s (as behind a load balancer), so new watches meet expired tokens
+      sim.injectFault({ cluster: 'demo', dropWatchAfterMs: 1_500 });
+      const { backend, get } = await startKarpenterBackend(sim);
+      const first = await get('/v1/clusters/demo/nodepools');
+      expect(first.status).toBe(200);
+      const k8s = () =>
+        sim.requests.filter(r => r.cluster === 'demo' && r.service === 'k8s');
+      await until(
+        'three token expiries on the NodePool watch',
+        async () =>
+          k8s().filter(r => r.status === 401 && r.path.endsWith('/nodepools'))
+            .length >= 3
+            ? true
+            : undefined,
+        20_000,
+      );
+      sim.clearFaults();
+      sim.cluster('demo').runtime.launch('general');
+      const followed = await until(
+        'the launch seen through the resumed watch',
+        async () => {
+          const general = (
+            await get('/v1/clusters/demo/nodepools')
+          ).body.items?.find((p: any) => p.name === 'general');
+          return general?.nodeClaimsByState.pending === 1 ? general : undefined;
+        },
+        10_000,
+      );
+      expect(followed.stale).toBeUndefined();
+
+      const requests = k8s();
+      const isWatch = (r: { query?: string }) =>
+        new URLSearchParams(r.query ?? '').get('watch') === 'true';
+      const lists = requests.filter(r => !isWatch(r));
+      const listedPaths = lists.map(r => r.path).sort();
+      // each resource listed once, at the start; every expiry was bridged by a watch
+      expect(listedPaths).toEqual([...new Set(listedPaths)]);
+      expect(listedPaths).toEqual(
+        expect.arrayContaining([
+          '/apis/karpenter.sh/v1/nodepools',
+          '/apis/karpenter.sh/v1/nodeclaims',
+          '/apis/karpenter.k8s.aws/v1/ec2nodeclasses',
+          '/api/v1/nodes',
+        ]),
+      );
+      const unauthorized = requests.filter(r => r.status === 401);
+      expect(unauthorized.length).toBeGreaterThanOrEqual(3);
+      expect(unauthorized.every(isWatch)).toBe(true);
+      // the watch after each 401 resumes from a resourceVersion (no list, no full replay)
+      for (const r of unauthorized) {
+        const next = requests
+          .slice(requests.indexOf(r) + 1)
+          .find(n => n.path === r.path);
+        expect(next && isWatch(next)).toBe(true);
+        expect(next!.status).not.toBe(401); // renewed at once
+        const rv = new URLSearchParams(next!.query).get('resourceVersion');
+        expect(Number(rv)).toBeGreaterThan(0);
+      }
+      await backend.stop();
+    } finally {
+      await sim.stop();
+    }
   });
 });

@@ -82,6 +82,11 @@ export interface NodePoolInfo {
     budgets: BudgetInfo[];
   };
   conditions: ConditionInfo[];
+  /**
+   * The last known state of a cluster whose data is stale: `health` is then `unknown` with a
+   * `STALE_DATA` reason first, followed by the reasons of the last known state.
+   */
+  stale?: boolean;
 }
 
 /** `GET /v1/clusters/:cluster/nodeclaims` item. @public */
@@ -135,8 +140,17 @@ export interface ClusterSummary {
   interruptions?: InterruptionActivity;
   /** The cluster's interruption queue (interruption issue). */
   queue?: QueueStatus;
-  /** When the cluster state was last updated from its watches. */
+  /**
+   * The age of the data: the oldest last successful sync (list, watch event or bookmark) of the
+   * cluster's watched resources, not the time of the request.
+   */
   updatedAt?: string;
+  /**
+   * Set when a watched resource has not synced for longer than `karpenter.staleAfter`: the
+   * NodePools are the last known state (each marked `stale`), `health` is `unknown` and `error`
+   * carries the last failure.
+   */
+  stale?: boolean;
 }
 
 /** `GET /v1/entities/:namespace/:kind/:name/summary`. @public */

@@ -26,6 +26,7 @@ export type HealthReasonCode =
   | 'DISRUPTION_BLOCKED_BY_BUDGET'
   | 'INTERRUPTION_QUEUE_BACKLOG'
   | 'NO_STATUS'
+  | 'STALE_DATA'
   | (string & {});
 
 /**

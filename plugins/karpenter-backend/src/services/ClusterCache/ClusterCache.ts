@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ClusterError } from '@karpenter-backstage/plugin-karpenter-common';
 import { ClusterRegistry } from '../ClusterRegistry';
 import { ClusterAccessError } from './errors';
 import { ResourceCache } from './ResourceCache';
@@ -14,7 +15,21 @@ export interface ClusterSnapshot {
   pods?: any[];
   /** Changes whenever any of the resources changed (for memoising derived answers). */
   generation: string;
+  /** The oldest last sync (list, watch event, bookmark) of the resources read: the data's age. */
+  syncedAt: number;
+  /**
+   * Set when a resource has not synced for longer than `staleAfter`: the objects are the last
+   * known state, `error` the last failure.
+   */
+  stale?: { error: ClusterError };
 }
+
+/**
+ * Default of `karpenter.staleAfter`: twice the interval at which kube-apiserver sends watch
+ * bookmarks to an idle watch (`defaultBookmarkFrequency = time.Minute`, kubernetes/kubernetes
+ * staging/src/k8s.io/apiserver/pkg/storage/cacher/cacher.go), so a quiet cluster stays fresh.
+ */
+export const DEFAULT_STALE_AFTER_MS = 2 * 60_000;
 
 /** Watch-backed, in-memory state of the configured clusters. @internal */
 export interface ClusterCache {
@@ -47,11 +62,23 @@ export class DefaultClusterCache implements ClusterCache {
   private readonly caches = new Map<string, ResourceCache>();
   private readonly idleTimer: NodeJS.Timeout;
 
+  private readonly idleMs: number;
+  private readonly staleAfterMs: number;
+  private readonly now: () => number;
+
   constructor(
     private readonly registry: ClusterRegistry,
     private readonly logger: LoggerService,
-    private readonly idleMs = 15 * 60_000,
+    options: {
+      idleMs?: number;
+      staleAfterMs?: number;
+      now?: () => number;
+    } = {},
   ) {
+    const idleMs = options.idleMs ?? 15 * 60_000;
+    this.idleMs = idleMs;
+    this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+    this.now = options.now ?? Date.now;
     this.idleTimer = setInterval(
       () => this.stopIdle(),
       Math.min(60_000, idleMs),
@@ -67,8 +94,10 @@ export class DefaultClusterCache implements ClusterCache {
       cache = new ResourceCache(
         cluster,
         resource,
-        () => this.registry.kubeConfig(cluster),
+        renew => this.registry.kubeConfig(cluster, renew),
         config.requestTimeoutMs,
+        this.logger,
+        this.now,
       );
       this.caches.set(key, cache);
       this.logger.debug('Starting Karpenter watch', { cluster, resource });
@@ -108,6 +137,7 @@ export class DefaultClusterCache implements ClusterCache {
     const [nodePools, nodeClaims, nodeClasses, nodes, pods] = caches.map(c => [
       ...c.items.values(),
     ]);
+    const syncedAt = Math.min(...caches.map(c => c.lastSyncedAt));
     return {
       cluster,
       nodePools,
@@ -116,6 +146,29 @@ export class DefaultClusterCache implements ClusterCache {
       nodes,
       pods,
       generation: caches.map(c => c.generation).join('.'),
+      syncedAt,
+      stale: this.staleness(cluster, caches),
+    };
+  }
+
+  /** Stale when any resource has not synced for longer than staleAfter; the oldest one's failure. */
+  private staleness(
+    cluster: string,
+    caches: ResourceCache[],
+  ): ClusterSnapshot['stale'] {
+    const cutoff = this.now() - this.staleAfterMs;
+    const behind = caches
+      .filter(c => c.lastSyncedAt < cutoff)
+      .sort((a, b) => a.lastSyncedAt - b.lastSyncedAt);
+    if (!behind.length) return undefined;
+    const failed = behind.find(c => c.error);
+    return {
+      error: failed?.error ?? {
+        code: 'NO_UPDATES',
+        message: `No update from the API server of ${cluster} for more than ${Math.round(
+          this.staleAfterMs / 1000,
+        )} s`,
+      },
     };
   }
 

@@ -5,8 +5,9 @@ import {
   Watch,
 } from '@kubernetes/client-node';
 import { fetch } from 'undici';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterError } from '@karpenter-backstage/plugin-karpenter-common';
-import { classifyKubeError } from './errors';
+import { classifyKubeError, rawErrorText } from './errors';
 import { CachedResource, trimObject } from './trim';
 
 export const RESOURCE_PATHS: Record<CachedResource, string> = {
@@ -22,16 +23,38 @@ const keyOf = (o: any) =>
     ? `${o.metadata.namespace}/${o.metadata.name}`
     : o.metadata.name;
 
+/** Where a ResourceCache gets its credentials: current ones, or renewed at once after a 401. @internal */
+export type KubeConfigSource = (options?: {
+  renew?: boolean;
+}) => Promise<KubeConfig>;
+
+const statusOf = (error: unknown): number | undefined => {
+  const e = error as { statusCode?: number; code?: unknown };
+  if (typeof e?.statusCode === 'number') return e.statusCode;
+  return typeof e?.code === 'number' ? e.code : undefined;
+};
+
 /**
- * One resource of one cluster, kept in memory by list + watch (bookmarks; re-list on 410 Gone;
- * reconnect with backoff on errors).
+ * One resource of one cluster, kept in memory by list + watch.
+ *
+ * - Every list and every new watch asks for a current KubeConfig (credentials are renewed by the
+ *   registry before they expire); a 401 renews them at once and retries without backoff.
+ * - A watch that ends or fails resumes from the last resourceVersion it saw (events and
+ *   bookmarks); only 410 Gone (that version was compacted away) makes it list again. These are
+ *   the semantics of the Kubernetes API ("Efficient detection of changes" in
+ *   kubernetes/website content/en/docs/reference/using-api/api-concepts.md).
+ * - `lastSyncedAt` is the time of the last successful list, watch event or bookmark: the age of
+ *   the data, which ClusterCache compares with `staleAfter`.
  *
  * @internal
  */
 export class ResourceCache {
   readonly items = new Map<string, any>();
   generation = 0;
+  /** The last failure; cleared by the next successful list, event or bookmark. */
   error?: ClusterError;
+  /** Epoch ms of the last successful list, watch event or bookmark (0: never). */
+  lastSyncedAt = 0;
   lastUsed = Date.now();
   private ready = false;
   private readyWaiters: Array<() => void> = [];
@@ -39,12 +62,17 @@ export class ResourceCache {
   private abort?: AbortController;
   private resourceVersion = '';
   private backoffMs = 1000;
+  private listed = false;
+  private renew = false;
+  private renewedLastTime = false;
 
   constructor(
     private readonly cluster: string,
     private readonly resource: CachedResource,
-    private readonly kubeConfig: () => Promise<KubeConfig>,
+    private readonly kubeConfig: KubeConfigSource,
     private readonly requestTimeoutMs: number,
+    private readonly logger?: LoggerService,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get isReady() {
@@ -60,10 +88,23 @@ export class ResourceCache {
     this.abort?.abort();
   }
 
-  /** Resolves when the initial list is in (or already was). */
+  /** Resolves when the initial list is in (or already was), or the first attempt failed. */
   whenReady(): Promise<void> {
     if (this.ready) return Promise.resolve();
     return new Promise(resolve => this.readyWaiters.push(resolve));
+  }
+
+  /** The server answered with current data: fresh, and any earlier failure is over. */
+  private synced() {
+    this.lastSyncedAt = this.now();
+    if (this.error) {
+      this.logger?.info('Karpenter watch recovered', {
+        cluster: this.cluster,
+        resource: this.resource,
+      });
+    }
+    this.error = undefined;
+    this.backoffMs = 1000;
   }
 
   /**
@@ -74,6 +115,7 @@ export class ResourceCache {
     const cluster = kc.getCurrentCluster()!;
     const items = new Map<string, any>();
     let cont: string | undefined;
+    let resourceVersion = this.resourceVersion;
     do {
       const url = new URL(
         `${cluster.server.replace(/\/$/, '')}${RESOURCE_PATHS[this.resource]}`,
@@ -84,16 +126,16 @@ export class ResourceCache {
       try {
         body = await this.get(kc, url.toString());
       } catch (error) {
-        if (cont && restarts > 0 && (error as any).statusCode === 410)
+        if (cont && restarts > 0 && statusOf(error) === 410)
           return this.list(kc, restarts - 1);
         throw error;
       }
       for (const o of body.items ?? [])
         items.set(keyOf(o), trimObject(this.resource, o));
       cont = body.metadata?.continue || undefined;
-      this.resourceVersion =
-        body.metadata?.resourceVersion ?? this.resourceVersion;
+      resourceVersion = body.metadata?.resourceVersion ?? resourceVersion;
     } while (cont);
+    this.resourceVersion = resourceVersion;
     this.items.clear();
     for (const [k, v] of items) this.items.set(k, v);
     this.generation++;
@@ -122,74 +164,105 @@ export class ResourceCache {
     for (const w of this.readyWaiters.splice(0)) w();
   }
 
+  private credentials(): Promise<KubeConfig> {
+    const renew = this.renew;
+    this.renew = false;
+    return this.kubeConfig(renew ? { renew } : undefined);
+  }
+
   private async loop() {
     while (!this.stopped) {
       try {
-        const kc = await this.kubeConfig();
-        await this.list(kc);
-        this.error = undefined;
-        this.backoffMs = 1000;
-        this.markReady();
-        await this.watch(kc);
+        if (!this.listed) {
+          await this.list(await this.credentials());
+          this.listed = true;
+          this.synced();
+          this.markReady();
+        }
+        // a new watch, with current credentials, from the last resourceVersion
+        const startedAt = Date.now();
+        const gone = await this.watch(await this.credentials());
+        if (gone) this.listed = false;
+        else if (Date.now() - startedAt < 1000)
+          // a server that ends watches at once is not hammered
+          await new Promise(resolve => setTimeout(resolve, 1000).unref?.());
       } catch (error) {
         if (this.stopped) return;
-        this.error = classifyKubeError(error, this.cluster);
-        for (const w of this.readyWaiters.splice(0)) w();
+        this.failed(error);
+        if (statusOf(error) === 401 && !this.renewedLastTime) {
+          // expired or revoked credentials: renew them and retry at once (not every time)
+          this.renewedLastTime = true;
+          this.renew = true;
+          continue;
+        }
+        this.renewedLastTime = false;
         await new Promise(resolve =>
           setTimeout(resolve, this.backoffMs).unref?.(),
         );
         this.backoffMs = Math.min(30_000, this.backoffMs * 2);
+        continue;
       }
+      this.renewedLastTime = false;
     }
   }
 
-  /** Watches until the watch ends; returns normally to re-list, throws on errors. */
-  private async watch(kc: KubeConfig): Promise<void> {
-    while (!this.stopped) {
-      const gone = await new Promise<boolean>((resolve, reject) => {
-        const watch = new Watch(kc);
-        let expired = false;
-        watch
-          .watch(
-            RESOURCE_PATHS[this.resource],
-            {
-              resourceVersion: this.resourceVersion,
-              allowWatchBookmarks: true,
-              timeoutSeconds: 300,
-            },
-            (type, obj) => {
-              if (type === 'BOOKMARK') {
-                this.resourceVersion =
-                  obj?.metadata?.resourceVersion ?? this.resourceVersion;
-                return;
-              }
-              if (type === 'ERROR') {
-                if (obj?.code === 410) expired = true;
-                return;
-              }
-              this.resourceVersion =
-                obj?.metadata?.resourceVersion ?? this.resourceVersion;
-              if (type === 'DELETED') this.items.delete(keyOf(obj));
-              else this.items.set(keyOf(obj), trimObject(this.resource, obj));
-              this.generation++;
-            },
-            err => {
-              if (err && (err as any).statusCode === 410) resolve(true);
-              else if (
-                err &&
-                !this.stopped &&
-                (err as any).name !== 'AbortError'
-              )
-                reject(err);
-              else resolve(expired);
-            },
-          )
-          .then(controller => {
-            this.abort = controller;
-            if (this.stopped) controller.abort();
-          }, reject);
-      });
-      if (gone) return; // re-list
-    }
+  /** Records a failure: a stable code for the API, the upstream text for the log only. */
+  private failed(error: unknown) {
+    const classified = classifyKubeError(error, this.cluster);
+    const first = this.error?.code !== classified.code;
+    this.error = classified;
+    const log = { cluster: this.cluster, resource: this.resource };
+    const detail = {
+      ...log,
+      code: classified.code,
+      error: rawErrorText(error),
+    };
+    // the first failure of a kind is a warning; repeats while the cluster stays down are debug
+    if (first) this.logger?.warn('Karpenter watch failed', detail);
+    else this.logger?.debug('Karpenter watch failed again', detail);
+    for (const w of this.readyWaiters.splice(0)) w();
+  }
+
+  /**
+   * One watch from the last resourceVersion, until it ends: resolves `true` on 410 Gone (list
+   * again), `false` when the server ended it (watch again); rejects on errors.
+   */
+  private watch(kc: KubeConfig): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      const watch = new Watch(kc);
+      let expired = false;
+      watch
+        .watch(
+          RESOURCE_PATHS[this.resource],
+          {
+            resourceVersion: this.resourceVersion,
+            allowWatchBookmarks: true,
+            timeoutSeconds: 300,
+          },
+          (type, obj) => {
+            if (type === 'ERROR') {
+              if (obj?.code === 410) expired = true;
+              return;
+            }
+            this.resourceVersion =
+              obj?.metadata?.resourceVersion ?? this.resourceVersion;
+            this.synced();
+            if (type === 'BOOKMARK') return;
+            if (type === 'DELETED') this.items.delete(keyOf(obj));
+            else this.items.set(keyOf(obj), trimObject(this.resource, obj));
+            this.generation++;
+          },
+          err => {
+            if (err && statusOf(err) === 410) resolve(true);
+            else if (err && !this.stopped && (err as any).name !== 'AbortError')
+              reject(err);
+            else resolve(expired);
+          },
+        )
+        .then(controller => {
+          this.abort = controller;
+          if (this.stopped) controller.abort();
+        }, reject);
+    });
   }
 }

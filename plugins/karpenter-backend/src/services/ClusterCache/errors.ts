@@ -55,7 +55,23 @@ export function classifyKubeError(
       message: `The API server of ${cluster} cannot be reached (${code})`,
     };
   }
-  if (e?.name === 'TimeoutError' || /timed? ?out/i.test(text))
+  if (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'UND_ERR_SOCKET' ||
+    text === 'terminated'
+  ) {
+    return {
+      code: 'UNREACHABLE',
+      message: `The connection to the API server of ${cluster} was lost`,
+    };
+  }
+  if (
+    e?.name === 'TimeoutError' ||
+    code === 'ETIMEDOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    /timed? ?out/i.test(text)
+  )
     return {
       code: 'TIMEOUT',
       message: `The API server of ${cluster} did not answer in time`,
@@ -69,5 +85,16 @@ export function classifyKubeError(
       message: `The API server of ${cluster} sent a response that is not valid JSON`,
     };
   }
-  return { code: 'ERROR', message: `Reading ${cluster} failed: ${text}` };
+  // the upstream text can name hosts and identities: it goes to the log (rawErrorText), not here
+  return {
+    code: 'ERROR',
+    message: `Reading ${cluster} failed (the backend log has the details)`,
+  };
+}
+
+/** The upstream text of a failure, for the log only (never for API responses). @internal */
+export function rawErrorText(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string } };
+  const text = String(e?.message ?? error);
+  return e?.cause?.message ? `${text} (${e.cause.message})` : text;
 }

@@ -1,4 +1,4 @@
-export { DefaultClusterCache } from './ClusterCache';
+export { DefaultClusterCache, DEFAULT_STALE_AFTER_MS } from './ClusterCache';
 export type { ClusterCache, ClusterSnapshot } from './ClusterCache';
-export { ClusterAccessError, classifyKubeError } from './errors';
+export { ClusterAccessError, classifyKubeError, rawErrorText } from './errors';
 export type { CachedResource } from './trim';

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { DefaultClusterRegistry } from './DefaultClusterRegistry';
 import { createEksToken } from './eksToken';
@@ -83,5 +86,101 @@ describe('DefaultClusterRegistry', () => {
     expect(() => new DefaultClusterRegistry([]).get('nope')).toThrow(
       "No cluster named 'nope' is configured",
     );
+  });
+});
+
+describe('DefaultClusterRegistry EKS token renewal', () => {
+  beforeEach(() => {
+    let n = 0;
+    jest
+      .mocked(createEksToken)
+      .mockReset()
+      .mockImplementation(async () => `k8s-aws-v1.token-${++n}`);
+  });
+
+  it('reuses a token until a minute before its 14-minute expiry, then renews it', async () => {
+    const clock = { now: 1_000_000 };
+    const registry = new DefaultClusterRegistry([cluster({})], aws, {
+      now: () => clock.now,
+    });
+    const token = async () =>
+      (await registry.kubeConfig('prod')).getCurrentUser()?.token;
+    expect(await token()).toBe('k8s-aws-v1.token-1');
+    clock.now += 12 * 60_000 + 59_000; // 12:59 after issue: still current
+    expect(await token()).toBe('k8s-aws-v1.token-1');
+    clock.now += 1_000; // 13:00 = one minute before the 14-minute expiry
+    expect(await token()).toBe('k8s-aws-v1.token-2');
+    expect(createEksToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('renews at once when asked (after a 401), once for the watches that got it together', async () => {
+    const clock = { now: 1_000_000 };
+    const registry = new DefaultClusterRegistry([cluster({})], aws, {
+      now: () => clock.now,
+    });
+    await registry.kubeConfig('prod');
+    clock.now += 5_000;
+    const renewed = await Promise.all(
+      [1, 2, 3].map(() => registry.kubeConfig('prod', { renew: true })),
+    );
+    expect(renewed.map(kc => kc.getCurrentUser()?.token)).toEqual([
+      'k8s-aws-v1.token-2',
+      'k8s-aws-v1.token-2',
+      'k8s-aws-v1.token-2',
+    ]);
+    expect(createEksToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('signs again after a failed signing instead of caching the failure', async () => {
+    jest
+      .mocked(createEksToken)
+      .mockRejectedValueOnce(new Error('no credentials'));
+    const registry = new DefaultClusterRegistry([cluster({})], aws);
+    await expect(registry.kubeConfig('prod')).rejects.toThrow('no credentials');
+    expect((await registry.kubeConfig('prod')).getCurrentUser()?.token).toBe(
+      'k8s-aws-v1.token-1',
+    );
+  });
+});
+
+describe('DefaultClusterRegistry kubeconfig provider', () => {
+  const saved = process.env.KUBECONFIG;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = saved;
+  });
+
+  it("sends the context's user to the configured url, not to the kubeconfig's server", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kc-'));
+    const file = join(dir, 'config');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        '- name: local',
+        '  cluster: { server: "https://somewhere-else.example.com" }',
+        'users:',
+        '- name: dev',
+        '  user: { token: dev-token }',
+        'contexts:',
+        '- name: dev-ctx',
+        '  context: { cluster: local, user: dev }',
+        'current-context: dev-ctx',
+      ].join('\n'),
+    );
+    process.env.KUBECONFIG = file;
+    const registry = new DefaultClusterRegistry([
+      cluster({
+        name: 'local',
+        url: 'https://127.0.0.1:6443',
+        authProvider: 'kubeconfig',
+        kubeconfigContext: 'dev-ctx',
+      }),
+    ]);
+    const kc = await registry.kubeConfig('local');
+    expect(kc.getCurrentCluster()?.server).toBe('https://127.0.0.1:6443');
+    expect(kc.getCurrentUser()?.token).toBe('dev-token');
   });
 });

@@ -116,4 +116,76 @@ describe('readClusterConfigs', () => {
       ),
     ).toThrow("karpenter.clusters: duplicate cluster name 'a'");
   });
+
+  it('refuses credentials over plain http unless loopback or allowInsecureHttp', () => {
+    const read = (cluster: object) => () =>
+      readClusterConfigs(
+        new ConfigReader({
+          karpenter: { clusters: [{ name: 'a', ...cluster }] },
+        }),
+      );
+    expect(
+      read({ url: 'http://k8s.internal:8080', serviceAccountToken: 't' }),
+    ).toThrow(
+      "Cluster 'a': url http://k8s.internal:8080 is plain http and authProvider serviceAccount sends credentials",
+    );
+    expect(
+      read({ url: 'http://k8s.internal:8080', authProvider: 'aws' }),
+    ).toThrow('allowInsecureHttp: true');
+    expect(
+      read({ url: 'http://127.0.0.1:6443', serviceAccountToken: 't' }),
+    ).not.toThrow();
+    expect(
+      read({ url: 'http://localhost:8001', authProvider: 'aws' }),
+    ).not.toThrow();
+    expect(
+      read({
+        url: 'http://k8s.internal:8080',
+        serviceAccountToken: 't',
+        allowInsecureHttp: true,
+      }),
+    ).not.toThrow();
+    // no credentials sent: nothing to protect
+    expect(
+      read({ url: 'http://k8s.internal:8080', authProvider: 'none' }),
+    ).not.toThrow();
+  });
+
+  it('refuses an imported cluster whose auth provider it cannot serve, naming cluster and provider', () => {
+    const withProvider =
+      (authProvider: string, own: object[] = []) =>
+      () =>
+        readClusterConfigs(
+          new ConfigReader({
+            kubernetes: {
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'gke',
+                      url: 'https://gke.example.com',
+                      authProvider,
+                    },
+                  ],
+                },
+              ],
+            },
+            karpenter: { includeKubernetesPluginClusters: true, clusters: own },
+          }),
+        );
+    expect(withProvider('google')).toThrow(
+      "Cluster 'gke' of kubernetes.clusterLocatorMethods has authProvider 'google', which the Karpenter plugin cannot use",
+    );
+    expect(withProvider('oidc')).toThrow("authProvider 'oidc'");
+    // configured in karpenter.clusters as well: that one is used, the import is not
+    expect(
+      withProvider('google', [
+        { name: 'gke', url: 'https://gke.example.com', authProvider: 'none' },
+      ])(),
+    ).toHaveLength(1);
+    expect(withProvider('localKubectlProxy')()).toEqual([
+      expect.objectContaining({ name: 'gke', authProvider: 'none' }),
+    ]);
+  });
 });

@@ -43,6 +43,7 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
     serviceAccountToken: c.getOptionalString('serviceAccountToken'),
     caData: c.getOptionalString('caData'),
     skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
+    allowInsecureHttp: c.getOptionalBoolean('allowInsecureHttp') ?? false,
     kubeconfigContext: c.getOptionalString('kubeconfigContext'),
     requestTimeoutMs: timeout(c, 'requestTimeout'),
     interruptionQueue: c.getOptionalString('interruptionQueue'),
@@ -56,15 +57,30 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
   };
 }
 
+/**
+ * Auth providers of the Kubernetes plugin this plugin can serve, and what they become here:
+ * `serviceAccount` (its token), `aws` (an EKS token), `localKubectlProxy` (no credentials; the
+ * proxy adds them). The others (google, azure, oidc, aks, googleServiceAccount, ...) need the
+ * signed-in user's token or a cloud SDK this backend does not have.
+ */
+const KUBERNETES_PLUGIN_PROVIDERS: Record<string, AuthProvider> = {
+  serviceAccount: 'serviceAccount',
+  aws: 'aws',
+  localKubectlProxy: 'none',
+};
+
 /** Clusters of the Kubernetes plugin (`kubernetes.clusterLocatorMethods` of type `config`). */
-function fromKubernetesPlugin(root: Config): ClusterConfig[] {
+function fromKubernetesPlugin(
+  root: Config,
+): Array<ClusterConfig & { unsupportedProvider?: string }> {
   const methods =
     root.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return methods
     .filter(m => m.getString('type') === 'config')
     .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])
     .map(c => {
-      const provider = c.getOptionalString('authProvider');
+      const provider = c.getOptionalString('authProvider') ?? 'serviceAccount';
+      const authProvider = KUBERNETES_PLUGIN_PROVIDERS[provider];
       // Keys such as `kubernetes.io/aws-assume-role` are not valid config paths (the `/`): read
       // the authMetadata object whole.
       const metadata = (c.getOptional<Record<string, unknown>>(
@@ -78,9 +94,8 @@ function fromKubernetesPlugin(root: Config): ClusterConfig[] {
         name: c.getString('name'),
         title: c.getOptionalString('title'),
         url: c.getString('url'),
-        authProvider: (provider === 'aws'
-          ? 'aws'
-          : 'serviceAccount') as AuthProvider,
+        authProvider,
+        unsupportedProvider: authProvider ? undefined : provider,
         serviceAccountToken: c.getOptionalString('serviceAccountToken'),
         caData: c.getOptionalString('caData'),
         skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
@@ -104,9 +119,24 @@ export function readClusterConfigs(root: Config): ClusterConfig[] {
   )
     ? fromKubernetesPlugin(root)
     : [];
-  const clusters = [
+  const imported = shared.filter(s => !own.some(o => o.name === s.name));
+  for (const c of imported) {
+    if (c.unsupportedProvider)
+      throw new InputError(
+        `Cluster '${
+          c.name
+        }' of kubernetes.clusterLocatorMethods has authProvider '${
+          c.unsupportedProvider
+        }', which the Karpenter plugin cannot use (supported: ${Object.keys(
+          KUBERNETES_PLUGIN_PROVIDERS,
+        ).join(
+          ', ',
+        )}); configure it in karpenter.clusters with a supported authProvider instead`,
+      );
+  }
+  const clusters: ClusterConfig[] = [
     ...own,
-    ...shared.filter(s => !own.some(o => o.name === s.name)),
+    ...imported.map(({ unsupportedProvider: _, ...c }) => c),
   ];
   const seen = new Set<string>();
   for (const c of clusters) {
@@ -115,6 +145,33 @@ export function readClusterConfigs(root: Config): ClusterConfig[] {
         `karpenter.clusters: duplicate cluster name '${c.name}'`,
       );
     seen.add(c.name);
+    refuseInsecureCredentials(c);
   }
   return clusters;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Whether requests to the cluster carry credentials (a bearer token or a kubeconfig user). */
+function sendsCredentials(c: ClusterConfig): boolean {
+  if (c.authProvider === 'serviceAccount') return !!c.serviceAccountToken;
+  return c.authProvider === 'aws' || c.authProvider === 'kubeconfig';
+}
+
+/**
+ * A token over plain http can be read on the way: refused unless the server is loopback (the
+ * local simulator, kubectl proxy) or the cluster sets `allowInsecureHttp: true`.
+ */
+function refuseInsecureCredentials(c: ClusterConfig) {
+  if (!c.url.startsWith('http://') || !sendsCredentials(c)) return;
+  let host = '';
+  try {
+    host = new URL(c.url).hostname;
+  } catch {
+    // not a URL: refused below like any other non-loopback host
+  }
+  if (LOOPBACK.test(host) || c.allowInsecureHttp) return;
+  throw new InputError(
+    `Cluster '${c.name}': url ${c.url} is plain http and authProvider ${c.authProvider} sends credentials; use https, or set allowInsecureHttp: true on the cluster`,
+  );
 }

@@ -12,6 +12,8 @@ export interface ClusterConfig {
   serviceAccountToken?: string;
   caData?: string;
   skipTLSVerify: boolean;
+  /** Allow credentials over plain `http://` to a non-loopback host (refused otherwise). */
+  allowInsecureHttp?: boolean;
   kubeconfigContext?: string;
   requestTimeoutMs: number;
   interruptionQueue?: string;
@@ -35,6 +37,9 @@ export interface ClusterRegistry {
   list(): ClusterConfig[];
   /** The cluster, or a NotFoundError. */
   get(name: string): ClusterConfig;
-  /** A KubeConfig for the cluster with fresh credentials (EKS tokens are re-minted before expiry). */
-  kubeConfig(name: string): Promise<KubeConfig>;
+  /**
+   * A KubeConfig for the cluster with current credentials: EKS tokens are cached per cluster and
+   * renewed a minute before they expire; `renew` (after a 401) renews them at once.
+   */
+  kubeConfig(name: string, options?: { renew?: boolean }): Promise<KubeConfig>;
 }

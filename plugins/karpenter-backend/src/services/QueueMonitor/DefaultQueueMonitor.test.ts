@@ -51,15 +51,16 @@ async function setup(
   await migrateDatabase({ getClient: async () => knex });
   const store = new DatabaseInterruptionStore(knex);
   const sqs = fakeSqs(attributes);
+  const logger = mockServices.logger.mock();
   const monitor = new DefaultQueueMonitor({
     targets,
     store,
     clientFor: async () => sqs.client,
-    logger: mockServices.logger.mock(),
+    logger,
     backlogWindowMs: 120_000,
     now: () => clock.now,
   });
-  return { monitor, sent: sqs.sent };
+  return { monitor, sent: sqs.sent, logger };
 }
 
 const attrs = (visible: number, notVisible = 0, delayed = 0) => ({
@@ -126,24 +127,36 @@ describe('DefaultQueueMonitor', () => {
     ['QueueDoesNotExist', 'QUEUE_NOT_FOUND'],
     ['AccessDenied', 'ACCESS_DENIED'],
     ['ThrottlingException', 'THROTTLED'],
-  ])('reports %s as a per-cluster %s error', async (name, code) => {
-    const clock = { now: start };
-    const { monitor } = await setup(
-      [
-        {
-          cluster: 'demo',
-          queue: 'https://sqs.eu-west-1.amazonaws.com/1/karpenter-demo',
-        },
-      ],
-      () => Object.assign(new Error(`${name} happened`), { name }),
-      clock,
-    );
-    expect(await monitor.sample('demo')).toMatchObject({ ok: false, code });
-    const status = await monitor.getStatus('demo');
-    expect(status.state).toBe('error');
-    expect(status.error?.code).toBe(code);
-    expect(status.error?.message).toContain(`${name} happened`);
-  });
+  ])(
+    'reports %s as a per-cluster %s error, with the AWS text in the log only',
+    async (name, code) => {
+      const clock = { now: start };
+      const awsText = `${name}: User arn:aws:sts::123456789012:assumed-role/backstage/x is not authorized`;
+      const { monitor, logger } = await setup(
+        [
+          {
+            cluster: 'demo',
+            queue:
+              'https://sqs.eu-west-1.amazonaws.com/123456789012/karpenter-demo',
+          },
+        ],
+        () => Object.assign(new Error(awsText), { name }),
+        clock,
+      );
+      expect(await monitor.sample('demo')).toMatchObject({ ok: false, code });
+      const status = await monitor.getStatus('demo');
+      expect(status.state).toBe('error');
+      expect(status.error?.code).toBe(code);
+      const answer = JSON.stringify(status);
+      expect(answer).not.toContain('123456789012');
+      expect(answer).not.toContain('arn:aws');
+      expect(status.queueName).toBe('karpenter-demo'); // the URL without its account id
+      expect(logger.warn).toHaveBeenCalledWith(
+        'Could not read the interruption queue',
+        expect.objectContaining({ code, error: awsText }),
+      );
+    },
+  );
 
   it('reports a missing queue name from GetQueueUrl', async () => {
     const { monitor } = await setup(

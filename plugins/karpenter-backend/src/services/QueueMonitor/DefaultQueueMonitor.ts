@@ -10,7 +10,7 @@ import {
   QueueStatus,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { InterruptionStore } from '../../database';
-import { classifySqsError } from './sqsErrors';
+import { classifySqsError, displayQueueName } from './sqsErrors';
 import { QueueMonitor, QueueReading, QueueTarget } from './types';
 
 const ATTRIBUTES = [
@@ -137,6 +137,8 @@ export class DefaultQueueMonitor implements QueueMonitor {
         cluster,
         queue: target.queue,
         code,
+        // the AWS text goes to the log only (it can name the account and the role)
+        error: String((error as Error)?.message ?? error),
       });
       await this.options.store.addQueueSample(
         cluster,
@@ -168,7 +170,7 @@ export class DefaultQueueMonitor implements QueueMonitor {
     ]);
     const base = {
       cluster,
-      queueName: target.queue,
+      queueName: displayQueueName(target.queue),
       samples: options.samplesSinceMs !== undefined ? samples : undefined,
     };
     if (latest?.error) {

@@ -26,7 +26,13 @@ const messages: Record<QueueErrorCode, string> = {
   ERROR: 'The interruption queue could not be read',
 };
 
-/** Maps an SQS client error to a stable code and a message a platform engineer can act on. @internal */
+/**
+ * Maps an SQS client error to a stable code and a curated message a platform engineer can act on.
+ * The AWS text (it can name the account, the role ARN and the queue URL) is not part of it: the
+ * caller logs it.
+ *
+ * @internal
+ */
 export function classifySqsError(error: unknown): {
   code: QueueErrorCode;
   message: string;
@@ -50,6 +56,22 @@ export function classifySqsError(error: unknown): {
   if (code === 'ERROR' && name === 'TimeoutError') {
     code = 'UNREACHABLE';
   }
-  const detail = e?.message ? `: ${e.message}` : '';
-  return { code, message: `${messages[code]}${detail}` };
+  return { code, message: messages[code] };
+}
+
+/**
+ * The queue as the API shows it: a configured queue URL
+ * (`https://sqs.<region>.amazonaws.com/<account id>/<name>`) becomes its name, without the
+ * account id; a name stays as it is.
+ *
+ * @internal
+ */
+export function displayQueueName(queue: string): string {
+  if (!/^https?:\/\//.test(queue)) return queue;
+  try {
+    const segments = new URL(queue).pathname.split('/').filter(Boolean);
+    return segments[segments.length - 1] ?? '';
+  } catch {
+    return '';
+  }
 }

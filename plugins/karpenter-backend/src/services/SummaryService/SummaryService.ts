@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   ClusterSummary,
@@ -17,7 +18,9 @@ import {
 import {
   ClusterAccessError,
   ClusterCache,
+  ClusterSnapshot,
   classifyKubeError,
+  rawErrorText,
 } from '../ClusterCache';
 import { ClusterRegistry } from '../ClusterRegistry';
 import { EntityTarget } from '../EntityResolver';
@@ -47,6 +50,7 @@ export class SummaryService {
       cache: ClusterCache;
       thresholds?: Partial<HealthThresholds>;
       extras?: ClusterExtras;
+      logger?: LoggerService;
       now?: () => number;
     },
   ) {}
@@ -79,11 +83,14 @@ export class SummaryService {
   /** Every NodePool of a cluster, degraded while its interruption queue falls behind. */
   async nodePools(cluster: string): Promise<NodePoolInfo[]> {
     this.options.registry.get(cluster);
-    const pools = [...(await this.model(cluster)).model.nodePools.values()];
+    const { model, snapshot } = await this.model(cluster);
     const queue = await this.options.extras
       ?.queue(cluster)
       .catch(() => undefined);
-    return withQueueBacklog(pools, queue);
+    return markStale(
+      withQueueBacklog([...model.nodePools.values()], queue),
+      snapshot,
+    );
   }
 
   async nodeClasses(cluster: string): Promise<NodeClassInfo[]> {
@@ -182,18 +189,29 @@ export class SummaryService {
         extras?.activity(cluster, names).catch(() => undefined),
         extras?.queue(cluster).catch(() => undefined),
       ]);
-      const nodePools = withQueueBacklog(selected, queue);
+      const nodePools = markStale(withQueueBacklog(selected, queue), snapshot);
       return {
         cluster,
         title: config.title,
-        health: worstStatus(nodePools.map(p => p.health.status)),
+        health: snapshot.stale
+          ? 'unknown'
+          : worstStatus(nodePools.map(p => p.health.status)),
         nodePools,
         missingNodePools: missing?.length ? missing : undefined,
         interruptions,
         queue,
-        updatedAt: new Date(this.now()).toISOString(),
+        // the age of the data (oldest sync of the cluster's resources), not of the request
+        updatedAt: new Date(snapshot.syncedAt).toISOString(),
+        ...(snapshot.stale
+          ? { stale: true, error: snapshot.stale.error }
+          : undefined),
       };
     } catch (error) {
+      if (!(error instanceof ClusterAccessError))
+        this.options.logger?.warn('Could not summarise a cluster', {
+          cluster,
+          error: rawErrorText(error),
+        });
       return {
         cluster,
         title: config.title,
@@ -221,6 +239,30 @@ export class SummaryService {
       generatedAt: new Date(this.now()).toISOString(),
     };
   }
+}
+
+/**
+ * The NodePools of a stale cluster keep their last known state, marked as such: `stale`, health
+ * `unknown` with a STALE_DATA reason first (then the reasons of the last known state).
+ */
+function markStale(
+  pools: NodePoolInfo[],
+  snapshot: ClusterSnapshot,
+): NodePoolInfo[] {
+  const stale = snapshot.stale;
+  if (!stale) return pools;
+  const reason: HealthReason = {
+    code: 'STALE_DATA',
+    message: `Last known state from ${new Date(
+      snapshot.syncedAt,
+    ).toISOString()}: ${stale.error.message} (${stale.error.code})`,
+    severity: 'unknown',
+  };
+  return pools.map(p => ({
+    ...p,
+    stale: true,
+    health: { status: 'unknown', reasons: [reason, ...p.health.reasons] },
+  }));
 }
 
 /** A queue that falls behind degrades every NodePool of its cluster (interruptions go unhandled). */

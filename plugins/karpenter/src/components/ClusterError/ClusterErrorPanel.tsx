@@ -1,15 +1,33 @@
-import { ClusterError } from '@karpenter-backstage/plugin-karpenter-common';
+import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
 import Alert from '@material-ui/lab/Alert';
+import { staleText } from './freshness';
 
-/** Inline error of one cluster; the other clusters are still shown. @internal */
+/**
+ * Inline error of one cluster; the other clusters are still shown. A stale cluster (its last
+ * known state is still shown) gets a warning with the data's time and the reason instead.
+ *
+ * @internal
+ */
 export function ClusterErrorPanel(props: {
-  cluster: string;
-  error: ClusterError;
+  summary: Pick<ClusterSummary, 'cluster' | 'error' | 'stale' | 'updatedAt'>;
 }) {
+  const { summary } = props;
+  if (!summary.error) return null;
+  if (summary.stale) {
+    return (
+      <Alert
+        severity="warning"
+        data-testid={`cluster-stale-${summary.cluster}`}
+      >
+        {staleText(summary as ClusterSummary)}: {summary.error.message}. The
+        NodePools below are the last known state.
+      </Alert>
+    );
+  }
   return (
-    <Alert severity="error" data-testid={`cluster-error-${props.cluster}`}>
-      Cluster <strong>{props.cluster}</strong> could not be read (
-      {props.error.code}): {props.error.message}
+    <Alert severity="error" data-testid={`cluster-error-${summary.cluster}`}>
+      Cluster <strong>{summary.cluster}</strong> could not be read (
+      {summary.error.code}): {summary.error.message}
     </Alert>
   );
 }

@@ -1,1 +1,2 @@
 export { ClusterErrorPanel } from './ClusterErrorPanel';
+export { freshnessText, staleReason, staleText } from './freshness';

@@ -54,9 +54,7 @@ export function ClusterBlock(props: { summary: ClusterSummary }) {
         )}
       </Box>
       <QueueBadge queue={summary.queue} />
-      {summary.error && (
-        <ClusterErrorPanel cluster={summary.cluster} error={summary.error} />
-      )}
+      <ClusterErrorPanel summary={summary} />
       {!summary.error && summary.nodePools.length === 0 && (
         <Typography variant="body2" color="textSecondary">
           No NodePools found for this entity in {summary.cluster}.

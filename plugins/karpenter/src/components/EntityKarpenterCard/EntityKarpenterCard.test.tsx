@@ -185,6 +185,71 @@ describe('EntityKarpenterCard', () => {
     expect(screen.getByTestId('nodepool-general')).toBeInTheDocument();
   });
 
+  it('shows the time of the data and why it is stale, with the last known NodePools, instead of a fresh timestamp', async () => {
+    const dataTime = '2026-12-02T12:03:00.000Z';
+    answer(
+      summary([
+        cluster('demo', {
+          health: 'unknown',
+          stale: true,
+          updatedAt: dataTime,
+          error: {
+            code: 'TIMEOUT',
+            message: 'The API server of demo did not answer in time',
+          },
+          nodePools: [
+            nodePool('general', {
+              stale: true,
+              health: {
+                status: 'unknown',
+                reasons: [
+                  {
+                    code: 'STALE_DATA',
+                    message: 'Last known state',
+                    severity: 'unknown',
+                  },
+                ],
+              },
+            }),
+          ],
+        }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    const time = new Date(dataTime).toLocaleTimeString([], {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    expect(await screen.findByTestId('karpenter-freshness')).toHaveTextContent(
+      `Data from ${time} — cannot reach the cluster (TIMEOUT)`,
+    );
+    expect(screen.queryByText(/^Updated /)).toBeNull();
+    expect(screen.getByTestId('cluster-stale-demo')).toHaveTextContent(
+      'The NodePools below are the last known state.',
+    );
+    expect(screen.queryByTestId('cluster-error-demo')).toBeNull();
+    expect(screen.getByTestId('nodepool-general')).toBeInTheDocument();
+  });
+
+  it('shows the oldest data time of the clusters as "Updated"', async () => {
+    answer(
+      summary([
+        cluster('demo', { updatedAt: '2026-12-02T12:05:00.000Z' }),
+        cluster('staging', { updatedAt: '2026-12-02T12:04:30.000Z' }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    const time = new Date('2026-12-02T12:04:30.000Z').toLocaleTimeString([], {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    expect(await screen.findByTestId('karpenter-freshness')).toHaveTextContent(
+      `Updated ${time}`,
+    );
+  });
+
   it('explains which annotation to add when the entity is not configured', async () => {
     answer(
       summary([], {

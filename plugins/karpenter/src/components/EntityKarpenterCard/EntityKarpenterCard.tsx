@@ -12,7 +12,6 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { formatTime } from '../../format';
 import {
   KARPENTER_PERFORMANCE_MARKS,
   useEntitySummary,
@@ -20,6 +19,7 @@ import {
   useRefreshIntervalMs,
   useRefreshTick,
 } from '../../hooks';
+import { freshnessText } from '../ClusterError';
 import { HealthChip } from '../HealthChip';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterBlock } from './ClusterBlock';
@@ -46,6 +46,12 @@ export function EntityKarpenterCard() {
     config.getOptionalString('karpenter.frontend.troubleshootingUrl') ??
     DEFAULT_TROUBLESHOOTING;
 
+  // the age of the data (per cluster, from the backend), not the time of the request
+  const freshness =
+    value?.status === 'configured'
+      ? freshnessText(value, updatedAt)
+      : undefined;
+
   let body: JSX.Element;
   if (loading) {
     body = <Progress />;
@@ -71,9 +77,13 @@ export function EntityKarpenterCard() {
         value?.status === 'configured' ? (
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
             <HealthChip status={value.health} />
-            {updatedAt && (
-              <Typography variant="caption" color="textSecondary">
-                Updated {formatTime(updatedAt.toISOString())}
+            {freshness && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                data-testid="karpenter-freshness"
+              >
+                {freshness}
               </Typography>
             )}
           </Box>

@@ -19,16 +19,19 @@ export function ClusterTab(props: { summary: ClusterSummary; tick: number }) {
     () => api.getNodeClasses(summary.cluster),
     [api, summary.cluster, tick],
   );
-  if (summary.error) {
-    return (
-      <ClusterErrorPanel cluster={summary.cluster} error={summary.error} />
-    );
+  if (summary.error && !summary.stale) {
+    return <ClusterErrorPanel summary={summary} />;
   }
   const poolNames = summary.nodePools.map(p => p.name);
   const classNames = new Set(summary.nodePools.map(p => p.nodeClass?.name));
   const nodeClasses = classes.value?.filter(c => classNames.has(c.name));
   return (
     <Grid container spacing={3}>
+      {summary.stale && (
+        <Grid item xs={12}>
+          <ClusterErrorPanel summary={summary} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <InfoCard title="NodePools">
           <NodePoolsTable

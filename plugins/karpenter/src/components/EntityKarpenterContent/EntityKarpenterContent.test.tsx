@@ -232,6 +232,42 @@ describe('EntityKarpenterContent', () => {
     ).toHaveTextContent('TIMEOUT');
   });
 
+  it('shows a stale cluster with the time of its data, the reason and its last known NodePools', async () => {
+    const dataTime = '2026-12-02T12:03:00.000Z';
+    backend({
+      summary: () =>
+        summary([
+          cluster('demo', {
+            health: 'unknown',
+            stale: true,
+            updatedAt: dataTime,
+            error: {
+              code: 'UNREACHABLE',
+              message:
+                'The API server of demo cannot be reached (ECONNREFUSED)',
+            },
+            nodePools: [nodePool('general', { stale: true })],
+          }),
+        ]),
+    });
+    await renderWithApis(<EntityKarpenterContent />);
+    const time = new Date(dataTime).toLocaleTimeString([], {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    expect(await screen.findByTestId('karpenter-freshness')).toHaveTextContent(
+      `Data from ${time} — cannot reach the cluster (UNREACHABLE)`,
+    );
+    expect(screen.getByTestId('cluster-stale-demo')).toHaveTextContent(
+      'cannot be reached',
+    );
+    expect(
+      await screen.findByRole('table', { name: 'NodePools' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^Updated /)).toBeNull();
+  });
+
   it('shows progress while the summary loads', async () => {
     const answer = deferred();
     backend();

@@ -9,8 +9,8 @@ import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
+import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
 import { useState } from 'react';
-import { formatTime } from '../../format';
 import {
   KARPENTER_PERFORMANCE_MARKS,
   useEntitySummary,
@@ -19,9 +19,16 @@ import {
   useRefreshTick,
 } from '../../hooks';
 import { NotConfigured } from '../EntityKarpenterCard/NotConfigured';
+import { freshnessText } from '../ClusterError';
 import { HealthChip } from '../HealthChip';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterTab } from './ClusterTab';
+
+/** The state in a cluster's tab label: stale (last known data), error, or its health. */
+function tabState(c: ClusterSummary): string {
+  if (c.stale) return 'stale';
+  return c.error ? 'error' : c.health;
+}
 
 /**
  * The Karpenter tab of an entity page: per cluster, the NodePools table with details, the
@@ -36,6 +43,12 @@ export function EntityKarpenterContent() {
   const { value, error, loading, updatedAt } = useEntitySummary(tick);
   const [selected, setSelected] = useState(0);
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.tabMounted, true);
+
+  // the age of the data (per cluster, from the backend), not the time of the request
+  const freshness =
+    value?.status === 'configured'
+      ? freshnessText(value, updatedAt)
+      : undefined;
 
   let body: JSX.Element;
   if (loading) {
@@ -63,9 +76,7 @@ export function EntityKarpenterContent() {
             {value.clusters.map(c => (
               <Tab
                 key={c.cluster}
-                label={`${c.title ?? c.cluster} (${
-                  c.error ? 'error' : c.health
-                })`}
+                label={`${c.title ?? c.cluster} (${tabState(c)})`}
               />
             ))}
           </Tabs>
@@ -84,9 +95,13 @@ export function EntityKarpenterContent() {
           {value?.status === 'configured' && (
             <HealthChip status={value.health} />
           )}
-          {updatedAt && (
-            <Typography variant="caption" color="textSecondary">
-              Updated {formatTime(updatedAt.toISOString())}
+          {freshness && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              data-testid="karpenter-freshness"
+            >
+              {freshness}
               {interval ? ` · refreshes every ${interval / 1000} s` : ''}
             </Typography>
           )}
