@@ -83,7 +83,7 @@ describe('InterruptionHistory', () => {
       fromMs: now - 7 * 24 * HOUR,
       toMs: now,
       bucketMs: 24 * HOUR,
-      nodePool: 'general',
+      nodePools: ['general'],
       limit: 2,
     });
     expect(answer.buckets.reduce((sum, b) => sum + b.total, 0)).toBe(3);

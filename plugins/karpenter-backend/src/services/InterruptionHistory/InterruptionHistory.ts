@@ -18,7 +18,8 @@ export interface InterruptionHistoryQuery {
   fromMs: number;
   toMs: number;
   bucketMs: number;
-  nodePool?: string;
+  /** Only records of these NodePools (all when undefined). */
+  nodePools?: string[];
   reason?: string;
   limit: number;
   cursor?: string;
@@ -60,7 +61,7 @@ export class InterruptionHistory {
       cluster: q.cluster,
       fromMs: q.fromMs,
       toMs: q.toMs,
-      nodePool: q.nodePool,
+      nodePools: q.nodePools,
       reason: q.reason,
     };
     const [counted, page] = await Promise.all([

@@ -5,6 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
@@ -22,6 +23,7 @@ import { NotConfigured } from '../EntityKarpenterCard/NotConfigured';
 import { HealthChip } from '../HealthChip';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterTab } from './ClusterTab';
+import { entityNodePoolScope } from './entityScope';
 
 /**
  * The Karpenter tab of an entity page: per cluster, the NodePools table with details, the
@@ -35,6 +37,7 @@ export function EntityKarpenterContent() {
   const tick = useRefreshTick(interval);
   const { value, error, loading, updatedAt } = useEntitySummary(tick);
   const [selected, setSelected] = useState(0);
+  const { entity } = useEntity();
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.tabMounted, true);
 
   let body: JSX.Element;
@@ -71,7 +74,12 @@ export function EntityKarpenterContent() {
           </Tabs>
         )}
         {current && (
-          <ClusterTab key={current.cluster} summary={current} tick={tick} />
+          <ClusterTab
+            key={current.cluster}
+            summary={current}
+            scope={entityNodePoolScope(entity, value.mapping, current)}
+            tick={tick}
+          />
         )}
       </>
     );

@@ -97,14 +97,16 @@ function Breakdown(props: { title: string; counts: Record<string, number> }) {
  */
 export function InterruptionTimeline(props: {
   cluster: string;
-  nodePool?: string;
+  /** The entity's NodePools (every request is narrowed to them); `undefined`: the whole cluster. */
+  nodePools?: string[];
   tick: number;
 }) {
   const api = useApi(karpenterApiRef);
   const [range, setRange] = useState<Range>('24h');
   // The filters the records are for: what "Load more" fetched is kept across refreshes and
   // dropped only when these change.
-  const filterKey = JSON.stringify([props.cluster, props.nodePool, range]);
+  const scopeKey = props.nodePools?.join(',');
+  const filterKey = JSON.stringify([props.cluster, scopeKey, range]);
   const [loaded, setLoaded] = useState<LoadedRecords>({
     filterKey,
     records: [],
@@ -115,10 +117,10 @@ export function InterruptionTimeline(props: {
       from: new Date(to - RANGES[range] * HOUR).toISOString(),
       to: new Date(to).toISOString(),
       bucket: '1h',
-      nodePool: props.nodePool,
+      nodePool: props.nodePools,
       limit: 20,
     });
-  }, [api, props.cluster, props.nodePool, range, props.tick]);
+  }, [api, props.cluster, scopeKey, range, props.tick]);
 
   if (loading) return <Progress />;
   if (!value) return error ? <ResponseErrorPanel error={error} /> : null;
@@ -134,7 +136,7 @@ export function InterruptionTimeline(props: {
       from: value.from,
       to: new Date(to).toISOString(),
       bucket: '1h',
-      nodePool: props.nodePool,
+      nodePool: props.nodePools,
       limit: 50,
       cursor,
     });
