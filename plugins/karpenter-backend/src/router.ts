@@ -12,6 +12,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DNS1123_LABEL_PATTERN,
   karpenterClusterReadPermission,
   KarpenterHealthResponse,
   NodeClaimState,
@@ -63,6 +64,32 @@ function optionalString(req: Request, name: string): string | undefined {
   if (typeof value !== 'string')
     throw new InputError(`${name}: must be a single value`);
   return value;
+}
+
+const NODE_POOL_NAME = new RegExp(DNS1123_LABEL_PATTERN);
+
+/**
+ * `nodePool=a,b`: the NodePools to narrow to (a comma list of DNS-1123 labels, each at most 63
+ * characters), or `undefined` for the whole cluster.
+ */
+function nodePoolsParam(req: Request): string[] | undefined {
+  const text = optionalString(req, 'nodePool');
+  if (text === undefined) return undefined;
+  const names = text.split(',').map(n => n.trim());
+  for (const n of names) {
+    if (!n)
+      throw new InputError(
+        'nodePool: must be a comma-separated list of NodePool names without empty items',
+      );
+    if (n.length > 63 || !NODE_POOL_NAME.test(n))
+      throw new InputError(
+        `nodePool: "${n.slice(
+          0,
+          63,
+        )}" is not a NodePool name (a DNS-1123 label)`,
+      );
+  }
+  return [...new Set(names)];
 }
 
 function limitParam(req: Request, fallback: number, max: number): number {
@@ -171,7 +198,7 @@ export async function createRouter(
     res.json(
       await fromCluster(() =>
         summaries.nodeClaims(name, {
-          nodePool: optionalString(req, 'nodePool'),
+          nodePools: nodePoolsParam(req),
           state: state as NodeClaimState | undefined,
           limit: limitParam(req, 100, 1000),
           cursor: optionalString(req, 'cursor'),
@@ -206,7 +233,7 @@ export async function createRouter(
         fromMs,
         toMs,
         bucketMs: BUCKETS[bucket],
-        nodePool: optionalString(req, 'nodePool'),
+        nodePools: nodePoolsParam(req),
         reason,
         limit: limitParam(req, 50, 500),
         cursor: optionalString(req, 'cursor'),

@@ -11,3 +11,4 @@ export * from './template';
 export * from './health';
 export * from './api';
 export * from './selectors';
+export * from './schedule';

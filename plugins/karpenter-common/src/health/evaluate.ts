@@ -1,4 +1,9 @@
-import { budgetActive, budgetAllows, BudgetSpec } from './budgets';
+import {
+  budgetActive,
+  budgetAllows,
+  budgetScheduleError,
+  BudgetSpec,
+} from './budgets';
 import {
   conditionIs,
   describeCondition,
@@ -181,15 +186,24 @@ function claimReasons(
 function budgetReasons(pool: NodePoolLike, nowMs: number): HealthReason[] {
   const nodes = parseQuantity(pool.status?.resources?.nodes ?? 0) || 0;
   const blocking = (pool.spec?.disruption?.budgets ?? []).filter(
-    b => budgetActive(b, nowMs) && budgetAllows(b, nodes) === 0,
+    b =>
+      budgetScheduleError(b) !== undefined ||
+      (budgetActive(b, nowMs) && budgetAllows(b, nodes) === 0),
   );
-  return blocking.map(b => ({
-    code: 'DISRUPTION_BLOCKED_BY_BUDGET',
-    message: `Disruption budget "nodes: ${b.nodes}"${
-      b.reasons?.length ? ` for ${b.reasons.join(', ')}` : ''
-    } allows 0 disruptions now`,
-    severity: 'healthy' as const,
-  }));
+  return blocking.map(b => {
+    const invalid = budgetScheduleError(b);
+    return {
+      code: 'DISRUPTION_BLOCKED_BY_BUDGET',
+      message: `Disruption budget "nodes: ${b.nodes}"${
+        b.reasons?.length ? ` for ${b.reasons.join(', ')}` : ''
+      } allows 0 disruptions now${
+        invalid
+          ? ` (Karpenter cannot read it and fails closed: ${invalid})`
+          : ''
+      }`,
+      severity: 'healthy' as const,
+    };
+  });
 }
 
 /** Inputs of {@link evaluateNodePoolHealth}. @public */

@@ -13,7 +13,8 @@ import {
 
 /** Query of the NodeClaims table. @public */
 export interface NodeClaimQuery {
-  nodePool?: string;
+  /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
+  nodePool?: string | string[];
   state?: NodeClaimState;
   limit?: number;
   cursor?: string;
@@ -24,7 +25,8 @@ export interface InterruptionQuery {
   from?: string;
   to?: string;
   bucket?: '5m' | '15m' | '1h' | '6h' | '1d';
-  nodePool?: string;
+  /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
+  nodePool?: string | string[];
   reason?: string;
   limit?: number;
   /** Page of the raw records. */

@@ -21,7 +21,9 @@ const enc = encodeURIComponent;
 
 function queryString(query: object = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, raw] of Object.entries(query)) {
+    // Lists travel as one comma-separated value (`nodePool=a,b`), as the backend reads them.
+    const value = Array.isArray(raw) ? raw.join(',') : raw;
     if (value !== undefined && value !== '') {
       params.set(key, String(value));
     }

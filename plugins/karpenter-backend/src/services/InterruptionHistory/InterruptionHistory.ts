@@ -18,9 +18,7 @@ export interface InterruptionHistoryQuery {
   fromMs: number;
   toMs: number;
   bucketMs: number;
-  /** One NodePool (the route's `nodePool`). */
-  nodePool?: string;
-  /** Only these NodePools (an entity's pools). */
+  /** Only records of these NodePools (all when undefined). */
   nodePools?: string[];
   reason?: string;
   limit: number;
@@ -66,7 +64,6 @@ export class InterruptionHistory {
       cluster: q.cluster,
       fromMs: q.fromMs,
       toMs: q.toMs,
-      nodePool: q.nodePool,
       nodePools: q.nodePools,
       reason: q.reason,
     };

@@ -101,7 +101,8 @@ export class SummaryService {
   async nodeClaims(
     cluster: string,
     query: {
-      nodePool?: string;
+      /** Only NodeClaims of these NodePools (all when undefined). */
+      nodePools?: string[];
       state?: NodeClaimState;
       limit: number;
       cursor?: string;
@@ -114,9 +115,10 @@ export class SummaryService {
       : 0;
     if (!Number.isInteger(offset) || offset < 0)
       throw new InputError('cursor: not a cursor returned by this API');
+    const pools = query.nodePools && new Set(query.nodePools);
     const items = model.nodeClaims.filter(
       c =>
-        (!query.nodePool || c.nodePool === query.nodePool) &&
+        (!pools || (c.nodePool !== undefined && pools.has(c.nodePool))) &&
         (!query.state || c.state === query.state),
     );
     const end = offset + query.limit;

@@ -206,6 +206,9 @@ describe('template value rules', () => {
       '0 0 1 jan,jul *',
       '0 22 * * 1-5',
       '5,10 0-6/2 ? * SUN',
+      '0  9 * * *', // robfig/cron splits on any run of whitespace
+      '*/61 * * * *', // robfig/cron allows a step longer than the field
+      '? ? ? ? ?',
     ]);
     bad(checkCronSchedule, [
       '',
@@ -219,8 +222,13 @@ describe('template value rules', () => {
       '5-1 * * * *',
       '@reboot',
       'TZ=UTC 0 9 * * *',
-      '0  9 * * *',
       '*/0 * * * *',
+      '@dailyish', // the CRD's pattern admits it, robfig/cron does not
+      '@every 1h',
+      '0 9 L * *',
+      '0 9 * * mon#2',
+      '0 9 * * +mon',
+      '0 9 * * monday',
     ]);
   });
 

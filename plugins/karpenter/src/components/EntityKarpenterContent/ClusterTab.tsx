@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
 import { karpenterApiRef } from '../../api';
 import { usePolledData } from '../../hooks';
@@ -11,9 +12,18 @@ import { NodeClassesPanel } from '../NodeClassesPanel';
 import { NodePoolsTable } from '../NodePoolsTable';
 import { QueueBacklogChart } from '../QueueBacklogChart';
 
-/** Everything about one cluster for the entity. @internal */
-export function ClusterTab(props: { summary: ClusterSummary; tick: number }) {
-  const { summary, tick } = props;
+/**
+ * Everything about one cluster for the entity. `scope`: the entity's NodePools in this cluster
+ * (every request of the tab is narrowed to them); `undefined` for the whole cluster.
+ *
+ * @internal
+ */
+export function ClusterTab(props: {
+  summary: ClusterSummary;
+  scope?: string[];
+  tick: number;
+}) {
+  const { summary, scope, tick } = props;
   const api = useApi(karpenterApiRef);
   const classes = usePolledData(
     () => api.getNodeClasses(summary.cluster),
@@ -22,7 +32,15 @@ export function ClusterTab(props: { summary: ClusterSummary; tick: number }) {
   if (summary.error && !summary.stale) {
     return <ClusterErrorPanel summary={summary} />;
   }
-  const poolNames = summary.nodePools.map(p => p.name);
+  const poolNames = scope ?? summary.nodePools.map(p => p.name);
+  // A scope without NodePools (workloads on no Karpenter node) asks for nothing: an empty
+  // list must not widen to the whole cluster.
+  const nothingInScope = scope !== undefined && scope.length === 0;
+  const noPools = (
+    <Typography variant="body2" color="textSecondary">
+      The entity has no NodePools in this cluster.
+    </Typography>
+  );
   const classNames = new Set(summary.nodePools.map(p => p.nodeClass?.name));
   const nodeClasses = classes.value?.filter(c => classNames.has(c.name));
   return (
@@ -42,20 +60,29 @@ export function ClusterTab(props: { summary: ClusterSummary; tick: number }) {
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Interruptions and disruptions">
-          <InterruptionTimeline
-            cluster={summary.cluster}
-            nodePool={poolNames.length === 1 ? poolNames[0] : undefined}
-            tick={tick}
-          />
+          {nothingInScope ? (
+            noPools
+          ) : (
+            <InterruptionTimeline
+              cluster={summary.cluster}
+              nodePools={scope}
+              tick={tick}
+            />
+          )}
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="NodeClaims">
-          <NodeClaimsTable
-            cluster={summary.cluster}
-            nodePools={poolNames}
-            tick={tick}
-          />
+          {nothingInScope ? (
+            noPools
+          ) : (
+            <NodeClaimsTable
+              cluster={summary.cluster}
+              nodePools={poolNames}
+              scope={scope}
+              tick={tick}
+            />
+          )}
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={7}>

@@ -5,6 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
@@ -23,6 +24,7 @@ import { freshnessText } from '../ClusterError';
 import { HealthChip } from '../HealthChip';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterTab } from './ClusterTab';
+import { entityNodePoolScope } from './entityScope';
 
 /** The state in a cluster's tab label: stale (last known data), error, or its health. */
 function tabState(c: ClusterSummary): string {
@@ -42,6 +44,7 @@ export function EntityKarpenterContent() {
   const tick = useRefreshTick(interval);
   const { value, error, loading, updatedAt } = useEntitySummary(tick);
   const [selected, setSelected] = useState(0);
+  const { entity } = useEntity();
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.tabMounted, true);
 
   // the age of the data (per cluster, from the backend), not the time of the request
@@ -82,7 +85,12 @@ export function EntityKarpenterContent() {
           </Tabs>
         )}
         {current && (
-          <ClusterTab key={current.cluster} summary={current} tick={tick} />
+          <ClusterTab
+            key={current.cluster}
+            summary={current}
+            scope={entityNodePoolScope(entity, value.mapping, current)}
+            tick={tick}
+          />
         )}
       </>
     );

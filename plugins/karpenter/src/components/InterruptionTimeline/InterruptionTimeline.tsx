@@ -78,7 +78,8 @@ function summaryText(totals: InterruptionHistoryResponse['totals']) {
  */
 export function InterruptionTimeline(props: {
   cluster: string;
-  nodePool?: string;
+  /** The entity's NodePools (every request is narrowed to them); `undefined`: the whole cluster. */
+  nodePools?: string[];
   tick: number;
 }) {
   const api = useApi(karpenterApiRef);
@@ -86,7 +87,8 @@ export function InterruptionTimeline(props: {
   const [visible, setVisible] = useState<string[]>(SERIES_KEYS);
   // The filters the rows are for: what "Load more" fetched is kept across refreshes and
   // dropped only when these change.
-  const filterKey = JSON.stringify([props.cluster, props.nodePool, range]);
+  const scopeKey = props.nodePools?.join(',');
+  const filterKey = JSON.stringify([props.cluster, scopeKey, range]);
   const [loaded, setLoaded] = useState<LoadedRows<InterruptionNotice>>({
     filterKey,
     rows: [],
@@ -97,10 +99,10 @@ export function InterruptionTimeline(props: {
       from: new Date(to - RANGES[range] * HOUR).toISOString(),
       to: new Date(to).toISOString(),
       bucket: '1h',
-      nodePool: props.nodePool,
+      nodePool: props.nodePools,
       limit: 20,
     });
-  }, [api, props.cluster, props.nodePool, range, props.tick]);
+  }, [api, props.cluster, scopeKey, range, props.tick]);
 
   if (loading) return <Progress />;
   if (!value) return error ? <ResponseErrorPanel error={error} /> : null;
@@ -115,7 +117,7 @@ export function InterruptionTimeline(props: {
       from: value.from,
       to: value.to,
       bucket: '1h',
-      nodePool: props.nodePool,
+      nodePool: props.nodePools,
       limit: 50,
       noticeCursor: cursor,
     });

@@ -39,12 +39,15 @@ export const NODECLAIM_PAGE_SIZE = 50;
 
 /**
  * NodeClaims of a cluster, filtered by NodePool and state, paged by the backend's cursor.
+ * `nodePools`: the choices of the NodePool filter; `scope`: the entity's NodePools, which every
+ * request is narrowed to ("All NodePools" means all of them; `undefined`: the whole cluster).
  *
  * @internal
  */
 export function NodeClaimsTable(props: {
   cluster: string;
   nodePools: string[];
+  scope?: string[];
   tick: number;
 }) {
   const api = useApi(karpenterApiRef);
@@ -59,12 +62,20 @@ export function NodeClaimsTable(props: {
   const { value, error, loading } = usePolledData(
     () =>
       api.getNodeClaims(props.cluster, {
-        nodePool: nodePool || undefined,
+        nodePool: nodePool || props.scope,
         state: state || undefined,
         limit: NODECLAIM_PAGE_SIZE,
         cursor,
       }),
-    [api, props.cluster, nodePool, state, cursor, props.tick],
+    [
+      api,
+      props.cluster,
+      props.scope?.join(','),
+      nodePool,
+      state,
+      cursor,
+      props.tick,
+    ],
   );
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.nodeClaimsRendered, !!value);
   const resetPaging = () => setCursors([undefined]);
