@@ -76,21 +76,21 @@ export async function countRecords(
     .count({ n: '*' })
     .groupBy('kind', 'bucket_start');
 
-  const interruptedClaims = () =>
-    filtered(db, query)
-      .whereIn('reason', INTERRUPTION_NOTICE_REASONS)
-      .select('subject')
-      .max(Object.fromEntries(Object.values(DIMENSIONS).map(c => [c, c])))
-      .groupBy('subject')
-      .as('c');
-  const dimensions = Object.entries(DIMENSIONS).map(async ([key, column]) => {
-    const rows = (await db
-      .from(interruptedClaims())
-      .select({ value: column })
-      .count({ n: '*' })
-      .groupBy(column)) as Row[];
-    return [key, labelled(rows)] as const;
-  });
+  // One row per interrupted NodeClaim (its known NodePool etc.), grouped by all four dimensions
+  // at once: a few rows (NodePools × capacity types × instance types × zones), summed per
+  // dimension below.
+  const columns = Object.values(DIMENSIONS);
+  const interruptedClaims = filtered(db, query)
+    .whereIn('reason', INTERRUPTION_NOTICE_REASONS)
+    .select('subject')
+    .max(Object.fromEntries(columns.map(c => [c, c])))
+    .groupBy('subject')
+    .as('c');
+  const combinations = db
+    .from(interruptedClaims)
+    .select(columns)
+    .count({ n: '*' })
+    .groupBy(columns);
 
   const byReason = filtered(db, query)
     .select({ value: 'reason' })
@@ -102,14 +102,15 @@ export async function countRecords(
     .countDistinct({ n: 'subject' })
     .groupBy('disruption_reason');
 
-  const [buckets, firstRows, reasonRows, disruptionRows, ...byDimension] =
-    await Promise.all([
-      perBucket,
-      firsts,
-      byReason,
-      disruptions,
-      ...dimensions,
-    ]);
+  const [buckets, firstRows, reasonRows, disruptionRows, comboRows] =
+    await Promise.all([perBucket, firsts, byReason, disruptions, combinations]);
+  const combos = comboRows as Array<
+    Record<string, string | null> & { n: number | string }
+  >;
+  const byDimension = Object.entries(DIMENSIONS).map(
+    ([key, column]) =>
+      [key, labelled(combos.map(c => ({ value: c[column], n: c.n })))] as const,
+  );
   return {
     perBucket: (
       buckets as Array<{ bucket_start: number; reason: string; n: number }>

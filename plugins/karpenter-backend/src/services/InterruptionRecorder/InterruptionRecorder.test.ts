@@ -115,7 +115,7 @@ async function setup(
 }
 
 describe('InterruptionRecorder', () => {
-  it('records recorded reasons only, with the involved NodeClaim resolved', async () => {
+  it('records recorded reasons about NodeClaims, Nodes and NodePools only, with the involved NodeClaim resolved', async () => {
     const { recorder, records } = await setup(
       new FakeEventSource([
         event('a', 'SpotInterrupted'),
@@ -124,6 +124,14 @@ describe('InterruptionRecorder', () => {
           involvedObject: { kind: 'Node', name: 'n1' },
         }),
         { ...event('d', 'SpotInterrupted'), metadata: {} },
+        // the per-Pod copy some provider versions record: not an interruption of its own
+        event('e', 'SpotInterrupted', 1, {
+          involvedObject: {
+            kind: 'Pod',
+            name: 'web-1',
+            namespace: 'karpenter',
+          },
+        }),
       ]),
     );
     expect(await recorder.catchUp('default')).toBe('101');

@@ -86,9 +86,15 @@ export function cacheResolver(
     async known() {
       const snap = await snapshot();
       if (!snap) return [];
+      const nodeByProviderId = new Map<string, string>();
+      for (const node of snap.nodes)
+        if (node.spec?.providerID && node.metadata?.name)
+          nodeByProviderId.set(node.spec.providerID, node.metadata.name);
       const mappings: NodeMapping[] = [];
       for (const claim of snap.nodeClaims) {
-        const node = claim.status?.nodeName;
+        const node =
+          claim.status?.nodeName ??
+          nodeByProviderId.get(claim.status?.providerID ?? '');
         if (!node || !claim.metadata?.name) continue;
         mappings.push({
           node,

@@ -8,9 +8,26 @@ import { InvolvedObjectFacts, KubeEvent } from './types';
 const iso = (value: string | Date | undefined) =>
   value === undefined ? undefined : new Date(value).toISOString();
 
-/** Whether an event is one the recorder keeps (a recorded reason, with a uid). @internal */
+/**
+ * The kinds of object whose events are counted. Some provider versions also record
+ * `SpotInterrupted` on every Pod of the interrupted Node (aws/karpenter-provider-aws
+ * `pkg/controllers/interruption/events/events.go`, `SpotInterrupted(pods, node, nodeClaim)`):
+ * those copies would count every Pod as an interruption, so they are not kept.
+ */
+const SUBJECT_KINDS = new Set(['NodeClaim', 'Node', 'NodePool']);
+
+/**
+ * Whether an event is one the recorder keeps: a recorded reason, with a uid, about a NodeClaim,
+ * Node or NodePool.
+ *
+ * @internal
+ */
 export function isRecordable(event: KubeEvent): boolean {
-  return Boolean(event.metadata?.uid) && isRecordedReason(event.reason);
+  return (
+    Boolean(event.metadata?.uid) &&
+    isRecordedReason(event.reason) &&
+    SUBJECT_KINDS.has(event.involvedObject?.kind ?? '')
+  );
 }
 
 /**
