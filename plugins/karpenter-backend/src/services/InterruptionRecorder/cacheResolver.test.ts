@@ -41,6 +41,7 @@ function fakeCache(): ClusterCache {
     nodeClasses: [],
     nodes,
     generation: '1',
+    syncedAt: Date.parse('2026-12-02T10:00:00Z'),
   };
   return {
     snapshot: async () => snapshot,
