@@ -7,8 +7,10 @@ import { lowerBound, SubmoduleInputs } from './checks';
  */
 
 const first = (v: any) => (Array.isArray(v) ? v[0] : v);
-const list = (v: unknown): unknown[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v];
+const list = (v: unknown): unknown[] => {
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+};
 
 /**
  * The EC2/Health events Karpenter's interruption controller handles, by EventBridge source and
