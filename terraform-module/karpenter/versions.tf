@@ -3,11 +3,10 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = ">= 6.15, < 7.0"
-      # >= 6.15: the pinned submodule sets `region` on resources (AWS provider 6) and requires 6.15.
-      # The public ECR token for the Karpenter chart is only served in us-east-1.
-      configuration_aliases = [aws.virginia]
+      source = "hashicorp/aws"
+      # >= 6.28: the pinned submodule (terraform-aws-modules/eks 21.19.0) requires it
+      # (modules/karpenter/versions.tf at tag v21.19.0); it sets the provider 6 `region` argument.
+      version = ">= 6.28, < 7.0"
     }
     helm = {
       source  = "hashicorp/helm"

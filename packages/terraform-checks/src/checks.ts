@@ -94,8 +94,13 @@ export interface SubmoduleInputs {
   version: string;
   /** Version constraints of the submodule's own `versions.tf` (`terraform`, `aws`). */
   requires: Record<string, string>;
+  /** Release tag the contract was recorded from (e.g. `v21.19.0`) and its commit. */
+  tag?: string;
+  commit?: string;
   inputs: string[];
   outputs: string[];
+  /** EventBridge rules the submodule creates with `enable_spot_termination` (from its `local.events`). */
+  eventRules?: Array<{ name: string; source: string; detailType: string }>;
 }
 
 const META_ARGUMENTS = [

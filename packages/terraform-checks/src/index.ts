@@ -5,3 +5,4 @@
  */
 export * from './loadModule';
 export * from './checks';
+export * from './applyChecks';

@@ -15,6 +15,14 @@ import {
   validationRegexes,
 } from './checks';
 import {
+  checkEventRules,
+  checkExactPin,
+  checkHelmReleases,
+  checkInlinePolicy,
+  checkPartitionArns,
+  KARPENTER_INTERRUPTION_EVENTS,
+} from './applyChecks';
+import {
   loadModule,
   moduleDirectory,
   parseHcl,
@@ -67,7 +75,8 @@ describe('terraform-module/karpenter', () => {
   it('passes only real inputs of the pinned submodule version', async () => {
     const module = await loadModule();
     expect(checkSubmoduleArguments(module, recorded)).toEqual([]);
-    expect(module.module.karpenter[0].version).toMatch(/^~> 21\./);
+    expect(module.module.karpenter[0].version).toBe('21.19.0');
+    expect(checkExactPin(module, recorded)).toEqual([]);
     expect(recorded.inputs).not.toContain('enable_pod_identity');
     expect(recorded.inputs).not.toContain('enable_v1_permissions');
   });
@@ -103,10 +112,6 @@ describe('terraform-module/karpenter', () => {
     const module = await loadModule();
     expect(recorded.inputs).toContain('region');
     expect(module.module.karpenter[0].region).toBe('${var.aws_region}');
-    // the chart's public ECR token still comes from us-east-1
-    expect(
-      module.data.aws_ecrpublic_authorization_token.token[0].provider,
-    ).toBe('${aws.virginia}');
   });
 
   it('reads only outputs the pinned submodule declares', async () => {
@@ -117,50 +122,50 @@ describe('terraform-module/karpenter', () => {
     );
   });
 
-  it('requires the provider versions the pinned submodule requires (aws 6.x, which sets region on resources)', async () => {
+  it('requires the provider versions the pinned submodule requires (aws >= 6.28 for 21.19)', async () => {
     const module = await loadModule();
+    expect(recorded.requires.aws).toBe('>= 6.28');
     expect(checkProviderRequirements(module, recorded)).toEqual([]);
     const aws = module.terraform[0].required_providers[0].aws.version;
-    expect(lowerBound(aws)![0]).toBeGreaterThanOrEqual(6);
+    expect(lowerBound(aws)).toEqual([6, 28]);
     expect(aws).toMatch(/< 7\.0/);
   });
 
-  it('adds the capacity reservation interruption rule (name starting with Karpenter) targeting the queue', async () => {
+  it('puts the controller policy inline (managed policies stop at 6,144 characters)', async () => {
     const module = await loadModule();
-    // the submodule's own rules (recorded commit): HealthEvent, SpotInterrupt, InstanceRebalance,
-    // InstanceStateChange, named rule_name_prefix + name
+    expect(recorded.inputs).toContain('enable_inline_policy');
+    expect(checkInlinePolicy(module)).toEqual([]);
+  });
+
+  it('builds ARNs from data.aws_partition, in the module and its examples', async () => {
+    const files = Object.fromEntries(
+      terraformFiles(dir)
+        .filter(f => f.endsWith('.tf'))
+        .map(f => [f, read(f)]),
+    );
+    expect(checkPartitionArns(files)).toEqual([]);
+    const module = await loadModule();
+    expect(module.data.aws_partition.current).toBeDefined();
+    expect(
+      module.module.karpenter[0].node_iam_role_additional_policies,
+    ).toContain('arn:${data.aws_partition.current.partition}:iam::aws:policy/');
+  });
+
+  it('routes every event Karpenter handles through exactly one EventBridge rule (the submodule creates all five)', async () => {
+    const module = await loadModule();
     expect(module.module.karpenter[0]).toMatchObject({
       rule_name_prefix: 'Karpenter',
       enable_spot_termination: '${local.create_interruption_queue}',
     });
-    const rule =
-      module.resource.aws_cloudwatch_event_rule
-        .capacity_reservation_interruption[0];
-    const target =
-      module.resource.aws_cloudwatch_event_target
-        .capacity_reservation_interruption[0];
-    // created only with the queue
-    expect(rule.count).toBe('${local.create_interruption_queue ? 1 : 0}');
-    expect(target.count).toBe(rule.count);
-    // EventBridge: name_prefix at most 38 characters (a 26-character suffix is added, 64 in all)
-    expect(rule.name).toBeUndefined();
-    expect(rule.name_prefix).toMatch(/^Karpenter[A-Za-z]+-$/);
-    expect(rule.name_prefix.length).toBeLessThanOrEqual(38);
-    expect(rule.region).toBe('${var.aws_region}');
-    const pattern = String(rule.event_pattern).replace(/\s+/g, ' ');
-    expect(pattern).toContain('source = ["aws.ec2"]');
-    expect(pattern).toContain(
-      'detail-type = ["EC2 Capacity Reservation Instance Interruption Warning"]',
+    expect(recorded.eventRules?.map(r => r.detailType).sort()).toEqual(
+      KARPENTER_INTERRUPTION_EVENTS.map(e => e.detailType).sort(),
     );
-    expect(rule.tags).toContain('local.tags');
-    expect(target).toMatchObject({
-      region: '${var.aws_region}',
-      rule: '${aws_cloudwatch_event_rule.capacity_reservation_interruption[0].name}',
-      arn: '${module.karpenter.queue_arn}',
-    });
-    // The submodule's queue policy (statement SqsWrite) lets events.amazonaws.com send to the
-    // whole queue; main.tf says so where the rule is declared.
-    expect(read('main.tf')).toMatch(/events\.amazonaws\.com/);
+    expect(checkEventRules(module, recorded)).toEqual([]);
+    // EventBridge: name_prefix = rule_name_prefix + name + "-" at most 38 characters
+    for (const rule of recorded.eventRules!) {
+      expect(`Karpenter${rule.name}-`.length).toBeLessThanOrEqual(38);
+    }
+    expect(module.resource?.aws_cloudwatch_event_rule).toBeUndefined();
   });
 
   it('documents every EventBridge rule it creates and the provider requirement truthfully', () => {
@@ -172,15 +177,19 @@ describe('terraform-module/karpenter', () => {
       ),
     ]) {
       expect(doc).toContain('capacity reservation interruption');
-      expect(doc).toContain('KarpenterCapacityReservationInterrupt-');
-      expect(doc).toContain('>= 6.15, < 7.0');
-      expect(doc).not.toContain('5.95');
+      expect(doc).toContain('KarpenterCRInterruption-');
+      expect(doc).not.toContain('KarpenterCapacityReservationInterrupt-');
+      expect(doc).toContain('>= 6.28, < 7.0');
+      expect(doc).toContain('21.19.0');
+      expect(doc).toContain('enable_inline_policy');
+      expect(doc).not.toContain('aws.virginia');
       expect(doc).toMatch(/`resource_tag`[^\n]*wins/);
     }
   });
 
-  it('installs the chart from public ECR with the required Helm values', async () => {
+  it('installs the CRD chart, then the controller chart from public ECR (anonymously) with the required Helm values', async () => {
     const module = await loadModule();
+    expect(checkHelmReleases(module)).toEqual([]);
     const release = module.resource.helm_release.karpenter[0];
     expect(release).toMatchObject({
       repository: 'oci://public.ecr.aws/karpenter',
@@ -188,10 +197,13 @@ describe('terraform-module/karpenter', () => {
       version: '${var.helm_chart_version}',
       namespace: '${var.namespace}',
       create_namespace: true,
-      repository_username:
-        '${data.aws_ecrpublic_authorization_token.token.user_name}',
-      repository_password:
-        '${data.aws_ecrpublic_authorization_token.token.password}',
+      skip_crds: true,
+      depends_on: ['${module.karpenter}', '${helm_release.karpenter_crd}'],
+    });
+    expect(module.resource.helm_release.karpenter_crd[0]).toMatchObject({
+      repository: 'oci://public.ecr.aws/karpenter',
+      chart: 'karpenter-crd',
+      version: '${var.helm_chart_version}',
     });
     const values = String(release.values[0]);
     for (const fragment of [
@@ -205,11 +217,8 @@ describe('terraform-module/karpenter', () => {
     ]) {
       expect(values).toContain(fragment);
     }
-    expect(
-      module.data.aws_ecrpublic_authorization_token.token[0].provider,
-    ).toBe('${aws.virginia}');
-    const versions = (await loadModule()).terraform[0].required_providers[0];
-    expect(versions.aws.configuration_aliases).toEqual(['${aws.virginia}']);
+    const versions = module.terraform[0].required_providers[0];
+    expect(versions.aws.configuration_aliases).toBeUndefined();
     expect(versions.helm.version).toMatch(/>= 3\.0/);
   });
 
@@ -360,11 +369,11 @@ describe('the checks bite (mutations of the module are reported)', () => {
           'create_instance_profile = true',
           'create_instance_profil = true',
         )
-        .replace('version = "~> 21.0"', 'version = "~> 22.0"'),
+        .replace('version = "21.19.0"', 'version = "~> 22.0"'),
     });
     expect(checkSubmoduleArguments(mutated, recorded)).toEqual(
       expect.arrayContaining([
-        'argument create_instance_profil is not an input of terraform-aws-modules/eks/aws//modules/karpenter ~> 21.0',
+        'argument create_instance_profil is not an input of terraform-aws-modules/eks/aws//modules/karpenter 21.19.0',
         expect.stringContaining('module version ~> 22.0 differs'),
       ]),
     );
@@ -387,22 +396,98 @@ describe('the checks bite (mutations of the module are reported)', () => {
   it('reports an aws provider constraint older than the submodule requires, and an unknown submodule output', async () => {
     const mutated = await loadModule(undefined, {
       'versions.tf': read('versions.tf').replace(
-        '">= 6.15, < 7.0"',
+        '">= 6.28, < 7.0"',
         '">= 5.95, < 7.0"',
       ),
       'main.tf': read('main.tf').replace(
-        'module.karpenter.queue_arn',
-        'module.karpenter.sqs_queue_arn',
+        'module.karpenter.queue_name',
+        'module.karpenter.sqs_queue_name',
       ),
     });
     expect(checkProviderRequirements(mutated, recorded)).toEqual([
-      "aws >= 5.95, < 7.0 allows versions older than the submodule's >= 6.15",
+      "aws >= 5.95, < 7.0 allows versions older than the submodule's >= 6.28",
     ]);
     expect(checkSubmoduleOutputs(mutated, recorded)).toEqual([
-      'output sqs_queue_arn is not an output of terraform-aws-modules/eks/aws//modules/karpenter ~> 21.0',
+      'output sqs_queue_name is not an output of terraform-aws-modules/eks/aws//modules/karpenter 21.19.0',
     ]);
     expect(lowerBound('~> 6.15')).toEqual([6, 15]);
     expect(lowerBound('< 7.0')).toBeUndefined();
+  });
+
+  it('reports a range pin, a duplicated or missing EventBridge rule, a managed policy, a hard-coded partition', async () => {
+    const text = read('main.tf');
+    const ranged = await loadModule(undefined, {
+      'main.tf': text.replace('version = "21.19.0"', 'version = "~> 21.0"'),
+    });
+    expect(checkExactPin(ranged, recorded)).toHaveLength(1);
+    expect(
+      checkExactPin(await loadModule(), { ...recorded, tag: undefined }),
+    ).toHaveLength(1);
+    const duplicate = await loadModule(undefined, {
+      'main.tf': `${text}
+resource "aws_cloudwatch_event_rule" "cr" {
+  name_prefix   = "KarpenterCR-"
+  event_pattern = jsonencode({
+    source      = ["aws.ec2"]
+    detail-type = ["EC2 Capacity Reservation Instance Interruption Warning"]
+  })
+}
+`,
+    });
+    expect(checkEventRules(duplicate, recorded)).toEqual([
+      '"EC2 Capacity Reservation Instance Interruption Warning" has 2 EventBridge rules (submodule rule CRInterruption, aws_cloudwatch_event_rule.cr), expected exactly 1',
+    ]);
+    const older = {
+      ...recorded,
+      eventRules: recorded.eventRules!.filter(r => r.name !== 'CRInterruption'),
+    };
+    expect(checkEventRules(await loadModule(), older)).toEqual([
+      '"EC2 Capacity Reservation Instance Interruption Warning" has 0 EventBridge rules (none), expected exactly 1',
+    ]);
+    const managed = await loadModule(undefined, {
+      'main.tf': text.replace(
+        'enable_inline_policy = true',
+        'enable_inline_policy = false',
+      ),
+    });
+    expect(checkInlinePolicy(managed)).toHaveLength(1);
+    expect(
+      checkPartitionArns({
+        'x.tf':
+          '# arn:aws: in a comment is fine\n  a = "arn:aws:iam::aws:policy/X"\n',
+      }),
+    ).toEqual([
+      'x.tf:2 hard-codes the aws partition in an ARN (use data.aws_partition)',
+    ]);
+  });
+
+  it('reports the old Helm setup: ECR credentials, no CRD chart, no ordering, wait = false', async () => {
+    const text = read('main.tf');
+    const start = text.indexOf('resource "helm_release" "karpenter_crd"');
+    const end = text.indexOf('\n}\n', start) + 3;
+    const mutated = await loadModule(undefined, {
+      'main.tf': `${text.slice(0, start)}${text.slice(end)}
+data "aws_ecrpublic_authorization_token" "token" {}
+`
+        .replace(
+          'skip_crds = true',
+          'repository_password = data.aws_ecrpublic_authorization_token.token.password',
+        )
+        .replace('wait = true', 'wait = false')
+        .replace(
+          'depends_on = [module.karpenter, helm_release.karpenter_crd]',
+          '',
+        ),
+    });
+    expect(checkHelmReleases(mutated)).toEqual([
+      'helm_release.karpenter_crd (chart karpenter-crd) is not declared',
+      'helm_release.karpenter must set skip_crds = true (the CRDs come from karpenter-crd)',
+      'helm_release.karpenter must not set wait = false (a controller that cannot start would pass unnoticed)',
+      'helm_release.karpenter must depend_on module.karpenter',
+      'helm_release.karpenter must depend_on helm_release.karpenter_crd',
+      'helm_release.karpenter sets repository_password: public ECR allows anonymous pulls',
+      'data.aws_ecrpublic_authorization_token is not needed (anonymous public ECR pulls)',
+    ]);
   });
 
   it('reports an example passing an undeclared input', async () => {

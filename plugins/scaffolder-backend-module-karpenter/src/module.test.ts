@@ -42,6 +42,7 @@ describe('scaffolderModuleKarpenter', () => {
     expect(registered.map(a => a.id).sort()).toEqual([
       'karpenter:nodepools:render',
       'karpenter:terraform:render',
+      'karpenter:values:render',
     ]);
   });
 

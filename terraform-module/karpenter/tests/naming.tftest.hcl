@@ -1,9 +1,6 @@
 # Plan-mode checks of deterministic naming and the Helm values.
 
 mock_provider "aws" {}
-mock_provider "aws" {
-  alias = "virginia"
-}
 mock_provider "helm" {}
 
 variables {
@@ -37,22 +34,17 @@ run "names_are_deterministic" {
   }
 }
 
-run "capacity_reservation_interruption_rule" {
+run "crds_from_the_crd_chart" {
   command = plan
 
   assert {
-    condition     = startswith(aws_cloudwatch_event_rule.capacity_reservation_interruption[0].name_prefix, "Karpenter") && length(aws_cloudwatch_event_rule.capacity_reservation_interruption[0].name_prefix) <= 38
-    error_message = "The capacity reservation rule's name must start with Karpenter (prefix of at most 38 characters)."
+    condition     = helm_release.karpenter_crd.chart == "karpenter-crd" && helm_release.karpenter_crd.version == helm_release.karpenter.version
+    error_message = "The CRDs must come from the karpenter-crd chart at the controller's chart version."
   }
 
   assert {
-    condition     = jsondecode(aws_cloudwatch_event_rule.capacity_reservation_interruption[0].event_pattern)["detail-type"] == ["EC2 Capacity Reservation Instance Interruption Warning"]
-    error_message = "The rule must match EC2 capacity reservation interruption warnings."
-  }
-
-  assert {
-    condition     = aws_cloudwatch_event_rule.capacity_reservation_interruption[0].region == "us-west-2" && aws_cloudwatch_event_target.capacity_reservation_interruption[0].region == "us-west-2"
-    error_message = "The rule and its target must be created in aws_region."
+    condition     = helm_release.karpenter.skip_crds
+    error_message = "The controller chart must skip its crds/ folder (the karpenter-crd release owns the CRDs)."
   }
 }
 

@@ -1,9 +1,6 @@
 # Plan-mode checks of the input validations (terraform test; no AWS calls are made by a failing plan).
 
 mock_provider "aws" {}
-mock_provider "aws" {
-  alias = "virginia"
-}
 mock_provider "helm" {}
 
 variables {

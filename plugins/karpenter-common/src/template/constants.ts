@@ -58,15 +58,6 @@ export const NODE_POOL_PRESET_NAMES = [
 /** @public */
 export type NodePoolPresetName = (typeof NODE_POOL_PRESET_NAMES)[number];
 
-/**
- * Default `source` of the generated `module "karpenter"` block: this repository's module, pinned.
- * Deployments override it with `karpenter.scaffolder.defaultModuleSource`, users per input.
- *
- * @public
- */
-export const DEFAULT_MODULE_SOURCE =
-  'git::https://github.com/karpenter-backstage/karpenter-backstage.git//terraform-module/karpenter?ref=v0.1.0';
-
 /** Defaults of the cluster settings (they match the Terraform module's variable defaults). @public */
 export const CLUSTER_DEFAULTS = {
   environment: 'dev',

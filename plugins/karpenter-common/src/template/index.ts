@@ -54,3 +54,4 @@ export {
   WELL_KNOWN_LABELS,
 } from './rules/labels';
 export { AMI_ALIAS_PATTERN, AMI_FAMILIES } from './rules/ec2';
+export { instanceArchitecture } from './rules/architecture';

@@ -8,8 +8,8 @@ export type NodePoolPreset = Omit<NodePoolInput, 'name' | 'preset'> & {
 };
 
 /**
- * The NodePool presets, after the module README's examples: `general` (flexible spot capacity on
- * c/m/r families), `batch` (compute-optimised spot, tainted, aggressive scale-down) and
+ * The NodePool presets, after the module README's examples: `general` (spot with on-demand
+ * fallback on c/m/r families), `batch` (compute-optimised spot, tainted, aggressive scale-down) and
  * `critical` (on-demand, fixed instance types, conservative disruption), plus `custom`, a
  * minimal starting point without instance constraints.
  *
@@ -22,8 +22,11 @@ export type NodePoolPreset = Omit<NodePoolInput, 'name' | 'preset'> & {
 export const NODE_POOL_PRESETS: Record<NodePoolPresetName, NodePoolPreset> = {
   general: {
     description:
-      'General workloads: spot, amd64, c/m/r families of generation 3+, consolidate when underutilized',
-    capacityTypes: ['spot'],
+      'General workloads: spot with on-demand fallback, amd64, c/m/r families of generation 3+, consolidate when underutilized',
+    // Both allowed: Karpenter launches spot when it can and falls back to on-demand when no spot
+    // offering fits (karpenter.sh docs, concepts/nodepools: Karpenter prioritizes spot when a
+    // NodePool allows both spot and on-demand).
+    capacityTypes: ['spot', 'on-demand'],
     architectures: ['amd64'],
     instanceCategories: ['c', 'm', 'r'],
     instanceGenerationGreaterThan: 2,

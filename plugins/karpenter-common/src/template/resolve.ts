@@ -9,6 +9,7 @@ import {
 } from './constants';
 import { TemplateFieldError } from './errors';
 import { NODE_POOL_PRESETS } from './presets';
+import { instanceArchitecture } from './rules/architecture';
 import {
   DisruptionBudget,
   NodePoolRequirement,
@@ -195,6 +196,31 @@ export function resolveNodePool(
   };
 }
 
+/**
+ * Instance types and families of an architecture the pool does not allow: the NodePool's
+ * requirements are ANDed, so such a type can never launch (e.g. `arm64` with the batch preset's
+ * c5/c6i types). Each error names both fields.
+ */
+function architectureConflicts(
+  pool: ResolvedNodePool,
+  at: (field: string) => string,
+): TemplateFieldError[] {
+  const allowed = pool.architectures.join(', ');
+  const conflicts = (field: 'instanceTypes' | 'instanceFamilies') =>
+    pool[field].flatMap((name, i) => {
+      const arch = instanceArchitecture(name);
+      return arch === undefined || pool.architectures.includes(arch)
+        ? []
+        : [
+            {
+              field: at(`${field}[${i}]`),
+              message: `${name} is ${arch}, but architectures allows only ${allowed}: add ${arch} to architectures or choose ${allowed} ${field} (a field left empty takes the ${pool.preset} preset's value)`,
+            },
+          ];
+    });
+  return [...conflicts('instanceTypes'), ...conflicts('instanceFamilies')];
+}
+
 /** Karpenter's AWS provider reads category and generation from the type name this way. */
 const INSTANCE_TYPE_SCHEME = /^([a-z]+)(-[0-9]+tb)?([0-9]+)/;
 
@@ -249,6 +275,7 @@ export function checkResolvedNodePool(
       });
     }
   });
+  errors.push(...architectureConflicts(pool, at));
   if (
     pool.capacityTypes.includes('reserved') &&
     pool.nodeClass.capacityReservationIds.length === 0

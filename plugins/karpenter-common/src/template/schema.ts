@@ -5,7 +5,6 @@ import {
   CLUSTER_DEFAULTS,
   CONSOLIDATION_POLICIES,
   DEFAULT_AMI_ALIAS,
-  DEFAULT_MODULE_SOURCE,
   DISCOVERY_TAG_KEY,
   BUDGET_DISRUPTION_REASONS,
   MAX_NODE_POOLS,
@@ -198,7 +197,7 @@ export const karpenterClusterInputSchema = z
     moduleSource: checkedString(checkModuleSource)
       .optional()
       .describe(
-        `Source of the Terraform module (default: the portal's configured source, else ${DEFAULT_MODULE_SOURCE})`,
+        "Source of the Terraform module (default: the portal's karpenter.scaffolder.defaultModuleSource; one of them is required)",
       ),
     backend: s3BackendSchema.optional(),
   })

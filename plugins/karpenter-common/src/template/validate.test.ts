@@ -40,7 +40,7 @@ describe('validateKarpenterTemplateInput', () => {
     expect(result.value.nodePools[0]).toEqual({
       name: 'general',
       preset: 'general',
-      capacityTypes: ['spot'],
+      capacityTypes: ['spot', 'on-demand'],
       architectures: ['amd64'],
       instanceCategories: ['c', 'm', 'r'],
       instanceFamilies: [],
@@ -333,6 +333,59 @@ describe('validateKarpenterTemplateInput', () => {
       {
         field: 'nodePools[2].capacityTypes',
         message: expect.stringContaining('capacityReservationIds'),
+      },
+    ]);
+  });
+
+  it('refuses instance types and families of an architecture the pool does not allow, naming both fields', () => {
+    const errors = errorsOf({
+      ...minimal(),
+      nodePools: [
+        { name: 'arm-batch', preset: 'batch', architectures: ['arm64'] },
+        {
+          name: 'graviton',
+          preset: 'custom',
+          instanceFamilies: ['c7g', 'm6i'],
+          instanceTypes: ['c7g.large', 'a1.large'],
+        },
+        // both architectures: every type launches on one of them
+        { name: 'mixed', preset: 'batch', architectures: ['amd64', 'arm64'] },
+        // arm64 with arm64 types
+        {
+          name: 'arm',
+          preset: 'custom',
+          architectures: ['arm64'],
+          instanceTypes: ['m7gd.xlarge', 'im4gn.large', 'x2gd.medium'],
+        },
+      ],
+    });
+    expect(errors).toEqual([
+      ...[0, 1, 2].map(i => ({
+        field: `nodePools[0].instanceTypes[${i}]`,
+        message: expect.stringMatching(
+          /^c[56]i?\.[0-9]*xlarge is amd64, but architectures allows only arm64: .*takes the batch preset's value/,
+        ),
+      })),
+      // the family filter: a1 is not among instanceFamilies
+      {
+        field: 'nodePools[1].instanceTypes[1]',
+        message: expect.stringContaining('is excluded by instanceFamilies'),
+      },
+      {
+        field: 'nodePools[1].instanceTypes[0]',
+        message: expect.stringContaining(
+          'c7g.large is arm64, but architectures allows only amd64',
+        ),
+      },
+      {
+        field: 'nodePools[1].instanceTypes[1]',
+        message: expect.stringContaining('a1.large is arm64'),
+      },
+      {
+        field: 'nodePools[1].instanceFamilies[0]',
+        message: expect.stringContaining(
+          'c7g is arm64, but architectures allows only amd64: add arm64 to architectures or choose amd64 instanceFamilies',
+        ),
       },
     ]);
   });

@@ -166,16 +166,36 @@ const budget = fc.oneof(
   }),
 );
 
-const instanceTypes = fc.uniqueArray(
-  fc.constantFrom(
-    'c5.xlarge',
-    'c6i.2xlarge',
-    'm5.large',
-    'm6i.xlarge',
-    'r7g.2xlarge',
-    'c7gn.4xlarge',
-  ),
-  { maxLength: 3 },
+const AMD64_TYPES = ['c5.xlarge', 'c6i.2xlarge', 'm5.large', 'm6i.xlarge'];
+const ARM64_TYPES = ['r7g.2xlarge', 'c7gn.4xlarge'];
+
+/**
+ * Architectures and instance types that agree, as a valid input needs them to: the presets' types
+ * are amd64, so an arm64-only pool names arm64 types (which replace the preset's); a pool with both
+ * architectures may name any.
+ */
+const architecturesAndTypes = fc.oneof(
+  record({
+    architectures: optional(fc.constantFrom<string[]>([], ['amd64'])),
+    instanceTypes: optional(
+      fc.uniqueArray(fc.constantFrom(...AMD64_TYPES), { maxLength: 3 }),
+    ),
+  }),
+  record({
+    architectures: fc.constant(['arm64']),
+    instanceTypes: fc.uniqueArray(fc.constantFrom(...ARM64_TYPES), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+  }),
+  record({
+    architectures: fc.constantFrom(['amd64', 'arm64'], ['arm64', 'amd64']),
+    instanceTypes: optional(
+      fc.uniqueArray(fc.constantFrom(...AMD64_TYPES, ...ARM64_TYPES), {
+        maxLength: 3,
+      }),
+    ),
+  }),
 );
 
 const nodeClass = record({
@@ -200,40 +220,45 @@ const nodeClass = record({
 });
 
 const nodePool = (name: fc.Arbitrary<string>) =>
-  record({
-    name,
-    preset: optional(fc.constantFrom(...NODE_POOL_PRESET_NAMES)),
-    capacityTypes: optional(
-      fc.uniqueArray(fc.constantFrom('spot', 'on-demand'), { maxLength: 2 }),
-    ),
-    architectures: optional(
-      fc.uniqueArray(fc.constantFrom('amd64', 'arm64'), { maxLength: 2 }),
-    ),
-    instanceCategories: optional(
-      fc.uniqueArray(fc.constantFrom('c', 'm', 'r'), {
-        minLength: 3,
-        maxLength: 3,
+  fc
+    .tuple(
+      record({
+        name,
+        preset: optional(fc.constantFrom(...NODE_POOL_PRESET_NAMES)),
+        capacityTypes: optional(
+          fc.uniqueArray(fc.constantFrom('spot', 'on-demand'), {
+            maxLength: 2,
+          }),
+        ),
+        instanceCategories: optional(
+          fc.uniqueArray(fc.constantFrom('c', 'm', 'r'), {
+            minLength: 3,
+            maxLength: 3,
+          }),
+        ),
+        instanceGenerationGreaterThan: optional(fc.integer({ min: 0, max: 4 })),
+        requirements: optional(fc.array(requirement, { maxLength: 3 })),
+        limits: optional(
+          record({ cpu: optional(quantity), memory: optional(quantity) }),
+        ),
+        taints: optional(uniqueTaints),
+        startupTaints: optional(uniqueTaints),
+        labels: optional(
+          fc.dictionary(customLabelKey, labelValue, { maxKeys: 3 }),
+        ),
+        weight: optional(fc.integer({ min: 1, max: 100 })),
+        expireAfter: optional(durationOrNever),
+        terminationGracePeriod: optional(duration),
+        consolidationPolicy: optional(
+          fc.constantFrom('WhenEmpty', 'WhenEmptyOrUnderutilized'),
+        ),
+        consolidateAfter: optional(durationOrNever),
+        budgets: optional(fc.array(budget, { maxLength: 2 })),
+        nodeClass: optional(nodeClass),
       }),
-    ),
-    instanceGenerationGreaterThan: optional(fc.integer({ min: 0, max: 4 })),
-    instanceTypes: optional(instanceTypes),
-    requirements: optional(fc.array(requirement, { maxLength: 3 })),
-    limits: optional(
-      record({ cpu: optional(quantity), memory: optional(quantity) }),
-    ),
-    taints: optional(uniqueTaints),
-    startupTaints: optional(uniqueTaints),
-    labels: optional(fc.dictionary(customLabelKey, labelValue, { maxKeys: 3 })),
-    weight: optional(fc.integer({ min: 1, max: 100 })),
-    expireAfter: optional(durationOrNever),
-    terminationGracePeriod: optional(duration),
-    consolidationPolicy: optional(
-      fc.constantFrom('WhenEmpty', 'WhenEmptyOrUnderutilized'),
-    ),
-    consolidateAfter: optional(durationOrNever),
-    budgets: optional(fc.array(budget, { maxLength: 2 })),
-    nodeClass: optional(nodeClass),
-  });
+      architecturesAndTypes,
+    )
+    .map(([pool, arch]) => ({ ...pool, ...arch }));
 
 /** A valid template input (the values of the whole template). */
 export const validTemplateInput = record({

@@ -8,6 +8,10 @@ import { parse as parseYaml } from 'yaml';
 import { createKarpenterActions } from '../actions';
 import { listFiles, runAction } from './mockActionContext';
 
+const PACKAGE: { name: string; version: string } = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'),
+);
+
 /** The template folder of this repository. */
 export const TEMPLATE_DIR = path.resolve(
   __dirname,
@@ -96,6 +100,23 @@ const parseRepoUrl = (url: unknown) => {
   };
 };
 
+/** `karpenter.scaffolder.defaultModuleSource` of the local portal's app-config.yaml. */
+export function portalDefaultModuleSource(): string {
+  const config = parseYaml(
+    fs.readFileSync(
+      path.resolve(__dirname, '..', '..', '..', '..', 'app-config.yaml'),
+      'utf8',
+    ),
+  );
+  const source = config?.karpenter?.scaffolder?.defaultModuleSource;
+  if (typeof source !== 'string') {
+    throw new Error(
+      'app-config.yaml does not set karpenter.scaffolder.defaultModuleSource',
+    );
+  }
+  return source;
+}
+
 /**
  * Runs template.yaml in process the way the scaffolder's workflow runner does: step inputs are
  * rendered with nunjitsu (JSON coercion), the Karpenter actions run for real, `fetch:template` is
@@ -110,7 +131,11 @@ export async function runTemplateInProcess(
   const renderer = createTemplateRenderer({
     filters: { parseRepoUrl: parseRepoUrl as any },
   });
-  const actions = new Map(createKarpenterActions().map(a => [a.id, a]));
+  const actions = new Map(
+    createKarpenterActions({
+      defaultModuleSource: portalDefaultModuleSource(),
+    }).map(a => [a.id, a]),
+  );
   const steps: Record<string, { output: Record<string, unknown> }> = {};
   const render = (input: unknown) =>
     JSON.parse(JSON.stringify(input), (_key, value) =>
@@ -217,6 +242,7 @@ export async function checkTwoPoolRepository(files: Map<string, string>) {
     'README.md',
     'catalog-info.yaml',
     'docs/index.md',
+    'karpenter-values.yaml',
     'manifests/ec2nodeclass-batch.yaml',
     'manifests/ec2nodeclass-general.yaml',
     'manifests/kustomization.yaml',
@@ -243,6 +269,18 @@ export async function checkTwoPoolRepository(files: Map<string, string>) {
   expect(main.module.karpenter[0].source).toMatch(
     /terraform-module\/karpenter\?ref=/,
   );
+  // the values file names the module source that was used
+  const values = parseYaml(get('karpenter-values.yaml'));
+  expect(values).toMatchObject({
+    clusterName: 'demo-cluster',
+    awsRegion: 'eu-west-1',
+    moduleSource: main.module.karpenter[0].source,
+  });
+  expect(values.nodePools.map((p: { name: string }) => p.name)).toEqual([
+    'general',
+    'batch',
+  ]);
+  expect(get('README.md')).toContain(main.module.karpenter[0].source);
   for (const file of ['terraform/versions.tf', 'terraform/outputs.tf']) {
     await expect(parseHcl(file, get(file))).resolves.toBeTruthy();
   }
@@ -299,7 +337,32 @@ export async function checkTwoPoolRepository(files: Map<string, string>) {
 
   // CI workflow copied verbatim (its ${{ }} expressions are GitHub's, not the scaffolder's)
   const workflow = parseYaml(get('.github/workflows/validate.yaml'));
-  expect(Object.keys(workflow.jobs)).toEqual(['terraform', 'manifests']);
+  expect(Object.keys(workflow.jobs)).toEqual([
+    'rendered',
+    'terraform',
+    'manifests',
+  ]);
+  // every action pinned by a full commit SHA, the kubeconform download checked against a sha256
+  const uses = JSON.stringify(workflow.jobs).match(/"uses":"[^"]+"/g) ?? [];
+  expect(uses.length).toBeGreaterThan(0);
+  for (const use of uses) {
+    expect(use).toMatch(/^"uses":"[\w.-]+\/[\w.-]+@[0-9a-f]{40}"$/);
+  }
+  expect(workflow.jobs.manifests.env.KUBECONFORM_SHA256).toMatch(
+    /^[0-9a-f]{64}$/,
+  );
+  expect(get('.github/workflows/validate.yaml')).toContain(
+    'sha256sum --check --strict',
+  );
+  // the re-render job: the renderer of this package's version, then git diff --exit-code
+  const rendered = JSON.stringify(workflow.jobs.rendered);
+  expect(rendered).toContain(
+    'karpenter-render --values karpenter-values.yaml --out .',
+  );
+  expect(rendered).toContain('git diff --exit-code');
+  expect(workflow.jobs.rendered.env.KARPENTER_RENDER_PACKAGE).toBe(
+    `${PACKAGE.name}@${PACKAGE.version}`,
+  );
   expect(get('.github/workflows/validate.yaml')).toContain(
     "if: ${{ vars.AWS_ROLE_ARN != '' }}",
   );

@@ -2,11 +2,16 @@ import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RenderOptions } from '../render';
 import { createNodePoolsRenderAction } from './nodePoolsRender';
 import { createTerraformRenderAction } from './terraformRender';
+import { createValuesRenderAction } from './valuesRender';
 
 export {
   createTerraformRenderAction,
   TERRAFORM_RENDER_ACTION_ID,
 } from './terraformRender';
+export {
+  createValuesRenderAction,
+  VALUES_RENDER_ACTION_ID,
+} from './valuesRender';
 export {
   createNodePoolsRenderAction,
   NODEPOOLS_RENDER_ACTION_ID,
@@ -20,5 +25,9 @@ export {
 export function createKarpenterActions(
   options: RenderOptions = {},
 ): TemplateAction<any, any, any>[] {
-  return [createTerraformRenderAction(options), createNodePoolsRenderAction()];
+  return [
+    createTerraformRenderAction(options),
+    createNodePoolsRenderAction(),
+    createValuesRenderAction(options),
+  ];
 }

@@ -3,7 +3,11 @@ import { createTerraformRenderAction } from './terraformRender';
 import { terraformRenderExamples } from './terraformRender.examples';
 
 describe('examples of the terraformRender action', () => {
-  const action = createTerraformRenderAction();
+  // as in a portal that sets karpenter.scaffolder.defaultModuleSource
+  const action = createTerraformRenderAction({
+    defaultModuleSource:
+      'git::https://github.com/acme/karpenter-backstage.git//terraform-module/karpenter?ref=v0.2.0',
+  });
 
   it('are attached to the action', () => {
     expect(action.examples).toBe(terraformRenderExamples);

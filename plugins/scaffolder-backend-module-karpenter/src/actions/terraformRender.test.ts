@@ -72,7 +72,9 @@ describe('karpenter:terraform:render', () => {
 
   it('renders the same in a dry run (the dry-run workspace is returned to the user)', async () => {
     const outputs = await runAction(
-      createTerraformRenderAction(),
+      createTerraformRenderAction({
+        defaultModuleSource: 'git::https://git.example.com/k.git?ref=v1',
+      }),
       {
         clusterName: 'demo',
         awsRegion: 'eu-west-1',
@@ -103,11 +105,39 @@ describe('karpenter:terraform:render', () => {
     expect(await listFiles(tmp.dir)).toEqual([]);
   });
 
+  it('fails without karpenter.scaffolder.defaultModuleSource and a moduleSource input, naming the key; writes nothing', async () => {
+    const run = runAction(
+      createTerraformRenderAction(),
+      { clusterName: 'demo', awsRegion: 'eu-west-1' },
+      tmp.dir,
+    );
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toThrow(
+      /moduleSource: is not set and karpenter\.scaffolder\.defaultModuleSource is not configured/,
+    );
+    expect(await listFiles(tmp.dir)).toEqual([]);
+    // the input alone is enough
+    const outputs = await runAction(
+      createTerraformRenderAction(),
+      {
+        clusterName: 'demo',
+        awsRegion: 'eu-west-1',
+        moduleSource: '../modules/karpenter',
+      },
+      tmp.dir,
+    );
+    expect(outputs.moduleSource).toBe('../modules/karpenter');
+  });
+
   it('does not touch files outside terraform/', async () => {
     await fs.writeFile(path.join(tmp.dir, 'README.md'), 'keep');
     await runAction(
       createTerraformRenderAction(),
-      { clusterName: 'demo', awsRegion: 'eu-west-1' },
+      {
+        clusterName: 'demo',
+        awsRegion: 'eu-west-1',
+        moduleSource: '../modules/karpenter',
+      },
       tmp.dir,
     );
     expect(await fs.readFile(path.join(tmp.dir, 'README.md'), 'utf8')).toBe(

@@ -9,13 +9,16 @@ export interface CliArgs {
 
 export const USAGE = `Usage: karpenter-render --values <file.yaml|file.json> --out <dir> [options]
 
-Renders the Karpenter repository files the portal's template renders: terraform/*.tf and
-manifests/*.yaml (EC2NodeClass + NodePool per pool, kustomization.yaml).
+Renders the Karpenter repository files the portal's template renders: terraform/*.tf,
+manifests/*.yaml (EC2NodeClass + NodePool per pool, kustomization.yaml) and karpenter-values.yaml
+(the values, with the module source used). In a generated repository,
+  karpenter-render --values karpenter-values.yaml --out .
+reproduces the rendered files byte for byte.
 
 Options:
   --values <file>         values file (YAML or JSON) in the template's input model
   --out <dir>             directory to write into (created if missing)
-  --module-source <src>   module source used when the values name none
+  --module-source <src>   module source used when the values name none (required then)
   --dry-run               validate and render, list the files, write nothing
   -h, --help              show this help
 

@@ -11,10 +11,14 @@ import {
 import {
   createNodePoolsRenderAction,
   createTerraformRenderAction,
+  createValuesRenderAction,
 } from '../actions';
 import { runKarpenterRender } from './main';
 
+const MODULE_SOURCE = 'git::https://git.example.com/k.git?ref=v1';
+
 const values = {
+  moduleSource: MODULE_SOURCE,
   clusterName: 'demo',
   awsRegion: 'eu-central-1',
   tags: { Team: 'platform' },
@@ -42,7 +46,7 @@ describe('karpenter-render', () => {
   });
   afterEach(() => tmp.cleanup());
 
-  it('renders exactly what the two actions render (exit 0)', async () => {
+  it('renders exactly what the three actions render (exit 0)', async () => {
     await fs.writeFile(path.join(tmp.dir, 'values.yaml'), stringify(values));
     await expect(run('--values', 'values.yaml', '--out', 'repo')).resolves.toBe(
       0,
@@ -51,9 +55,10 @@ describe('karpenter-render', () => {
     const { clusterName, awsRegion, tags, nodePools } = values;
     await runAction(
       createTerraformRenderAction(),
-      { clusterName, awsRegion, tags },
+      { clusterName, awsRegion, tags, moduleSource: MODULE_SOURCE },
       workspace,
     );
+    await runAction(createValuesRenderAction(), values, workspace);
     await runAction(
       createNodePoolsRenderAction(),
       { clusterName, nodePools },
@@ -61,7 +66,8 @@ describe('karpenter-render', () => {
     );
     const files = await listFiles(path.join(tmp.dir, 'repo'));
     expect(files).toEqual(await listFiles(workspace));
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(9);
+    expect(files).toContain('karpenter-values.yaml');
     for (const file of files) {
       expect(await fs.readFile(path.join(tmp.dir, 'repo', file), 'utf8')).toBe(
         await fs.readFile(path.join(workspace, file), 'utf8'),
@@ -71,10 +77,20 @@ describe('karpenter-render', () => {
   });
 
   it('reads JSON values and honours --module-source and --dry-run', async () => {
+    const { moduleSource: _, ...withoutSource } = values;
     await fs.writeFile(
       path.join(tmp.dir, 'values.json'),
-      JSON.stringify(values),
+      JSON.stringify(withoutSource),
     );
+    // without a module source in the values, --module-source is required
+    await expect(run('--values=values.json', '--out', 'repo')).resolves.toBe(2);
+    expect(stderr).toEqual([
+      'karpenter-render: No Terraform module source:',
+      expect.stringMatching(
+        /^ {2}moduleSource: is not set and --module-source is not configured/,
+      ),
+      'Nothing was written.',
+    ]);
     await expect(
       run(
         '--values=values.json',
@@ -98,6 +114,13 @@ describe('karpenter-render', () => {
     expect(
       await fs.readFile(path.join(tmp.dir, 'repo/terraform/main.tf'), 'utf8'),
     ).toContain('source = "../modules/karpenter"');
+    // the values file records the source used: re-rendering from it needs no flag
+    expect(
+      await fs.readFile(
+        path.join(tmp.dir, 'repo/karpenter-values.yaml'),
+        'utf8',
+      ),
+    ).toContain('moduleSource: "../modules/karpenter"');
   });
 
   it('exits 2, lists every field error and writes nothing on bad input', async () => {
@@ -164,7 +187,7 @@ describe('karpenter-render', () => {
       { cwd: tmp.dir },
     );
     expect(out).toContain('manifests/kustomization.yaml');
-    expect(await listFiles(path.join(tmp.dir, 'repo'))).toHaveLength(8);
+    expect(await listFiles(path.join(tmp.dir, 'repo'))).toHaveLength(9);
     const failure = await promisify(execFile)(
       process.execPath,
       [bin, '--values', 'values.yaml'],

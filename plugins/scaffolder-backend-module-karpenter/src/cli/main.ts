@@ -4,6 +4,7 @@ import { validateKarpenterTemplateInput } from '@karpenter-backstage/plugin-karp
 import {
   KarpenterInputError,
   renderKarpenterRepository,
+  renderValuesFile,
   valueOrThrow,
   writeRenderedFiles,
 } from '../render';
@@ -41,18 +42,23 @@ export async function runKarpenterRender(
       return 0;
     }
     const valuesFile = path.resolve(io.cwd, args.values!);
+    const values = await readValuesFile(valuesFile);
     const input = valueOrThrow(
-      validateKarpenterTemplateInput(await readValuesFile(valuesFile)),
+      validateKarpenterTemplateInput(values),
       `Invalid values in ${args.values}`,
     );
     const defaultModuleSource =
       args.moduleSource !== undefined
         ? checkDefaultModuleSource(args.moduleSource, '--module-source')
         : undefined;
-    const files = await renderKarpenterRepository(
-      input,
-      defaultModuleSource ? { defaultModuleSource } : {},
-    );
+    const options = {
+      ...(defaultModuleSource ? { defaultModuleSource } : {}),
+      defaultModuleSourceSetting: '--module-source',
+    };
+    const files = [
+      ...(await renderKarpenterRepository(input, options)),
+      renderValuesFile(values, options),
+    ];
     if (args.dryRun) {
       files.forEach(file => io.stdout(`would write ${file.path}`));
       return 0;

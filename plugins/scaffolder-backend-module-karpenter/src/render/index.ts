@@ -1,4 +1,5 @@
 export {
+  DEFAULT_MODULE_SOURCE_KEY,
   moduleSourceOf,
   renderKarpenterRepository,
   renderNodePoolFiles,
@@ -9,3 +10,4 @@ export { writeRenderedFiles } from './files';
 export type { RenderedFile } from './files';
 export { KarpenterInputError, valueOrThrow } from './errors';
 export { hclString, fromHclJsonString } from './hcl/escape';
+export { renderValuesFile, VALUES_FILE } from './values';

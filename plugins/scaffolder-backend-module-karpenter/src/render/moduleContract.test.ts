@@ -284,25 +284,40 @@ describe('the input model and terraform-module/karpenter validate alike', () => 
 });
 
 describe("the generated versions.tf follows the module's versions.tf", () => {
-  it('requires the same Terraform and provider versions, and configures its aliases', async () => {
+  it('requires the same providers, no aliased provider, and Terraform >= 1.10 only with use_lockfile', async () => {
     const module = (await moduleFile('versions.tf')).terraform[0];
-    const generated = (await parseHcl('versions.tf', versionsTf()))
+    const withoutLockfile = (await parseHcl('versions.tf', versionsTf({})))
       .terraform[0];
-    expect(generated.required_version).toBe(module.required_version);
-    const moduleProviders = module.required_providers[0];
-    const generatedProviders = generated.required_providers[0];
-    expect(Object.keys(generatedProviders).sort()).toEqual(
-      Object.keys(moduleProviders).sort(),
-    );
-    for (const [name, provider] of Object.entries<any>(moduleProviders)) {
-      expect([name, generatedProviders[name]]).toEqual([
-        name,
-        { source: provider.source, version: provider.version },
-      ]);
+    expect(withoutLockfile.required_version).toBe(module.required_version);
+    const withLockfile = (
+      await parseHcl(
+        'versions.tf',
+        versionsTf({
+          backend: {
+            bucket: 'b',
+            key: 'k',
+            region: 'us-east-1',
+            useLockfile: true,
+            encrypt: true,
+          },
+        }),
+      )
+    ).terraform[0];
+    expect(withLockfile.required_version).toBe('>= 1.10.0');
+    for (const generated of [withoutLockfile, withLockfile]) {
+      const moduleProviders = module.required_providers[0];
+      const generatedProviders = generated.required_providers[0];
+      expect(Object.keys(generatedProviders).sort()).toEqual(
+        Object.keys(moduleProviders).sort(),
+      );
+      for (const [name, provider] of Object.entries<any>(moduleProviders)) {
+        expect([name, generatedProviders[name]]).toEqual([
+          name,
+          { source: provider.source, version: provider.version },
+        ]);
+      }
+      expect(moduleProviders.aws.configuration_aliases).toBeUndefined();
     }
-    expect(TERRAFORM_REQUIREMENTS.providers.aws.version).toMatch(/^>= 6\./);
-    expect(moduleProviders.aws.configuration_aliases).toEqual(
-      TERRAFORM_REQUIREMENTS.awsProviderAliases.map(a => `\${aws.${a.alias}}`),
-    );
+    expect(TERRAFORM_REQUIREMENTS.providers.aws.version).toBe('>= 6.28, < 7.0');
   });
 });

@@ -2,10 +2,7 @@
 import { InputError } from '@backstage/errors';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import {
-  DEFAULT_MODULE_SOURCE,
-  validateKarpenterTemplateInput,
-} from '@karpenter-backstage/plugin-karpenter-common';
+import { validateKarpenterTemplateInput } from '@karpenter-backstage/plugin-karpenter-common';
 import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
 import fc from 'fast-check';
 import fs from 'node:fs/promises';
@@ -14,8 +11,10 @@ import { parse as parseYaml } from 'yaml';
 import {
   createNodePoolsRenderAction,
   createTerraformRenderAction,
+  createValuesRenderAction,
 } from '../actions';
 import { templateInput } from '../__testUtils__/arbitraries';
+import { valuesThenReRender } from '../__testUtils__/reRender';
 import {
   listFiles,
   makeTempDir,
@@ -28,7 +27,9 @@ import { fromHclJsonString } from './hcl/escape';
  * Property: for any input, the two actions either refuse it with an InputError from input
  * validation (and write nothing), or write only inside the workspace files whose parsed content
  * (HCL via hcl2json, YAML as 1.1 and 1.2) carries exactly the input's values and validates
- * against the Karpenter v1 CRDs.
+ * against the Karpenter v1 CRDs; and re-rendering the result from its own
+ * `karpenter-values.yaml` with the CLI (`karpenter-render --values karpenter-values.yaml --out .`,
+ * as the generated repository's CI does) changes no byte and adds no file.
  *
  * Runs 1,000 inputs in the test command; `yarn fuzz` runs 10,000 (KARPENTER_FUZZ_RUNS).
  */
@@ -37,8 +38,18 @@ const SEED = process.env.KARPENTER_FUZZ_SEED
   ? Number(process.env.KARPENTER_FUZZ_SEED)
   : undefined;
 
-const terraform = createTerraformRenderAction();
+/** The portal's karpenter.scaffolder.defaultModuleSource in this test. */
+const PORTAL_MODULE_SOURCE =
+  'git::https://git.example.com/platform/karpenter.git//terraform-module/karpenter?ref=v1.2.3';
+const terraform = createTerraformRenderAction({
+  defaultModuleSource: PORTAL_MODULE_SOURCE,
+});
 const nodePools = createNodePoolsRenderAction();
+const values = createValuesRenderAction({
+  defaultModuleSource: PORTAL_MODULE_SOURCE,
+});
+const checkReRender = (input: unknown, workspace: string) =>
+  valuesThenReRender(values, input, workspace);
 
 const CLUSTER_KEYS = [
   'clusterName',
@@ -102,9 +113,7 @@ async function checkTerraform(input: any, workspace: string) {
     fs.readFile(path.join(workspace, 'terraform', file), 'utf8');
   const main = await parseHcl('main.tf', await read('main.tf'));
   const block = main.module.karpenter[0];
-  expect(decode(block.source)).toBe(
-    input.moduleSource ?? DEFAULT_MODULE_SOURCE,
-  );
+  expect(decode(block.source)).toBe(input.moduleSource ?? PORTAL_MODULE_SOURCE);
   expect(decode(block.eks_cluster_name)).toBe(input.clusterName);
   expect(decode(block.aws_region)).toBe(input.awsRegion);
   expect(decode(block.environment)).toBe(input.environment ?? 'dev');
@@ -238,6 +247,9 @@ describe('property: any input is refused cleanly or round-trips', () => {
             expect(validateKarpenterTemplateInput(input).ok).toBe(
               Boolean(tf && np),
             );
+            if (tf && np) {
+              await checkReRender(input, workspace);
+            }
             stats[tf && np ? 'accepted' : 'refused']++;
             // nothing outside the workspace changed
             expect((await fs.readdir(tmp.dir)).sort()).toEqual(

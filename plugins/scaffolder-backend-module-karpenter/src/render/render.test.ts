@@ -1,12 +1,15 @@
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { format } from '@cdktf/hcl-tools';
 import {
-  DEFAULT_MODULE_SOURCE,
   NODE_POOL_PRESET_NAMES,
   validateKarpenterTemplateInput,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
 import { parse as parseYaml } from 'yaml';
+import {
+  checkPartitionArns,
+  checkTerraformVersionForBackend,
+} from '@karpenter-backstage/terraform-checks';
 import { KarpenterInputError } from './errors';
 import { renderKarpenterRepository, renderNodePoolFiles } from './render';
 import { MODULE_OUTPUTS } from './terraform';
@@ -19,7 +22,11 @@ function resolved(raw: unknown) {
   return result.value;
 }
 
+const MODULE_SOURCE =
+  'git::https://github.com/acme/karpenter-backstage.git//terraform-module/karpenter?ref=v0.2.0';
+
 const seedValues = {
+  moduleSource: MODULE_SOURCE,
   clusterName: 'eks-cluster-dev',
   awsRegion: 'us-west-2',
   tags: { ManagedBy: 'Terraform', Project: 'production-eks-platform' },
@@ -54,8 +61,7 @@ describe('renderKarpenterRepository', () => {
     }
     const main = await parseHcl('main.tf', files[0].content);
     expect(main.module.karpenter[0]).toEqual({
-      source: DEFAULT_MODULE_SOURCE,
-      providers: { aws: '${aws}', 'aws.virginia': '${aws.virginia}' },
+      source: MODULE_SOURCE,
       eks_cluster_name: 'eks-cluster-dev',
       eks_cluster_endpoint: '${data.aws_eks_cluster.this.endpoint}',
       environment: 'dev',
@@ -70,10 +76,8 @@ describe('renderKarpenterRepository', () => {
     });
     expect(main.data.aws_eks_cluster.this[0].name).toBe('eks-cluster-dev');
     expect(main.data.aws_eks_cluster_auth.this[0].name).toBe('eks-cluster-dev');
-    expect(main.provider.aws).toEqual([
-      { region: 'us-west-2' },
-      { alias: 'virginia', region: 'us-east-1' },
-    ]);
+    // one aws provider: the charts are pulled from public ECR anonymously
+    expect(main.provider.aws).toEqual([{ region: 'us-west-2' }]);
     expect(main.provider.helm[0].kubernetes).toEqual({
       host: '${data.aws_eks_cluster.this.endpoint}',
       cluster_ca_certificate:
@@ -93,13 +97,14 @@ describe('renderKarpenterRepository', () => {
 
   it('uses the configured module source unless the input names one, and renders an S3 backend', async () => {
     const custom = 'git::https://git.example.com/platform/karpenter.git?ref=v9';
-    const byOption = await renderKarpenterRepository(resolved(seedValues), {
+    const { moduleSource: _, ...withoutSource } = seedValues;
+    const byOption = await renderKarpenterRepository(resolved(withoutSource), {
       defaultModuleSource: custom,
     });
     expect(byOption[0].content).toContain(`source = "${custom}"`);
     const byInput = await renderKarpenterRepository(
       resolved({
-        ...seedValues,
+        ...withoutSource,
         moduleSource: '../modules/karpenter',
         backend: { bucket: 'tf-state', dynamodbTable: 'locks' },
       }),
@@ -118,6 +123,73 @@ describe('renderKarpenterRepository', () => {
     });
   });
 
+  it('fails without a module source, naming the portal setting (or the CLI flag)', async () => {
+    const { moduleSource: _, ...withoutSource } = seedValues;
+    const input = resolved(withoutSource);
+    await expect(renderKarpenterRepository(input)).rejects.toMatchObject({
+      name: 'InputError',
+      fieldErrors: [
+        {
+          field: 'moduleSource',
+          message: expect.stringContaining(
+            'karpenter.scaffolder.defaultModuleSource is not configured',
+          ),
+        },
+      ],
+    });
+    await expect(
+      renderKarpenterRepository(input, {
+        defaultModuleSourceSetting: '--module-source',
+      }),
+    ).rejects.toThrow(/--module-source is not configured/);
+  });
+
+  it('requires Terraform >= 1.10 exactly when the S3 backend uses use_lockfile, and hard-codes no partition', async () => {
+    const render = async (backend?: object) => {
+      const files = await renderKarpenterRepository(
+        resolved({ ...seedValues, ...(backend ? { backend } : {}) }),
+      );
+      const tf = files.filter(f => f.path.endsWith('.tf'));
+      const merged: Record<string, any> = { terraform: [] };
+      for (const file of tf) {
+        const parsed = await parseHcl(file.path, file.content);
+        merged.terraform.push(...(parsed.terraform ?? []));
+      }
+      return { files: tf, merged };
+    };
+    for (const backend of [
+      undefined,
+      { bucket: 'tf-state' },
+      { bucket: 'tf-state', useLockfile: false, dynamodbTable: 'locks' },
+    ]) {
+      const { files, merged } = await render(backend);
+      expect(checkTerraformVersionForBackend(merged)).toEqual([]);
+      expect(
+        checkPartitionArns(
+          Object.fromEntries(files.map(f => [f.path, f.content])),
+        ),
+      ).toEqual([]);
+      const required = merged.terraform.find(
+        (t: any) => t.required_version,
+      ).required_version;
+      expect([backend, required]).toEqual([
+        backend,
+        backend && (backend as any).useLockfile !== false
+          ? '>= 1.10.0'
+          : '>= 1.5.7',
+      ]);
+    }
+    // the check bites: use_lockfile with the module's own floor
+    expect(
+      checkTerraformVersionForBackend({
+        terraform: [
+          { required_version: '>= 1.5.7' },
+          { backend: { s3: [{ use_lockfile: true }] } },
+        ],
+      }),
+    ).toHaveLength(1);
+  });
+
   it("reproduces the seed README's general and batch NodePools and a valid EC2NodeClass", async () => {
     const files = renderNodePoolFiles(resolved(seedValues));
     const read = (path: string) =>
@@ -126,7 +198,11 @@ describe('renderKarpenterRepository', () => {
     expect(general.spec.template.spec.requirements).toEqual([
       { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] },
       { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
-      { key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] },
+      {
+        key: 'karpenter.sh/capacity-type',
+        operator: 'In',
+        values: ['spot', 'on-demand'],
+      },
       {
         key: 'karpenter.k8s.aws/instance-category',
         operator: 'In',

@@ -1,10 +1,10 @@
 import {
-  DEFAULT_MODULE_SOURCE,
   ResolvedClusterSettings,
   ResolvedKarpenterTemplate,
   ResolvedNodePools,
   TemplateFieldError,
 } from '@karpenter-backstage/plugin-karpenter-common';
+import { KarpenterInputError } from './errors';
 import { RenderedFile } from './files';
 import { buildEc2NodeClass } from './manifests/ec2NodeClass';
 import { buildKustomization } from './manifests/kustomization';
@@ -17,22 +17,42 @@ import {
 } from './validateOutput';
 import { toYaml } from './yaml';
 
+/** The app-config key of the portal's default module source. */
+export const DEFAULT_MODULE_SOURCE_KEY =
+  'karpenter.scaffolder.defaultModuleSource';
+
 /** Options of the renderer. */
 export interface RenderOptions {
-  /** `source` of the module block when the input names none (else DEFAULT_MODULE_SOURCE). */
+  /** `source` of the module block when the input names none. */
   defaultModuleSource?: string;
+  /**
+   * Where `defaultModuleSource` is set, named in the error when neither it nor the input's
+   * `moduleSource` is given (default: the app-config key; the CLI: `--module-source`).
+   */
+  defaultModuleSourceSetting?: string;
 }
 
-/** The module source the Terraform files use. */
+/**
+ * The module source the Terraform files use: the input's, else the configured default. There is
+ * no built-in default — nobody publishes the module for a portal — so without either the render
+ * fails with an error naming the setting (docs/terraform-module.md, "Publishing the module").
+ */
 export function moduleSourceOf(
-  settings: ResolvedClusterSettings,
+  settings: Pick<ResolvedClusterSettings, 'moduleSource'>,
   options: RenderOptions = {},
 ): string {
-  return (
-    settings.moduleSource ??
-    options.defaultModuleSource ??
-    DEFAULT_MODULE_SOURCE
-  );
+  const source = settings.moduleSource ?? options.defaultModuleSource;
+  if (source === undefined) {
+    const setting =
+      options.defaultModuleSourceSetting ?? DEFAULT_MODULE_SOURCE_KEY;
+    throw new KarpenterInputError('No Terraform module source', [
+      {
+        field: 'moduleSource',
+        message: `is not set and ${setting} is not configured: publish terraform-module/karpenter (a tag of your fork or a private registry) and set ${setting} to its source, or enter a module source`,
+      },
+    ]);
+  }
+  return source;
 }
 
 /**
@@ -49,7 +69,7 @@ export async function renderTerraformFiles(
       path: 'terraform/main.tf',
       content: mainTf(settings, moduleSourceOf(settings, options)),
     },
-    { path: 'terraform/versions.tf', content: versionsTf() },
+    { path: 'terraform/versions.tf', content: versionsTf(settings) },
     { path: 'terraform/outputs.tf', content: outputsTf() },
     ...(backend ? [{ path: 'terraform/backend.tf', content: backend }] : []),
   ]);

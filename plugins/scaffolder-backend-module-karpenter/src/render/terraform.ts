@@ -35,7 +35,6 @@ export function mainTf(
   settings: ResolvedClusterSettings,
   moduleSource: string,
 ): string {
-  const aliases = TERRAFORM_REQUIREMENTS.awsProviderAliases;
   const items: HclBodyItem[] = [
     HEADER,
     blank,
@@ -52,15 +51,6 @@ export function mainTf(
     ),
     blank,
     block('provider', ['aws'], [attr('region', settings.awsRegion)]),
-    ...aliases.flatMap(alias => [
-      blank,
-      comment(alias.comment),
-      block(
-        'provider',
-        ['aws'],
-        [attr('alias', alias.alias), attr('region', alias.region)],
-      ),
-    ]),
     blank,
     comment(
       'Helm reaches the cluster with a short-lived token from the data sources above.',
@@ -87,23 +77,6 @@ export function mainTf(
       ['karpenter'],
       [
         attr('source', moduleSource),
-        ...(aliases.length > 0
-          ? [
-              blank,
-              attr(
-                'providers',
-                obj(
-                  Object.fromEntries([
-                    ['aws', expr('aws')],
-                    ...aliases.map(a => [
-                      `aws.${a.alias}`,
-                      expr(`aws.${a.alias}`),
-                    ]),
-                  ]),
-                ),
-              ),
-            ]
-          : []),
         blank,
         attr('eks_cluster_name', settings.clusterName),
         attr('eks_cluster_endpoint', expr(`${CLUSTER}.endpoint`)),
@@ -119,9 +92,24 @@ export function mainTf(
   return writeHcl(items);
 }
 
+/**
+ * The Terraform versions the root needs: the module's, or 1.10 when the S3 backend uses
+ * `use_lockfile` (older versions fail `terraform init` on the unknown argument).
+ */
+export function requiredTerraformVersion(
+  settings: Pick<ResolvedClusterSettings, 'backend'>,
+): string {
+  return settings.backend?.useLockfile
+    ? TERRAFORM_REQUIREMENTS.terraformWithLockfile
+    : TERRAFORM_REQUIREMENTS.terraform;
+}
+
 /** `terraform/versions.tf`: Terraform and provider requirements. */
-export function versionsTf(): string {
-  const { terraform, providers } = TERRAFORM_REQUIREMENTS;
+export function versionsTf(
+  settings: Pick<ResolvedClusterSettings, 'backend'>,
+): string {
+  const { providers } = TERRAFORM_REQUIREMENTS;
+  const terraform = requiredTerraformVersion(settings);
   return writeHcl([
     HEADER,
     blank,

@@ -11,7 +11,7 @@ const HEADER =
 const NUMBER_LIKE = /^[-+.0-9=<~]/;
 
 /** Serialises one manifest: no line folding, no anchors, strings that could be misread quoted. */
-export function toYaml(object: unknown): string {
+export function toYaml(object: unknown, header: string = HEADER): string {
   const doc = new Document(object, {
     version: '1.1',
     aliasDuplicateObjects: false,
@@ -27,5 +27,5 @@ export function toYaml(object: unknown): string {
       }
     },
   });
-  return HEADER + doc.toString({ lineWidth: 0 });
+  return header + doc.toString({ lineWidth: 0 });
 }

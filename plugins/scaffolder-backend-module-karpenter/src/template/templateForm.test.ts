@@ -38,6 +38,7 @@ describe('the karpenter-eks form follows the input model', () => {
     expect(template.spec.steps.map((s: any) => s.action)).toEqual([
       'karpenter:terraform:render',
       'karpenter:nodepools:render',
+      'karpenter:values:render',
       'fetch:template',
       'publish:github',
       'catalog:register',

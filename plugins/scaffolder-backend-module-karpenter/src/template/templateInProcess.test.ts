@@ -1,4 +1,5 @@
 import { makeTempDir } from '../__testUtils__/mockActionContext';
+import { expectReRenderUnchanged } from '../__testUtils__/reRender';
 import {
   checkTwoPoolRepository,
   formErrors,
@@ -26,6 +27,8 @@ describe('the karpenter-eks template, in process', () => {
     expect(formErrors(template, values)).toEqual([]);
     const { output } = await runTemplateInProcess(values, tmp.dir);
     await checkTwoPoolRepository(await readWorkspace(tmp.dir));
+    // the repository's CI: re-rendering from karpenter-values.yaml changes nothing
+    await expectReRenderUnchanged(tmp.dir);
     expect(output.links).toEqual([
       {
         title: 'Repository',
@@ -56,6 +59,7 @@ describe('the karpenter-eks template, in process', () => {
       'nodepool-general.yaml',
     );
     expect(files.has('terraform/backend.tf')).toBe(false);
+    await expectReRenderUnchanged(tmp.dir);
   });
 
   it('renders an S3 backend when the form names a bucket', async () => {
@@ -68,6 +72,11 @@ describe('the karpenter-eks template, in process', () => {
     expect(
       (await readWorkspace(tmp.dir)).get('terraform/backend.tf'),
     ).toContain('bucket       = "acme-tf-state"');
+    // use_lockfile (the default) needs Terraform 1.10
+    expect(
+      (await readWorkspace(tmp.dir)).get('terraform/versions.tf'),
+    ).toContain('required_version = ">= 1.10.0"');
+    await expectReRenderUnchanged(tmp.dir);
   });
 
   it('stops at the NodePools step with every bad field named; no manifests, no skeleton', async () => {

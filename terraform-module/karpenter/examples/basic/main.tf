@@ -4,12 +4,6 @@ provider "aws" {
   region = "us-west-2"
 }
 
-# The Karpenter chart is pulled from public ECR, whose tokens are only served in us-east-1.
-provider "aws" {
-  alias  = "virginia"
-  region = "us-east-1"
-}
-
 data "aws_eks_cluster" "this" {
   name = "eks-cluster-dev"
 }
@@ -28,11 +22,6 @@ provider "helm" {
 
 module "karpenter" {
   source = "../.."
-
-  providers = {
-    aws          = aws
-    aws.virginia = aws.virginia
-  }
 
   eks_cluster_name     = "eks-cluster-dev"
   eks_cluster_endpoint = data.aws_eks_cluster.this.endpoint

@@ -4,10 +4,7 @@ provider "aws" {
   region = "us-east-1"
 }
 
-provider "aws" {
-  alias  = "virginia"
-  region = "us-east-1"
-}
+data "aws_partition" "current" {}
 
 data "aws_eks_cluster" "this" {
   name = "eks-cluster-prod"
@@ -28,11 +25,6 @@ provider "helm" {
 module "karpenter" {
   source = "../.."
 
-  providers = {
-    aws          = aws
-    aws.virginia = aws.virginia
-  }
-
   eks_cluster_name     = "eks-cluster-prod"
   eks_cluster_endpoint = data.aws_eks_cluster.this.endpoint
   environment          = "prod"
@@ -44,7 +36,7 @@ module "karpenter" {
   controller_replicas  = 2
 
   node_iam_role_additional_policies = {
-    CloudWatchAgentServerPolicy = "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"
+    CloudWatchAgentServerPolicy = "arn:${data.aws_partition.current.partition}:iam::aws:policy/CloudWatchAgentServerPolicy"
   }
 
   resource_tag = {
