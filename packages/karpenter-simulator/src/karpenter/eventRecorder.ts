@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ObjectStore } from '../k8s/ObjectStore';
+import type { ObjectStore } from '../k8s/ObjectStore';
 import { iso } from '../model/conditions';
+
+/** The part of the object store the recorder writes Events to. @internal */
+export type EventStore = Pick<
+  ObjectStore,
+  'get' | 'put' | 'update' | 'delete' | 'subscribe'
+>;
 
 /** The object an Event is about. @internal */
 export interface InvolvedObject {
@@ -47,7 +53,8 @@ export const DEFAULT_DEDUPE_TIMEOUT_MS = 2 * 60_000;
 export const DEFAULT_EVENT_TTL_MS = 60 * 60_000;
 
 // client-go `tools/record/events_cache.go` defaults
-const LRU_ENTRIES = 4096; // maxLruCacheEntries
+/** client-go's correlator remembers this many events (maxLruCacheEntries). @internal */
+export const LRU_ENTRIES = 4096;
 const AGGREGATE_MAX_EVENTS = 10; // defaultAggregateMaxEvents
 const AGGREGATE_INTERVAL_MS = 600_000; // defaultAggregateIntervalInSeconds
 const SPAM_BURST = 25; // defaultSpamBurst
@@ -134,7 +141,7 @@ export class EventRecorder {
   private seq = 0;
 
   constructor(
-    private readonly store: ObjectStore,
+    private readonly store: EventStore,
     private readonly now: () => number,
     readonly ttlMs: number = DEFAULT_EVENT_TTL_MS,
   ) {
@@ -203,13 +210,19 @@ export class EventRecorder {
     if (seen) {
       const count = seen.count + 1;
       this.observed.set(eventKey, { ...seen, count });
-      const updated = this.write(at, () =>
-        this.store.update('events', seen.name, seen.namespace, ev => {
-          ev.count = count;
-          ev.lastTimestamp = iso(at);
-          ev.message = finalMessage;
-        }),
-      );
+      // a patch of count, lastTimestamp and message (Events are flat: a shallow copy will do)
+      const current = this.store.get('events', seen.name, seen.namespace);
+      const updated =
+        current &&
+        this.write(at, () =>
+          this.store.put('events', {
+            ...current,
+            metadata: { ...current.metadata },
+            count,
+            lastTimestamp: iso(at),
+            message: finalMessage,
+          }),
+        );
       if (updated) return updated;
       // the Event expired: client-go creates it again with the same name and count
       return this.create(

@@ -1,8 +1,13 @@
-import { ObjectStore } from '../k8s/ObjectStore';
+import type { Change, WatchListener } from '../k8s/ObjectStore';
 import { Random } from '../model/random';
 import { parseDuration } from '../model/scheduling';
 import { ScenarioCluster } from '../scenario/types';
-import { DEFAULT_EVENT_TTL_MS, EventRecorder } from './eventRecorder';
+import {
+  DEFAULT_EVENT_TTL_MS,
+  EventRecorder,
+  EventStore,
+  LRU_ENTRIES,
+} from './eventRecorder';
 import {
   disruptionTerminating,
   interruptionEvents,
@@ -64,6 +69,48 @@ const NEW_EVENTS = {
   blocked: 1,
 };
 
+/** Events only, in a Map, no history or JSON: the calibration run's API server. */
+class ScratchStore implements EventStore {
+  private readonly events = new Map<string, any>();
+  private readonly listeners = new Set<WatchListener>();
+  get size() {
+    return this.events.size;
+  }
+  get(_plural: string, name: string, namespace?: string) {
+    return this.events.get(`${namespace}/${name}`);
+  }
+  put(_plural: string, obj: any) {
+    this.events.set(`${obj.metadata.namespace}/${obj.metadata.name}`, obj);
+    this.notify({ rv: 0, type: 'ADDED', obj, json: '' });
+    return obj;
+  }
+  update(
+    plural: string,
+    name: string,
+    namespace: string | undefined,
+    mutate: (obj: any) => void,
+  ) {
+    const obj = this.get(plural, name, namespace);
+    if (!obj) return undefined;
+    mutate(obj);
+    return this.put(plural, obj);
+  }
+  delete(_plural: string, name: string, namespace?: string) {
+    const obj = this.get('events', name, namespace);
+    if (!obj) return undefined;
+    this.events.delete(`${namespace}/${name}`);
+    this.notify({ rv: 0, type: 'DELETED', obj, json: '' });
+    return obj;
+  }
+  subscribe(_plural: string, listener: WatchListener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  private notify(change: Change) {
+    for (const l of this.listeners) l(change);
+  }
+}
+
 /**
  * The last hour (the TTL) of a real cluster's Karpenter events, about `count` Event objects,
  * written through the recorder in time order so dedupe, counts and expiry hold:
@@ -79,19 +126,50 @@ const NEW_EVENTS = {
  */
 export function seedHistory(host: SeedHost, count: number) {
   if (count <= 0 || !host.claims.length || !host.nodePools.length) return;
-  const avg =
-    PATTERN.reduce((sum, k) => sum + NEW_EVENTS[k], 0) / PATTERN.length;
-  // Repeats whose Event client-go's LRU forgot become new Events: calibrate on a scratch server.
-  const first = Math.ceil(count / avg);
-  const store = new ObjectStore(() => host.now);
-  const scratch = new EventRecorder(store, () => host.now, host.recorder.ttlMs);
-  publishAll(scratch, plan(host, first), host.now);
-  const created = Math.max(1, store.count('events'));
-  publishAll(
-    host.recorder,
-    plan(host, Math.max(1, Math.round((first * count) / created))),
-    host.now,
-  );
+  let kinds = kindsFor(host, count);
+  // Below the correlator's LRU size every repeat finds its Event and the estimate is exact; above,
+  // repeats whose Event client-go forgot become new Events: calibrate on a scratch server.
+  if (count >= LRU_ENTRIES) {
+    const store = new ScratchStore();
+    const scratch = new EventRecorder(
+      store,
+      () => host.now,
+      host.recorder.ttlMs,
+    );
+    publishAll(scratch, plan(host, kinds), host.now);
+    kinds = kindsFor(host, (count * count) / Math.max(1, store.size));
+  }
+  publishAll(host.recorder, plan(host, kinds), host.now);
+}
+
+type Kind = (typeof PATTERN)[number];
+
+/** Incidents in pattern order until they make `target` Events (targets used once each). */
+function kindsFor(host: SeedHost, target: number): Kind[] {
+  const limits: Record<Kind, number> = {
+    interruption: Infinity,
+    consolidation: Infinity,
+    unconsolidatable: host.claims.length,
+    rebalance: host.claims.filter(c => c.capacityType === 'spot').length,
+    blocked: host.nodePools.length,
+  };
+  const used: Record<Kind, number> = {
+    interruption: 0,
+    consolidation: 0,
+    unconsolidatable: 0,
+    rebalance: 0,
+    blocked: 0,
+  };
+  const kinds: Kind[] = [];
+  for (let i = 0, made = 0; made < target; i++) {
+    let kind: Kind = PATTERN[i % PATTERN.length];
+    if (used[kind] >= limits[kind])
+      kind = kind === 'unconsolidatable' ? 'interruption' : 'consolidation';
+    used[kind]++;
+    made += NEW_EVENTS[kind];
+    kinds.push(kind);
+  }
+  return kinds;
 }
 
 /** Publishes in time order, then lets the TTL delete what a real API server no longer has. */
@@ -105,25 +183,16 @@ function publishAll(
   recorder.expire(now);
 }
 
-function plan(host: SeedHost, n: number): Publish[] {
+function plan(host: SeedHost, kinds: Kind[]): Publish[] {
   const ttl = host.recorder.ttlMs;
+  const n = kinds.length;
   const spot = host.claims.filter(c => c.capacityType === 'spot');
-  const limits = {
-    unconsolidatable: host.claims.length,
-    rebalance: spot.length,
-    blocked: host.nodePools.length,
-  };
   const used = { unconsolidatable: 0, rebalance: 0, blocked: 0 };
   const r = new Random(host.seed);
   const start = host.now - ttl * 0.95;
   const step = (ttl * 0.95) / n;
   const publishes: Publish[] = [];
-  for (let i = 0; i < n; i++) {
-    let kind: (typeof PATTERN)[number] = PATTERN[i % PATTERN.length];
-    if (kind !== 'interruption' && kind !== 'consolidation') {
-      if (used[kind] >= limits[kind])
-        kind = kind === 'unconsolidatable' ? 'interruption' : 'consolidation';
-    }
+  kinds.forEach((kind, i) => {
     const at = Math.floor(start + (i + 0.5) * step);
     switch (kind) {
       case 'interruption': {
@@ -180,7 +249,7 @@ function plan(host: SeedHost, n: number): Publish[] {
       }
       default:
     }
-  }
+  });
   return publishes.sort((a, b) => a.at - b.at);
 }
 
