@@ -1,5 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { loadConfig, loadConfigSchema } from '@backstage/config-loader';
+// A test of what the app build sends to the browser: it reads the config files (Node only).
+// eslint-disable-next-line no-restricted-imports
 import path from 'path';
 
 const root = path.resolve(__dirname, '../../..');
