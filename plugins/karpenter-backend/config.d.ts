@@ -9,13 +9,14 @@ export interface Config {
      */
     clusters?: Array<{
       /**
-       * Name referenced by the `karpenter.sh/cluster` annotation.
-       * @visibility frontend
+       * Name referenced by the `karpenter.sh/cluster` annotation. Backend only: the frontend
+       * learns cluster names and titles from the (permission-checked) API, never from config.
+       * @visibility backend
        */
       name: string;
       /**
        * Display title.
-       * @visibility frontend
+       * @visibility backend
        */
       title?: string;
       /**
@@ -106,9 +107,9 @@ export interface Config {
     staleAfter?: HumanDuration | string;
     /** Thresholds of the health model. */
     health?: {
-      /** @visibility frontend */
+      /** @visibility backend */
       limitDegradedRatio?: number;
-      /** @visibility frontend */
+      /** @visibility backend */
       limitUnhealthyRatio?: number;
       /** @visibility backend */
       launchTimeout?: HumanDuration;

@@ -78,8 +78,13 @@ describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
   });
 
   it('shows the tab: NodePools, interruption timeline, NodeClaims and EC2NodeClasses', async () => {
-    await page.goto(
-      `${portalUrl}/catalog/default/resource/demo-cluster/karpenter`,
+    // from the card's link (the tab's route ref), not a typed URL
+    await page.goto(`${portalUrl}/catalog/default/resource/demo-cluster`);
+    await page
+      .getByRole('link', { name: 'NodePools, NodeClaims and interruptions' })
+      .click({ timeout: 60_000 });
+    await page.waitForURL(
+      /\/catalog\/default\/resource\/demo-cluster\/karpenter$/,
     );
     await page
       .getByRole('table', { name: 'NodePools' })
@@ -92,6 +97,9 @@ describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
     await page.getByTestId('interruption-chart').waitFor();
     await page.getByRole('table', { name: 'NodeClaims' }).waitFor();
     await expectVisible(page.getByTestId('nodeclass-default'));
+    // karpenter.frontend.refreshIntervalSeconds (15 in app-config.yaml) reached the browser:
+    // the frontend plugin's configSchema marks it frontend-visible.
+    await expectVisible(page.getByText(/refreshes every 15 s/));
     const file = await screenshot(page, 'karpenter-tab');
     fs.copyFileSync(
       file,

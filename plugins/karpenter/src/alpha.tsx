@@ -8,7 +8,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  convertLegacyRouteRef,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
 import { karpenterApiRef, KarpenterClient } from './api';
+import { rootRouteRef } from './routes';
 import { isKarpenterAvailable } from './isKarpenterAvailable';
 
 /** @alpha */
@@ -40,6 +45,8 @@ export const karpenterEntityContent = EntityContentBlueprint.make({
   params: {
     path: '/karpenter',
     title: 'Karpenter',
+    // The card links here through this ref, so an app may mount the tab at another path.
+    routeRef: convertLegacyRouteRef(rootRouteRef),
     filter: isKarpenterAvailable,
     loader: () =>
       import('./components/EntityKarpenterContent').then(m => (
@@ -55,5 +62,6 @@ export const karpenterEntityContent = EntityContentBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'karpenter',
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
   extensions: [karpenterApi, karpenterEntityCard, karpenterEntityContent],
 });

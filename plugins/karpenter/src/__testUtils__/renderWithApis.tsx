@@ -16,6 +16,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ReactElement } from 'react';
 import { karpenterApiRef, KarpenterClient } from '../api';
+import { rootRouteRef } from '../routes';
 
 /** Where msw answers the backend in tests. */
 export const BACKEND = 'http://karpenter.test';
@@ -34,7 +35,15 @@ export const annotatedEntity: Entity = {
 /** Renders a component the way the entity page does, with the real client over msw. */
 export function renderWithApis(
   element: ReactElement,
-  options: { entity?: Entity; refreshSeconds?: number } = {},
+  options: {
+    entity?: Entity;
+    refreshSeconds?: number;
+    /**
+     * Where the app mounts the Karpenter tab's route ref (default `/karpenter-tab`; the test
+     * app's routes are flat, so the entity page's nesting is tested in packages/app).
+     */
+    tabPath?: string;
+  } = {},
 ) {
   const discoveryApi = mockApis.discovery({ baseUrl: BACKEND });
   const fetchApi = new MockFetchApi();
@@ -62,6 +71,11 @@ export function renderWithApis(
         {element}
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        [options.tabPath ?? '/karpenter-tab']: rootRouteRef,
+      },
+    },
   );
 }

@@ -1,5 +1,6 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { EntitySummary } from '@karpenter-backstage/plugin-karpenter-common';
@@ -71,10 +72,7 @@ describe('EntityKarpenterCard', () => {
       screen.getByRole('link', {
         name: 'NodePools, NodeClaims and interruptions',
       }),
-    ).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/demo-cluster/karpenter',
-    );
+    ).toHaveAttribute('href', '/karpenter-tab');
     expect(
       screen.getByRole('link', { name: 'Troubleshooting' }),
     ).toBeInTheDocument();
@@ -289,5 +287,25 @@ describe('EntityKarpenterCard', () => {
         'Error: Request failed with 500 Internal Server Error',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('links to the tab through its route ref, wherever the app mounts it', async () => {
+    answer(summary([cluster('demo')]));
+    await renderWithApis(
+      <>
+        <EntityKarpenterCard />
+        <Routes>
+          <Route path="/platform/nodes" element={<p>the Karpenter tab</p>} />
+        </Routes>
+      </>,
+      { tabPath: '/platform/nodes' },
+    );
+    const link = await screen.findByRole('link', {
+      name: 'NodePools, NodeClaims and interruptions',
+    });
+    expect(link).toHaveAttribute('href', '/platform/nodes');
+    expect(screen.queryByText('the Karpenter tab')).toBeNull();
+    fireEvent.click(link);
+    expect(await screen.findByText('the Karpenter tab')).toBeInTheDocument();
   });
 });

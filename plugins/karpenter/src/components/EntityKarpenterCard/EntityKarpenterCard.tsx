@@ -5,13 +5,9 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
-import {
-  entityRouteParams,
-  entityRouteRef,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { rootRouteRef } from '../../routes';
 import {
   KARPENTER_PERFORMANCE_MARKS,
   useEntitySummary,
@@ -24,6 +20,24 @@ import { HealthChip } from '../HealthChip';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterBlock } from './ClusterBlock';
 import { NotConfigured } from './NotConfigured';
+
+/**
+ * The link to the Karpenter tab, wherever the app mounts it: the tab's extension carries
+ * `rootRouteRef` (legacy `mountPoint`, new frontend system `routeRef`), so the path comes from
+ * the app's routes (the entity's parameters from the current page). Without the tab mounted
+ * there is no link.
+ */
+function useTabLink(): string | undefined {
+  let route: (() => string) | undefined;
+  try {
+    // Always called, in the same order: only its "No path" error is caught.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    route = useRouteRef(rootRouteRef);
+  } catch {
+    route = undefined; // the app does not mount the tab
+  }
+  return route?.();
+}
 
 const DEFAULT_TROUBLESHOOTING =
   '/docs/default/component/karpenter-backstage/troubleshooting/';
@@ -39,9 +53,7 @@ export function EntityKarpenterCard() {
   const { value, error, loading, updatedAt } = useEntitySummary(tick);
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.cardRendered, !!value);
   const config = useApi(configApiRef);
-  const { entity } = useEntity();
-  const entityRoute = useRouteRef(entityRouteRef);
-  const tabLink = `${entityRoute(entityRouteParams(entity))}/karpenter`;
+  const tabLink = useTabLink();
   const troubleshooting =
     config.getOptionalString('karpenter.frontend.troubleshootingUrl') ??
     DEFAULT_TROUBLESHOOTING;
@@ -92,7 +104,9 @@ export function EntityKarpenterCard() {
     >
       {body}
       <Box display="flex" style={{ gap: 16 }} mt={1}>
-        <Link to={tabLink}>NodePools, NodeClaims and interruptions</Link>
+        {tabLink && (
+          <Link to={tabLink}>NodePools, NodeClaims and interruptions</Link>
+        )}
         <Link to={troubleshooting}>Troubleshooting</Link>
       </Box>
     </InfoCard>

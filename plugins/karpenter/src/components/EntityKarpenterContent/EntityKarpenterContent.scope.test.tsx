@@ -18,6 +18,9 @@ import {
 } from '../../__testUtils__/renderWithApis';
 import { EntityKarpenterContent } from './EntityKarpenterContent';
 
+// MUI selects are slow to render on a loaded 2-core machine
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 const API = `${BACKEND}/api/karpenter/v1`;
