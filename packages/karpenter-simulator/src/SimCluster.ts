@@ -84,7 +84,12 @@ export class SimCluster {
   /** NodePools whose pending pods are being provisioned for (no re-entrant provisioning). */
   private readonly provisioning = new Set<string>();
   private readonly registrationHealthy = new Map<string, boolean>();
-  /** Karpenter's recorder, client-go's correlator and the API server's event TTL. */
+  /**
+   * Karpenter's recorder, client-go's correlator and the API server's event TTL (used by the
+   * simulator's controllers; not part of the package's API).
+   *
+   * @internal
+   */
   readonly recorder: EventRecorder;
   /** Subnets and security groups of the simulated VPC, tagged for discovery. */
   private readonly vpc: {

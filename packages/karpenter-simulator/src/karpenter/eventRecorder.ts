@@ -8,7 +8,7 @@ export type EventStore = Pick<
   'get' | 'put' | 'update' | 'delete' | 'subscribe'
 >;
 
-/** The object an Event is about. @internal */
+/** The object an Event is about. @public */
 export interface InvolvedObject {
   kind: string;
   name: string;
@@ -32,7 +32,7 @@ export interface KarpenterEvent {
   dedupeTimeoutMs?: number;
 }
 
-/** An event written without Karpenter's dedupe (Pods, tests, the scheduler). @internal */
+/** An event written without Karpenter's dedupe (Pods, tests, the scheduler). @public */
 export interface RawEvent {
   involvedObject: InvolvedObject;
   reason: string;
