@@ -7,7 +7,7 @@ import {
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { Knex } from 'knex';
 import { InterruptionQuery, NoticePage } from './InterruptionStore';
-import { filtered, fromRow, RecordRow } from './rows';
+import { factsFromRow, filtered, fromRow, RecordRow } from './rows';
 
 /** Raw events shown per row at most. */
 const RECORDS_PER_NOTICE = 50;
@@ -50,7 +50,6 @@ function decodeCursor(cursor: string): [number, string, string] {
 }
 
 const CONSEQUENCES: readonly string[] = INTERRUPTION_CONSEQUENCE_REASONS;
-const opt = (value: string | null) => value ?? undefined;
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
 
 /**
@@ -133,13 +132,7 @@ export async function listNotices(
       subject: row.subject,
       reason,
       kind: countingKindOf(reason),
-      nodeClaim: opt(row.node_claim),
-      node: opt(row.node),
-      nodePool: opt(row.node_pool),
-      capacityType: opt(row.capacity_type),
-      instanceType: opt(row.instance_type),
-      zone: opt(row.zone),
-      disruptionReason: opt(row.disruption_reason),
+      ...factsFromRow(row),
       firstTime: iso(row.first_at),
       lastTime: iso(row.last_at),
       events: Number(row.events),

@@ -59,6 +59,30 @@ export function toRow(r: InterruptionRecord): Omit<RecordRow, 'id'> {
   };
 }
 
+/** The object facts of a row (or of a grouped row that carries the same columns). @internal */
+export function factsFromRow(
+  row: Pick<
+    RecordRow,
+    | 'node_claim'
+    | 'node'
+    | 'node_pool'
+    | 'capacity_type'
+    | 'instance_type'
+    | 'zone'
+    | 'disruption_reason'
+  >,
+) {
+  return {
+    nodeClaim: opt(row.node_claim),
+    node: opt(row.node),
+    nodePool: opt(row.node_pool),
+    capacityType: opt(row.capacity_type),
+    instanceType: opt(row.instance_type),
+    zone: opt(row.zone),
+    disruptionReason: opt(row.disruption_reason),
+  };
+}
+
 /** A row as a record. @internal */
 export function fromRow(row: RecordRow): InterruptionRecord {
   return {
@@ -69,13 +93,7 @@ export function fromRow(row: RecordRow): InterruptionRecord {
     reason: row.reason as RecordedReason,
     type: row.type,
     message: row.message,
-    nodeClaim: opt(row.node_claim),
-    node: opt(row.node),
-    nodePool: opt(row.node_pool),
-    capacityType: opt(row.capacity_type),
-    instanceType: opt(row.instance_type),
-    zone: opt(row.zone),
-    disruptionReason: opt(row.disruption_reason),
+    ...factsFromRow(row),
   };
 }
 
