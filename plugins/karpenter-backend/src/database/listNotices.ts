@@ -52,18 +52,9 @@ function decodeCursor(cursor: string): [number, string, string] {
 const CONSEQUENCES: readonly string[] = INTERRUPTION_CONSEQUENCE_REASONS;
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
 
-/**
- * The "Latest" rows: one per subject (NodeClaim) and reason, newest first event first, grouped
- * by the database. `TerminatingOnInterruption` is not a row of its own: its events are folded
- * into the subject's newest interruption notice row on the page.
- *
- * @internal
- */
-export async function listNotices(
-  db: Knex,
-  query: InterruptionQuery & { limit: number; cursor?: string },
-): Promise<NoticePage> {
-  const groups = filtered(db, query)
+/** The rows of (subject, reason) groups of a query's records, TerminatingOnInterruption apart. */
+function groups(db: Knex, query: InterruptionQuery, fromMs = query.fromMs) {
+  return filtered(db, { ...query, fromMs })
     .whereNotIn('reason', CONSEQUENCES)
     .select('subject', 'reason')
     .min({ first_at: 'occurred_at' })
@@ -79,7 +70,20 @@ export async function listNotices(
     })
     .count({ events: '*' })
     .groupBy('subject', 'reason');
-  const page = db.from(groups.as('g')).select('*');
+}
+
+const NEWEST_FIRST = [
+  { column: 'first_at', order: 'desc' },
+  { column: 'subject', order: 'desc' },
+  { column: 'reason', order: 'desc' },
+] as const;
+
+/** A page of groups, newest first event first, after the cursor: every group of the range. */
+async function allGroups(
+  db: Knex,
+  query: InterruptionQuery & { limit: number; cursor?: string },
+): Promise<GroupRow[]> {
+  const page = db.from(groups(db, query).as('g')).select('*');
   if (query.cursor) {
     const [at, subject, reason] = decodeCursor(query.cursor);
     page.where(inner =>
@@ -98,13 +102,78 @@ export async function listNotices(
         ),
     );
   }
-  const rows = (await page
-    .orderBy([
-      { column: 'first_at', order: 'desc' },
-      { column: 'subject', order: 'desc' },
-      { column: 'reason', order: 'desc' },
-    ])
+  return (await page
+    .orderBy([...NEWEST_FIRST])
     .limit(query.limit + 1)) as GroupRow[];
+}
+
+/** How many of the newest records the first page's groups are looked for in. */
+const NEWEST_RECORDS = 1000;
+
+/**
+ * The first page without grouping the whole range: the groups whose first event is among the
+ * newest records. A group whose every record is newer than T (the time of the
+ * {@link NEWEST_RECORDS}th newest record) has the same first time, last time and count in
+ * [T, to) as in the whole range; the groups with older records too are dropped (looked up by
+ * the subjects index). When at least `limit + 1` groups remain they are the page the whole
+ * range would give (its newest first times are all ≥ T); otherwise undefined (group it all).
+ */
+async function newestGroups(
+  db: Knex,
+  query: InterruptionQuery & { limit: number },
+): Promise<GroupRow[] | undefined> {
+  const edge = (await filtered(db, query)
+    .whereNotIn('reason', CONSEQUENCES)
+    .select('occurred_at')
+    .orderBy('occurred_at', 'desc')
+    .offset(NEWEST_RECORDS - 1)
+    .first()) as { occurred_at: number | string } | undefined;
+  if (!edge) return undefined;
+  const since = Number(edge.occurred_at);
+  const recent = (await groups(db, query, since)) as GroupRow[];
+  const subjects = [...new Set(recent.map(r => r.subject))];
+  const older = new Set<string>();
+  for (let i = 0; i < subjects.length; i += 500) {
+    const rows = (await filtered(db, { ...query, toMs: since })
+      .whereNotIn('reason', CONSEQUENCES)
+      .whereIn('subject', subjects.slice(i, i + 500))
+      .distinct('subject', 'reason')) as Array<{
+      subject: string;
+      reason: string;
+    }>;
+    for (const r of rows) older.add(`${r.subject}\u0000${r.reason}`);
+  }
+  const whole = recent.filter(r => !older.has(`${r.subject}\u0000${r.reason}`));
+  if (whole.length <= query.limit) return undefined;
+  // newest first event first, then subject and reason descending (as the database orders them)
+  const text = (a: string, b: string) => {
+    if (a === b) return 0;
+    return a < b ? 1 : -1;
+  };
+  return whole
+    .sort(
+      (a, b) =>
+        Number(b.first_at) - Number(a.first_at) ||
+        text(a.subject, b.subject) ||
+        text(a.reason, b.reason),
+    )
+    .slice(0, query.limit + 1);
+}
+
+/**
+ * The "Latest" rows: one per subject (NodeClaim) and reason, newest first event first, grouped
+ * by the database. `TerminatingOnInterruption` is not a row of its own: its events are folded
+ * into the subject's newest interruption notice row on the page.
+ *
+ * @internal
+ */
+export async function listNotices(
+  db: Knex,
+  query: InterruptionQuery & { limit: number; cursor?: string },
+): Promise<NoticePage> {
+  const rows =
+    (query.cursor ? undefined : await newestGroups(db, query)) ??
+    (await allGroups(db, query));
   const shown = rows.slice(0, query.limit);
   const subjects = [...new Set(shown.map(r => r.subject))];
   const raw = subjects.length
