@@ -9,6 +9,7 @@ import {
 import { Knex } from 'knex';
 import { InterruptionCounts, InterruptionQuery } from './InterruptionStore';
 import { filtered } from './rows';
+import { runInTurn } from './yieldToEventLoop';
 
 /** The dimensions of interrupted NodeClaims, as columns. */
 const DIMENSIONS = {
@@ -102,8 +103,15 @@ export async function countRecords(
     .countDistinct({ n: 'subject' })
     .groupBy('disruption_reason');
 
+  // One query at a time, the event loop served in between (SQLite runs each synchronously).
   const [buckets, firstRows, reasonRows, disruptionRows, comboRows] =
-    await Promise.all([perBucket, firsts, byReason, disruptions, combinations]);
+    await runInTurn([
+      () => perBucket,
+      () => firsts,
+      () => byReason,
+      () => disruptions,
+      () => combinations,
+    ] as const);
   const combos = comboRows as Array<
     Record<string, string | null> & { n: number | string }
   >;

@@ -8,6 +8,7 @@ import {
 import { Knex } from 'knex';
 import { InterruptionQuery, NoticePage } from './InterruptionStore';
 import { factsFromRow, filtered, fromRow, RecordRow } from './rows';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Raw events shown per row at most. */
 const RECORDS_PER_NOTICE = 50;
@@ -130,10 +131,12 @@ async function newestGroups(
     .first()) as { occurred_at: number | string } | undefined;
   if (!edge) return undefined;
   const since = Number(edge.occurred_at);
+  await yieldToEventLoop();
   const recent = (await groups(db, query, since)) as GroupRow[];
   const subjects = [...new Set(recent.map(r => r.subject))];
   const older = new Set<string>();
   for (let i = 0; i < subjects.length; i += 500) {
+    await yieldToEventLoop();
     const rows = (await filtered(db, { ...query, toMs: since })
       .whereNotIn('reason', CONSEQUENCES)
       .whereIn('subject', subjects.slice(i, i + 500))
@@ -171,9 +174,12 @@ export async function listNotices(
   db: Knex,
   query: InterruptionQuery & { limit: number; cursor?: string },
 ): Promise<NoticePage> {
-  const rows =
-    (query.cursor ? undefined : await newestGroups(db, query)) ??
-    (await allGroups(db, query));
+  // Each query after the event loop had a turn (SQLite runs each synchronously).
+  await yieldToEventLoop();
+  const newest = query.cursor ? undefined : await newestGroups(db, query);
+  await yieldToEventLoop();
+  const rows = newest ?? (await allGroups(db, query));
+  await yieldToEventLoop();
   const shown = rows.slice(0, query.limit);
   const subjects = [...new Set(shown.map(r => r.subject))];
   const raw = subjects.length
@@ -186,6 +192,7 @@ export async function listNotices(
         .limit(RECORDS_PER_NOTICE * shown.length * 2)
         .select('*')) as RecordRow[])
     : [];
+  await yieldToEventLoop();
   const consequences = subjects.length
     ? ((await filtered(db, query)
         .whereIn('subject', subjects)
