@@ -25,21 +25,32 @@ const DESIGN_NOTES = `## What this benchmark changed
 - **Measuring.** The click is timed in the page (capture-phase mark), not around Playwright's
   click; memory is read in the backend's own process; the peer lists NodeClaims (above) and runs
   as many requests as ours.
-- **Counting per NodeClaim, and an honest bench backend (2026-12-02, missed targets).** The
-  bench's test backend ran the test utilities' mock scheduler, which never runs a task with an
-  initial delay. The event recorder therefore never ran: the timeline was timed over an empty
-  history, and memory and warm latency left the recorder out. It now runs the real scheduler,
-  as the portal does. In the same change the history became realistic: counts above 1 (26,384
-  occurrences at L, 20,000 before), and counting became distinct NodeClaims (COUNT DISTINCT and
-  first-notice GROUP BY queries, issue 14).
-  - The timeline request at L went from p50 / p95 42.5 / 47.7 ms (old counting, 20,000
-    occurrences, same bench code, same machine, no other load) to 111.8 / 162.9 ms.
-  - The first page of "Latest" rows is now grouped from the newest 1,000 records only. After
-    this run that took the request from 149 to 117 ms in the browser run.
-  - Two L targets are missed: tab interactive 534 ms (target 500; a second browser run gave
-    571) and RSS growth 74 MB (target 67, three times the raw JSON).
-  - Still open: the tab's requests are all synchronous SQLite work on one event loop, and an
-    entity that lists all 100 NodePools adds a 100-name \`IN\` filter, 20 ms per count at L.`;
+- **Counting per NodeClaim, and an honest bench backend (2026-12-02).** Three changes to how the
+  bench measures:
+  - The test backend ran the test utilities' mock scheduler, which never runs a task with an
+    initial delay. The event recorder therefore never ran: the timeline was timed over an empty
+    history, and memory and warm latency left the recorder out. The backend now runs the real
+    scheduler.
+  - Its database is now SQLite files, as in the portal.
+  - The history is realistic: counts above 1 give 26,384 occurrences at L (20,000 before), and
+    counting is per distinct NodeClaim (COUNT DISTINCT and first-notice GROUP BY queries,
+    issue 14).
+
+  What that did to the timeline request at L: p50 / p95 went from 42.5 / 47.7 ms (old counting,
+  20,000 occurrences, same bench code) to about 100 / 119 ms.
+
+  The first run then missed the tab target (534 ms). better-sqlite3 runs each query
+  synchronously, and knex chained the history queries in promise callbacks, so a day's counting
+  held the event loop for about 80 ms at L. The NodeClaims answer, served from memory, waited
+  behind it. Two fixes:
+  - The history queries now yield to the event loop between queries, so the longest hold is one
+    query, about 25 ms.
+  - The first page of "Latest" rows is grouped from the newest 1,000 records.
+
+  RSS growth at L (74 MB, against a target of 67 MB, three times the raw JSON) still misses. Heap
+  growth is 15 MB. Memory grows once the recorder runs in the bench: it catches up 26,000 events
+  from the cluster. Earlier runs never recorded anything.
+`;
 
 function verdict(r: SizeResult): string[] {
   const out: string[] = [];
