@@ -95,7 +95,7 @@ describe.each(databases.eachSupportedId())(
         toMs: base + 20 * 60_000,
       };
       expect(await countIn(store, range)).toBe(19);
-      expect(await countIn(store, { ...range, nodePool: 'batch' })).toBe(10);
+      expect(await countIn(store, { ...range, nodePools: ['batch'] })).toBe(10);
       expect(
         await countIn(store, { ...range, nodePools: ['batch', 'none'] }),
       ).toBe(10);

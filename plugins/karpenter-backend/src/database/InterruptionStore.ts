@@ -17,7 +17,6 @@ export interface InterruptionQuery {
   cluster: string;
   fromMs: number;
   toMs: number;
-  nodePool?: string;
   /** Only records of these NodePools (records of an unknown NodePool are left out). */
   nodePools?: string[];
   reason?: string;

@@ -103,9 +103,6 @@ export function filtered(db: Knex, query: InterruptionQuery) {
     .where('cluster', query.cluster)
     .where('occurred_at', '>=', query.fromMs)
     .where('occurred_at', '<', query.toMs);
-  if (query.nodePool) {
-    q.where('node_pool', query.nodePool);
-  }
   if (query.nodePools) {
     q.whereIn('node_pool', query.nodePools);
   }
