@@ -83,12 +83,14 @@ describe('a simulated cluster requiring EKS tokens', () => {
     });
 
   it('answers 401 with the Status kube-apiserver writes once the token is older than its lifetime', async () => {
-    sim.setEksTokens('demo', 2);
+    // X-Amz-Date has whole seconds: a token signed now may already be up to 1 s old, so the
+    // lifetime leaves room for a loaded CI machine
+    sim.setEksTokens('demo', 10);
     expect(sim.clusters.find(c => c.name === 'demo')!.eksTokens).toEqual({
-      lifetimeSeconds: 2,
+      lifetimeSeconds: 10,
     });
     expect((await list(eksToken(Date.now()))).status).toBe(200);
-    const expired = await list(eksToken(Date.now() - 3_000));
+    const expired = await list(eksToken(Date.now() - 12_000));
     expect(expired.status).toBe(401);
     expect(await expired.json()).toEqual({
       kind: 'Status',
@@ -105,15 +107,23 @@ describe('a simulated cluster requiring EKS tokens', () => {
   });
 
   it('checks a watch when it starts: an open watch outlives its token, a new one needs a current token', async () => {
-    sim.setEksTokens('demo', 1);
-    const token = eksToken(Date.now());
+    // X-Amz-Date has whole seconds, so the token expires `lifetime` after the second it was
+    // signed in; 4 s leaves the watch's start room on a loaded CI machine (it failed with 1 s)
+    const lifetimeSeconds = 4;
+    sim.setEksTokens('demo', lifetimeSeconds);
+    const signedAt = Date.now();
+    const token = eksToken(signedAt);
+    const expiresAt =
+      Math.floor(signedAt / 1000) * 1000 + lifetimeSeconds * 1000;
     const watch = await fetch(
       `${url()}/apis/karpenter.sh/v1/nodepools?watch=true&allowWatchBookmarks=true`,
       { headers: { Authorization: `Bearer ${token}` } },
     );
     expect(watch.status).toBe(200);
     const reader = watch.body!.getReader();
-    await new Promise(r => setTimeout(r, 2_100));
+    await new Promise(r =>
+      setTimeout(r, Math.max(0, expiresAt - Date.now()) + 300),
+    );
     // still streaming bookmarks after the token expired
     let text = '';
     while (!text.includes('BOOKMARK')) {
@@ -128,7 +138,7 @@ describe('a simulated cluster requiring EKS tokens', () => {
     );
     expect(again.status).toBe(401);
     await again.body?.cancel();
-  });
+  }, 15_000);
 
   it('is switched on and off through the control API', async () => {
     const control = await startControlServer(sim, 0);

@@ -46,12 +46,19 @@ class FakeEventSource implements EventSource {
     public events: KubeEvent[],
     private readonly notifications: Array<WatchNotification | 'GONE'> = [],
   ) {}
-  async list() {
+  /** Pages of this size, each handed on before the next (as KubeEventSource does). */
+  pageSize = 500;
+  /** How many records the store held when each page was handed on. */
+  storedBeforePage: number[] = [];
+  countStored?: () => Promise<number>;
+  async list(_ns: string, onPage: (items: KubeEvent[]) => Promise<void>) {
     this.listCalls += 1;
-    return {
-      items: this.events,
-      resourceVersion: String(100 + this.listCalls),
-    };
+    for (let i = 0; i < this.events.length || i === 0; i += this.pageSize) {
+      if (this.countStored)
+        this.storedBeforePage.push(await this.countStored());
+      await onPage(this.events.slice(i, i + this.pageSize));
+    }
+    return { resourceVersion: String(100 + this.listCalls) };
   }
   async watch(
     _ns: string,
@@ -150,6 +157,19 @@ describe('InterruptionRecorder', () => {
       time: at(0),
       type: 'Warning',
     });
+  });
+
+  it('records a catch-up page by page, so it never holds the whole list', async () => {
+    const source = new FakeEventSource(
+      ['a', 'b', 'c', 'd', 'e'].map(uid => event(uid, 'SpotInterrupted')),
+    );
+    source.pageSize = 2;
+    const { recorder, records } = await setup(source);
+    source.countStored = async () => (await records()).length;
+    await recorder.catchUp('default');
+    // each page was stored before the next was fetched
+    expect(source.storedBeforePage).toEqual([0, 2, 4]);
+    expect((await records()).length).toBe(5);
   });
 
   it('keeps count increments as occurrences and never duplicates on catch-up', async () => {

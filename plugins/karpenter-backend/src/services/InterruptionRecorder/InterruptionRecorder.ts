@@ -121,10 +121,14 @@ export class InterruptionRecorder {
   /** Lists and records every event still present in one namespace; returns the list's version. */
   async catchUp(namespace: string): Promise<string> {
     await this.remember((await this.options.resolver.known?.()) ?? []);
-    const { items, resourceVersion } = await this.options.source.list(
+    let added = 0;
+    // Page by page: a catch-up of a busy cluster's events never holds them all at once.
+    const { resourceVersion } = await this.options.source.list(
       namespace,
+      async items => {
+        added += await this.record(items);
+      },
     );
-    const added = await this.record(items);
     if (added > 0) {
       this.options.logger.info('Recorded Karpenter events', {
         cluster: this.options.cluster,

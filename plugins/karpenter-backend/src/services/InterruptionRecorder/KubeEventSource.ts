@@ -3,7 +3,7 @@ import { EventSource, KubeEvent, WatchNotification } from './types';
 
 /**
  * {@link EventSource} over a cluster's core/v1 Events API with `@kubernetes/client-node`: a
- * paged list, then a watch with bookmarks from the list's resourceVersion. Only events whose
+ * paged list (each page handed on before the next is fetched), then a watch with bookmarks from the list's resourceVersion. Only events whose
  * reason is recorded matter, but Kubernetes field selectors cannot OR reasons, so the recorder
  * filters.
  *
@@ -20,8 +20,8 @@ export class KubeEventSource implements EventSource {
 
   async list(
     namespace: string,
-  ): Promise<{ items: KubeEvent[]; resourceVersion: string }> {
-    const items: KubeEvent[] = [];
+    onPage: (items: KubeEvent[]) => Promise<void>,
+  ): Promise<{ resourceVersion: string }> {
     let next: string | undefined;
     let resourceVersion = '';
     do {
@@ -30,11 +30,11 @@ export class KubeEventSource implements EventSource {
         limit: this.pageSize,
         _continue: next,
       });
-      items.push(...(page.items as unknown as KubeEvent[]));
       next = page.metadata?._continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      await onPage(page.items as unknown as KubeEvent[]);
     } while (next);
-    return { items, resourceVersion };
+    return { resourceVersion };
   }
 
   watch(

@@ -34,9 +34,15 @@ export type WatchNotification =
  * @internal
  */
 export interface EventSource {
+  /**
+   * Lists a namespace's events page by page, handing each page to `onPage` before the next is
+   * fetched (so a catch-up of tens of thousands of events holds one page, not all of them);
+   * resolves with the list's resourceVersion.
+   */
   list(
     namespace: string,
-  ): Promise<{ items: KubeEvent[]; resourceVersion: string }>;
+    onPage: (items: KubeEvent[]) => Promise<void>,
+  ): Promise<{ resourceVersion: string }>;
   /**
    * Watches from `resourceVersion` until the signal aborts or the server ends the watch.
    * Rejects with an error whose `statusCode` is 410 when the version expired.
