@@ -1,11 +1,20 @@
 import { fork } from 'node:child_process';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
+/** Two readings of the backend's memory (see {@link BenchBackend.memory}). */
+export interface BenchMemory {
+  held: NodeJS.MemoryUsage;
+  plainGc: NodeJS.MemoryUsage;
+}
+
 /** A bench backend in its own process (see backendProcess.ts). */
 export interface BenchBackend {
   baseUrl: string;
-  /** The backend process's memory after a full GC. */
-  memory(): Promise<NodeJS.MemoryUsage>;
+  /**
+   * The backend process's memory after V8's last-resort GC (`held`: what the backend holds) and
+   * after a plain full GC before it (`plainGc`: plus the young generation V8 keeps in reserve).
+   */
+  memory(): Promise<BenchMemory>;
   stop(): Promise<void>;
 }
 
@@ -46,7 +55,7 @@ export async function startBenchBackend(
   return {
     baseUrl: `http://localhost:${port}`,
     memory: () => {
-      const answer = next<NodeJS.MemoryUsage>('memory');
+      const answer = next<BenchMemory>('memory');
       child.send('memory');
       return answer;
     },

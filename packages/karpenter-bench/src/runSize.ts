@@ -42,6 +42,11 @@ export interface SizeResult {
     heapGrowthMb: number;
     /** RSS growth after the 50-client throughput run as well. */
     rssGrowthAfterLoadMb: number;
+    /**
+     * RSS growth after warm-up read after a plain full GC (the reading before 2026-12-02 evening):
+     * plus the young generation V8 grew and keeps until idle. Optional: older results lack it.
+     */
+    rssGrowthPlainGcMb?: number;
     rawJsonMb: number;
   };
 }
@@ -180,11 +185,12 @@ export async function runSize(
       peer,
       timeline,
       memory: {
-        rssMb: mb(mem.rss),
-        heapUsedMb: mb(mem.heapUsed),
-        rssGrowthMb: mb(mem.rss - before.rss),
-        heapGrowthMb: mb(mem.heapUsed - before.heapUsed),
-        rssGrowthAfterLoadMb: mb(loaded.rss - before.rss),
+        rssMb: mb(mem.held.rss),
+        heapUsedMb: mb(mem.held.heapUsed),
+        rssGrowthMb: mb(mem.held.rss - before.held.rss),
+        heapGrowthMb: mb(mem.held.heapUsed - before.held.heapUsed),
+        rssGrowthAfterLoadMb: mb(loaded.held.rss - before.held.rss),
+        rssGrowthPlainGcMb: mb(mem.plainGc.rss - before.plainGc.rss),
         rawJsonMb: mb(f.raw),
       },
     };

@@ -30,6 +30,8 @@ export async function scheduleInterruptionTasks(options: {
   const { scheduler, registry, cache, store, queues, logger, settings } =
     options;
   for (const cluster of registry.list()) {
+    // Where this instance's previous run stopped: the next run here resumes its watch.
+    const cursors = new Map<string, string>();
     await scheduler.scheduleTask({
       id: `karpenter-record-events:${cluster.name}`,
       frequency: { seconds: 5 },
@@ -44,6 +46,7 @@ export async function scheduleInterruptionTasks(options: {
           resolver: cacheResolver(cache, cluster.name),
           store,
           logger,
+          cursors,
         });
         try {
           await recorder.run(signal, RECORD_RUN_MS);

@@ -97,6 +97,7 @@ const resolver = {
 async function setup(
   source: EventSource,
   using: InvolvedObjectResolver = resolver,
+  cursors?: Map<string, string>,
 ) {
   const knex: Knex = await databases.init('SQLITE_3');
   await migrateDatabase({ getClient: async () => knex });
@@ -108,6 +109,7 @@ async function setup(
     resolver: using,
     store,
     logger: mockServices.logger.mock(),
+    cursors,
   });
   const records = async () =>
     (
@@ -218,6 +220,61 @@ describe('InterruptionRecorder', () => {
       'InstanceTerminating',
       'SpotInterrupted',
     ]);
+  });
+
+  it('resumes the next run from where the previous one stopped instead of listing every event again', async () => {
+    const source = new FakeEventSource(
+      [event('a', 'SpotInterrupted')],
+      [
+        {
+          type: 'ADDED',
+          object: {
+            ...event('b', 'InstanceTerminating'),
+            metadata: { uid: 'b', resourceVersion: '205' },
+          },
+        },
+      ],
+    );
+    const cursors = new Map<string, string>();
+    const { recorder, records } = await setup(source, resolver, cursors);
+    await recorder.run(new AbortController().signal, 200);
+    expect(source.listCalls).toBe(1);
+    expect(cursors.get('default')).toBe('205');
+    // the next run (a new recorder, as the scheduler makes one per run) watches from 205
+    const next = await setup(source, resolver, cursors);
+    await next.recorder.run(new AbortController().signal, 100);
+    expect(source.listCalls).toBe(1);
+    expect(source.watchCalls.slice(-1)).toEqual(['205']);
+    expect((await records()).map(r => r.eventUid).sort()).toEqual(['a', 'b']);
+  });
+
+  it('lists again after a run in which a record failed, so the failed event is retried', async () => {
+    const source = new FakeEventSource(
+      [],
+      [
+        {
+          type: 'ADDED',
+          object: {
+            ...event('b', 'InstanceTerminating'),
+            metadata: { uid: 'b', resourceVersion: '205' },
+          },
+        },
+      ],
+    );
+    const failing: InvolvedObjectResolver = {
+      resolve: async () => {
+        throw new Error('the cache is not ready');
+      },
+    };
+    const cursors = new Map<string, string>();
+    const { recorder } = await setup(source, failing, cursors);
+    await recorder.run(new AbortController().signal, 200);
+    expect(cursors.has('default')).toBe(false);
+    source.events = [event('b', 'InstanceTerminating')];
+    const next = await setup(source, resolver, cursors);
+    await next.recorder.run(new AbortController().signal, 100);
+    expect(source.listCalls).toBe(2);
+    expect((await next.records()).map(r => r.eventUid)).toEqual(['b']);
   });
 
   it('resolves a Node event recorded after its NodeClaim is gone through the remembered mapping', async () => {

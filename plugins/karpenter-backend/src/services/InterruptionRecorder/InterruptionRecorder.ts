@@ -18,6 +18,14 @@ export interface InterruptionRecorderOptions {
   resolver: InvolvedObjectResolver;
   store: InterruptionStore;
   logger: LoggerService;
+  /**
+   * Where the previous run on this instance stopped, per namespace (a resourceVersion every
+   * event before which is recorded). A run resumes its watch from there instead of listing
+   * every event again (a re-list of a busy cluster's events each minute costs the API server
+   * and this backend the whole list each time); a 410 Gone, a failed record or a missing cursor
+   * falls back to the list. Shared by the runs of one cluster; absent: every run lists.
+   */
+  cursors?: Map<string, string>;
 }
 
 const isGone = (error: unknown) =>
@@ -139,7 +147,10 @@ export class InterruptionRecorder {
     return resourceVersion;
   }
 
-  /** Catches up, then watches every namespace until `signal` aborts or `durationMs` passes. */
+  /**
+   * Catches up (or resumes from the previous run's cursor), then watches every namespace until
+   * `signal` aborts or `durationMs` passes.
+   */
   async run(signal: AbortSignal, durationMs: number): Promise<void> {
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(), durationMs);
@@ -158,34 +169,52 @@ export class InterruptionRecorder {
   }
 
   private async follow(namespace: string, signal: AbortSignal): Promise<void> {
-    const cursor = { resourceVersion: await this.catchUp(namespace) };
-    while (!signal.aborted) {
-      const pending = { queue: Promise.resolve() };
-      try {
-        await this.options.source.watch(
-          namespace,
-          cursor.resourceVersion,
-          n => this.onNotification(n, cursor, pending),
-          signal,
-        );
-        await pending.queue;
-      } catch (error) {
-        await pending.queue;
-        if (signal.aborted) {
-          return;
+    const { cursors } = this.options;
+    const saved = cursors?.get(namespace);
+    cursors?.delete(namespace);
+    let resourceVersion: string;
+    if (saved) {
+      // What the list would add: Node → NodeClaim mappings of NodeClaims created since.
+      await this.remember((await this.options.resolver.known?.()) ?? []);
+      resourceVersion = saved;
+    } else {
+      resourceVersion = await this.catchUp(namespace);
+    }
+    const cursor = { resourceVersion, failed: false };
+    try {
+      while (!signal.aborted) {
+        const pending = { queue: Promise.resolve() };
+        try {
+          await this.options.source.watch(
+            namespace,
+            cursor.resourceVersion,
+            n => this.onNotification(n, cursor, pending),
+            signal,
+          );
+          await pending.queue;
+        } catch (error) {
+          await pending.queue;
+          if (signal.aborted) {
+            return;
+          }
+          if (!isGone(error)) {
+            throw error;
+          }
+          cursor.resourceVersion = await this.catchUp(namespace);
+          cursor.failed = false;
         }
-        if (!isGone(error)) {
-          throw error;
-        }
-        cursor.resourceVersion = await this.catchUp(namespace);
       }
+    } finally {
+      // Every notification up to the cursor is recorded (the queue was awaited) unless a record
+      // failed: then the next run lists again, so the failed one is retried.
+      if (!cursor.failed) cursors?.set(namespace, cursor.resourceVersion);
     }
   }
 
   /** Follows the version and records added/modified events in order. */
   private onNotification(
     n: WatchNotification,
-    cursor: { resourceVersion: string },
+    cursor: { resourceVersion: string; failed: boolean },
     pending: { queue: Promise<void> },
   ) {
     if (n.type === 'BOOKMARK') {
@@ -201,11 +230,13 @@ export class InterruptionRecorder {
       .then(() => this.record([n.object]))
       .then(
         () => undefined,
-        error =>
+        error => {
+          cursor.failed = true;
           this.options.logger.warn('Could not record a Karpenter event', {
             cluster: this.options.cluster,
             error: String(error),
-          }),
+          });
+        },
       );
   }
 }
