@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from '@cdktf/hcl-tools';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import {
   checkExampleArguments,
   checkInterface,

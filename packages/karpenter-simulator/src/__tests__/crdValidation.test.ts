@@ -1,4 +1,4 @@
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import { shippedScenarios } from '../scenario/load';
 import { Simulator } from '../Simulator';
 

@@ -1,4 +1,4 @@
-import { loadKarpenterCrds } from '@karpenter-backstage/plugin-karpenter-node';
+import { loadKarpenterCrds } from '@karpenter-backstage/karpenter-crds';
 
 const fieldValidation = {
   name: 'fieldValidation',

@@ -1,5 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import { ObjectStore } from './ObjectStore';
 import { apiVersionOf, ResourceDef } from './resources';
 import { sendJson, sendStatus } from './status';

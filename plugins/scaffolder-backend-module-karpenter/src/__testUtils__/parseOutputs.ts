@@ -2,7 +2,7 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 
 /** Reads a rendered Terraform root back: HCL JSON of main.tf plus the module block. */
 export async function readTerraform(dir: string) {

@@ -1,5 +1,5 @@
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import Ajv from 'ajv';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 import { AWS_WELL_KNOWN_LABELS } from '@karpenter-backstage/plugin-karpenter-common';
-import { crdDirectory } from '@karpenter-backstage/plugin-karpenter-node';
+import { crdDirectory } from '@karpenter-backstage/karpenter-crds';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 /**
  * The input model hard-codes a few Karpenter v1 CEL rules, so a bad value is reported on the form
  * field rather than by the CRD validator on the rendered manifest; these tests keep them in line
- * with the CRDs copied into karpenter-node.
+ * with the CRDs copied into karpenter-crds.
  */
 describe('the input model follows the Karpenter v1 CRD rules', () => {
   const nodePoolCrd = parse(

@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { validateKarpenterTemplateInput } from '@karpenter-backstage/plugin-karpenter-common';
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import fc from 'fast-check';
 import fs from 'node:fs/promises';
 import path from 'node:path';

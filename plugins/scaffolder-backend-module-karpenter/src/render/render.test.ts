@@ -4,7 +4,7 @@ import {
   NODE_POOL_PRESET_NAMES,
   validateKarpenterTemplateInput,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import { parse as parseYaml } from 'yaml';
 import {
   checkPartitionArns,

@@ -1,4 +1,4 @@
-import { validateKarpenterObject } from '@karpenter-backstage/plugin-karpenter-node';
+import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import { TemplateFieldError } from '@karpenter-backstage/plugin-karpenter-common';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';

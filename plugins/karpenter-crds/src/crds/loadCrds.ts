@@ -23,10 +23,7 @@ export const KARPENTER_CRD_FILES = [
 
 /** The folder holding the CRD YAML files, in the source tree and in the published package. @public */
 export function crdDirectory(): string {
-  return resolvePackagePath(
-    '@karpenter-backstage/plugin-karpenter-node',
-    'crds',
-  );
+  return resolvePackagePath('@karpenter-backstage/karpenter-crds', 'crds');
 }
 
 let cached: KarpenterCrd[] | undefined;

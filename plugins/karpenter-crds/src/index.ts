@@ -1,0 +1,7 @@
+/**
+ * Node.js library of the Karpenter plugins: the real Karpenter v1 CRDs (vendored from
+ * aws/karpenter-provider-aws, see crds/SOURCE.txt) and a validator against their schemas and CEL rules.
+ *
+ * @packageDocumentation
+ */
+export * from './crds';
