@@ -52,6 +52,8 @@ export interface KarpenterClusterDetails {
  * @public
  */
 export interface KarpenterClusterSupplier {
+  /** Shown in start-up errors and logs (e.g. `catalog`); defaults to `supplier <n>`. */
+  readonly name?: string;
   getClusters(): Promise<KarpenterClusterDetails[]>;
 }
 
