@@ -12,7 +12,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import karpenterPlugin from '@karpenter-backstage/plugin-karpenter-backend';
 import request from 'supertest';
-import { karpenterCatalogClustersModule, urlPattern } from './karpenterCatalogClusters';
+import {
+  karpenterCatalogClustersModule,
+  urlPattern,
+} from './karpenterCatalogClusters';
 import { karpenterTokenFileAuthModule } from './karpenterTokenFileAuth';
 
 jest.setTimeout(60_000);

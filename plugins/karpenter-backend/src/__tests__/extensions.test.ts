@@ -16,7 +16,9 @@ import {
 
 jest.setTimeout(60_000);
 
-const supplierModule = (getClusters: () => Promise<KarpenterClusterDetails[]>) =>
+const supplierModule = (
+  getClusters: () => Promise<KarpenterClusterDetails[]>,
+) =>
   createBackendModule({
     pluginId: 'karpenter',
     moduleId: 'test-supplier',
@@ -54,10 +56,12 @@ describe('cluster supplier extension point', () => {
   });
   afterAll(() => sim.stop());
 
-  const [demo, staging] = ['demo', 'staging'].map(name => () => {
-    const c = clustersConfig(sim).find(x => x.name === name)!;
-    return { name: c.name, url: c.url, authProvider: 'none' };
-  });
+  const [demo, staging] = ['demo', 'staging'].map(
+    name => (): KarpenterClusterDetails => {
+      const c = clustersConfig(sim).find(x => x.name === name)!;
+      return { name: c.name, url: c.url, authProvider: 'none' };
+    },
+  );
 
   it('adds the clusters of a module next to app-config, and reads them', async () => {
     const { backend, get } = await startKarpenterBackend(sim, {

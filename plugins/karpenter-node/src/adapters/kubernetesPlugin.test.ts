@@ -1,5 +1,6 @@
 import type {
   AuthenticationStrategy,
+  ClusterDetails,
   KubernetesClustersSupplier,
 } from '@backstage/plugin-kubernetes-node';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -12,7 +13,7 @@ import {
 describe('Kubernetes-plugin adapters', () => {
   it('maps a supplied cluster: provider, service account token and AWS settings from authMetadata', async () => {
     const supplier: KubernetesClustersSupplier = {
-      getClusters: async ({ credentials }) => {
+      getClusters: async ({ credentials }): Promise<ClusterDetails[]> => {
         expect(credentials.principal).toMatchObject({ type: 'service' });
         return [
           {

@@ -22,7 +22,9 @@ const AWS_EXTERNAL_ID = 'kubernetes.io/aws-external-id';
  *
  * @public
  */
-export function karpenterAuthProviderOf(kubernetesAuthProvider: string): string {
+export function karpenterAuthProviderOf(
+  kubernetesAuthProvider: string,
+): string {
   return kubernetesAuthProvider === 'localKubectlProxy'
     ? 'none'
     : kubernetesAuthProvider;

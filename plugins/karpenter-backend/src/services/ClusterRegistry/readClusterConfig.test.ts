@@ -101,9 +101,9 @@ describe('readClusterConfigs', () => {
       "karpenter.clusters[0].url must be an http(s) URL, got 'ftp://x'",
     );
     // any authProvider key: whether a strategy serves it is the registry's check
-    expect(read({ name: 'a', url: 'https://x', authProvider: 'oidc' })()).toEqual(
-      [expect.objectContaining({ authProvider: 'oidc' })],
-    );
+    expect(
+      read({ name: 'a', url: 'https://x', authProvider: 'oidc' })(),
+    ).toEqual([expect.objectContaining({ authProvider: 'oidc' })]);
     expect(() =>
       readClusterConfigs(
         new ConfigReader({

@@ -55,10 +55,7 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
  * An object of strings read whole: keys such as `kubernetes.io/aws-assume-role` are not valid
  * config paths (the `/`).
  */
-function stringsOf(
-  c: Config,
-  key: string,
-): Record<string, string> | undefined {
+function stringsOf(c: Config, key: string): Record<string, string> | undefined {
   const value = c.getOptional<Record<string, unknown>>(key);
   if (!value) return undefined;
   return Object.fromEntries(

@@ -78,7 +78,8 @@ describe('DefaultClusterRegistry with auth strategies', () => {
     };
     const strategies = new Map([['vault', strategy]]);
     expect(
-      () => new DefaultClusterRegistry([cluster({})], undefined, { strategies }),
+      () =>
+        new DefaultClusterRegistry([cluster({})], undefined, { strategies }),
     ).toThrow(
       "Cluster 'c1': authProvider 'vault' refuses its settings: authMetadata.role is missing",
     );
@@ -117,7 +118,10 @@ describe('DefaultClusterRegistry with auth strategies', () => {
 
   it('refuses credentials of a custom strategy over plain http to a remote host', () => {
     const strategies = new Map([
-      ['vault', { getCredential: async () => ({ type: 'anonymous' as const }) }],
+      [
+        'vault',
+        { getCredential: async () => ({ type: 'anonymous' as const }) },
+      ],
     ]);
     expect(
       () =>
@@ -146,9 +150,7 @@ describe('DefaultClusterRegistry with auth strategies', () => {
         cluster({ name: 'x', authProvider: 'none', source: 'supplier 1' }),
         cluster({ name: 'x', authProvider: 'none', source: 'supplier 2' }),
       ]),
-    ).toThrow(
-      "duplicate cluster name 'x' (from supplier 1 and supplier 2)",
-    );
+    ).toThrow("duplicate cluster name 'x' (from supplier 1 and supplier 2)");
     expect(registry.list().map(c => c.name)).toEqual(['b', 'c']);
   });
 });

@@ -57,10 +57,7 @@ export class ClusterSources {
         } catch (error) {
           const previous = this.last.get(source);
           if (!previous)
-            throw new ForwardedError(
-              `Karpenter ${source.name} failed`,
-              error,
-            );
+            throw new ForwardedError(`Karpenter ${source.name} failed`, error);
           this.logger.warn(
             'Karpenter cluster supplier failed; keeping its last clusters',
             { supplier: source.name, error: String(error) },
