@@ -28,10 +28,17 @@ export interface Config {
       /**
        * `serviceAccount` (bearer token), `aws` (EKS token from the `aws` integration credentials,
        * optionally assuming `aws.roleArn`; renewed before it expires), `kubeconfig` (local
-       * development: the user of the local kubeconfig's context, sent to `url`), `none`.
+       * development: the user of the local kubeconfig's context, sent to `url`), `none`, or the
+       * key of an auth strategy a backend module registered (`karpenterAuthStrategyExtensionPoint`,
+       * see docs/extending.md); a key without strategy fails start-up.
        * @visibility backend
        */
-      authProvider?: 'serviceAccount' | 'aws' | 'kubeconfig' | 'none';
+      authProvider?: string;
+      /**
+       * Settings for the cluster's auth strategy (as the Kubernetes plugin's `authMetadata`).
+       * @deepVisibility secret
+       */
+      authMetadata?: { [key: string]: string };
       /**
        * Bearer token for `serviceAccount`.
        * @visibility secret
@@ -95,9 +102,17 @@ export interface Config {
     /**
      * Also read the clusters configured for the Backstage Kubernetes plugin
      * (`kubernetes.clusterLocatorMethods` of type `config`).
+     * Clusters whose `authProvider` is not built in (`google`, `azure`, `oidc`, ...) need an auth
+     * strategy from a backend module, or start-up fails naming them.
      * @visibility backend
      */
     includeKubernetesPluginClusters?: boolean;
+    /**
+     * How often the clusters of cluster suppliers (backend modules) are reloaded (default
+     * 5 minutes); app-config alone is read once at start-up.
+     * @visibility backend
+     */
+    clusterRefreshInterval?: HumanDuration | string;
     /**
      * A cluster whose watched resources have not synced (list, watch event or bookmark) for
      * longer than this is reported stale: its last known state with the last failure, health

@@ -4,6 +4,8 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogFileLocationsModule } from './modules/catalogFileLocations';
+import { karpenterCatalogClustersModule } from './modules/karpenterCatalogClusters';
+import { karpenterTokenFileAuthModule } from './modules/karpenterTokenFileAuth';
 
 const backend = createBackend();
 
@@ -47,5 +49,10 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 // Karpenter
 backend.add(import('@karpenter-backstage/plugin-karpenter-backend'));
+// example modules of the Karpenter extension points (docs/extending.md): clusters from catalog
+// `kubernetes-cluster` Resources (only with karpenter.catalogClusters.enabled), and the
+// `tokenFile` auth strategy (only used by clusters with authProvider: tokenFile)
+backend.add(karpenterCatalogClustersModule);
+backend.add(karpenterTokenFileAuthModule);
 
 backend.start();

@@ -77,3 +77,21 @@ export function readStaleAfterMs(config: Config): number {
     throw new InputError('karpenter.staleAfter must be a positive duration');
   return staleAfterMs;
 }
+
+/**
+ * `karpenter.clusterRefreshInterval` (default 5 minutes): how often the clusters of cluster
+ * suppliers (modules) are reloaded; app-config alone is read once.
+ *
+ * @internal
+ */
+export function readClusterRefreshMs(config: Config): number {
+  if (!config.has('karpenter.clusterRefreshInterval')) return 5 * 60_000;
+  const refreshMs = durationToMilliseconds(
+    readDurationFromConfig(config, { key: 'karpenter.clusterRefreshInterval' }),
+  );
+  if (!(refreshMs > 0))
+    throw new InputError(
+      'karpenter.clusterRefreshInterval must be a positive duration',
+    );
+  return refreshMs;
+}

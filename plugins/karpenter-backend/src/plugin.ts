@@ -6,6 +6,11 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { karpenterPermissions } from '@karpenter-backstage/plugin-karpenter-common';
 import {
+  karpenterAuthStrategyExtensionPoint,
+  karpenterClusterSupplierExtensionPoint,
+} from '@karpenter-backstage/plugin-karpenter-node';
+import {
+  readClusterRefreshMs,
   readHealthThresholds,
   readInterruptionSettings,
   readStaleAfterMs,
@@ -13,13 +18,20 @@ import {
 import { DatabaseInterruptionStore, migrateDatabase } from './database';
 import { createRouter } from './router';
 import { DefaultClusterCache } from './services/ClusterCache';
+import { DefaultClusterRegistry } from './services/ClusterRegistry';
 import {
-  DefaultClusterRegistry,
-  readClusterConfigs,
-} from './services/ClusterRegistry';
+  AuthStrategyCollector,
+  ClusterSources,
+  ClusterSupplierCollector,
+  queueTargetsOf,
+  scheduleClusterRefresh,
+} from './services/ClusterSuppliers';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { createSqsClient, DefaultQueueMonitor } from './services/QueueMonitor';
-import { scheduleInterruptionTasks } from './services/scheduleInterruptionTasks';
+import {
+  scheduleClusterTasks,
+  scheduleInterruptionTasks,
+} from './services/scheduleInterruptionTasks';
 import { SummaryService } from './services/SummaryService';
 
 /**
@@ -30,6 +42,19 @@ import { SummaryService } from './services/SummaryService';
 export const karpenterPlugin = createBackendPlugin({
   pluginId: 'karpenter',
   register(env) {
+    // extension points (@karpenter-backstage/plugin-karpenter-node): where clusters come from,
+    // how the backend authenticates per authProvider
+    const suppliers = new ClusterSupplierCollector();
+    const authStrategies = new AuthStrategyCollector();
+    env.registerExtensionPoint(
+      karpenterClusterSupplierExtensionPoint,
+      suppliers,
+    );
+    env.registerExtensionPoint(
+      karpenterAuthStrategyExtensionPoint,
+      authStrategies,
+    );
+
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
@@ -56,9 +81,15 @@ export const karpenterPlugin = createBackendPlugin({
         catalog,
       }) {
         permissionsRegistry.addPermissions(karpenterPermissions);
-        const clusters = readClusterConfigs(config);
+        const sources = new ClusterSources(
+          await suppliers.sources(config),
+          logger,
+        );
+        const clusters = await sources.load();
         const awsCredentials = DefaultAwsCredentialsManager.fromConfig(config);
-        const registry = new DefaultClusterRegistry(clusters, awsCredentials);
+        const registry = new DefaultClusterRegistry(clusters, awsCredentials, {
+          strategies: authStrategies.strategies,
+        });
         const cache = new DefaultClusterCache(registry, logger, {
           staleAfterMs: readStaleAfterMs(config),
         });
@@ -70,14 +101,7 @@ export const karpenterPlugin = createBackendPlugin({
         );
         const history = new InterruptionHistory(store);
         const queues = new DefaultQueueMonitor({
-          targets: clusters.map(c => ({
-            cluster: c.name,
-            queue: c.interruptionQueue,
-            region: c.aws.region,
-            roleArn: c.aws.roleArn,
-            externalId: c.aws.externalId,
-            endpoint: c.aws.sqsEndpoint,
-          })),
+          targets: queueTargetsOf(clusters),
           store,
           clientFor: target => createSqsClient(target, awsCredentials, 5_000),
           logger,
@@ -94,7 +118,7 @@ export const karpenterPlugin = createBackendPlugin({
             queue: cluster => queues.getStatus(cluster),
           },
         });
-        await scheduleInterruptionTasks({
+        const tasks = {
           scheduler,
           registry,
           cache,
@@ -102,7 +126,19 @@ export const karpenterPlugin = createBackendPlugin({
           queues,
           logger,
           settings,
-        });
+        };
+        await scheduleInterruptionTasks(tasks);
+        if (sources.dynamic) {
+          await scheduleClusterRefresh({
+            scheduler,
+            sources,
+            registry,
+            setQueueTargets: targets => queues.setTargets(targets),
+            onAdded: name => scheduleClusterTasks(tasks, name),
+            logger,
+            frequencyMs: readClusterRefreshMs(config),
+          });
+        }
 
         httpRouter.use(
           await createRouter({

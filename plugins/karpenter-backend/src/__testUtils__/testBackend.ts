@@ -1,3 +1,4 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -96,6 +97,10 @@ export async function startKarpenterBackend(
     config?: object;
     clusterOverrides?: Record<string, object>;
     database?: any;
+    /** More features (modules using the extension points; a rootConfig mock replaces this one). */
+    features?: BackendFeature[];
+    /** Config beside `karpenter` (e.g. `kubernetes`). */
+    rootConfig?: object;
   } = {},
 ) {
   const backend = await startTestBackend({
@@ -112,6 +117,7 @@ export async function startKarpenterBackend(
             },
             ...options.config,
           },
+          ...options.rootConfig,
           aws: {
             mainAccount: {
               accessKeyId: 'simulator',
@@ -124,6 +130,7 @@ export async function startKarpenterBackend(
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
         : []),
       ...(options.database ? [options.database] : []),
+      ...(options.features ?? []),
     ],
   });
   const get = (path: string) =>

@@ -1,37 +1,59 @@
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { NotFoundError } from '@backstage/errors';
-import { KubeConfig } from '@kubernetes/client-node';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { createEksToken } from './eksToken';
+import { KubeConfig, User } from '@kubernetes/client-node';
+import {
+  KarpenterAuthStrategy,
+  KarpenterCredential,
+} from '@karpenter-backstage/plugin-karpenter-node';
+import { toClusterDetails } from './details';
+import {
+  anonymousStrategy,
+  EksTokenStrategy,
+  serviceAccountStrategy,
+} from './EksTokenStrategy';
 import { ClusterConfig, ClusterRegistry } from './types';
+import { validateClusters } from './validateClusters';
+
+export {
+  EKS_TOKEN_LIFETIME_MS,
+  EKS_TOKEN_RENEW_BEFORE_MS,
+} from './EksTokenStrategy';
+
+/** @internal */
+export interface DefaultClusterRegistryOptions {
+  now?: () => number;
+  /**
+   * Auth strategies by `authProvider`, from modules; `serviceAccount`, `aws` and `none` replace
+   * the built-ins (`kubeconfig` is not a strategy: it yields the kubeconfig's user as is).
+   */
+  strategies?: ReadonlyMap<string, KarpenterAuthStrategy>;
+}
 
 /**
- * An EKS token is a presigned STS GetCallerIdentity URL that the cluster accepts for 15 minutes
- * after signing; `aws eks get-token` and aws-iam-authenticator report its expirationTimestamp as
- * 14 minutes after issue (kubernetes-sigs/aws-iam-authenticator pkg/token/token.go:
- * `presignedURLExpiration = 15 * time.Minute`, `expirationTimestamp = now + 14 minutes`).
+ * {@link ClusterRegistry} over the configured and supplied clusters; every cluster's
+ * `authProvider` must have a strategy (checked here, at start-up and on each `replaceClusters`).
+ *
+ * @internal
  */
-export const EKS_TOKEN_LIFETIME_MS = 14 * 60_000;
-/** A token is renewed this long before its expiry, so no request goes out with one about to lapse. */
-export const EKS_TOKEN_RENEW_BEFORE_MS = 60_000;
-const RENEWAL_SHARED_MS = 1_000;
-
-/** {@link ClusterRegistry} over the configured clusters. @internal */
 export class DefaultClusterRegistry implements ClusterRegistry {
-  private readonly byName: Map<string, ClusterConfig>;
-  private readonly tokens = new Map<
-    string,
-    { issuedAt: number; minted: Promise<{ token: string; expiresAt: number }> }
-  >();
-  private readonly now: () => number;
+  private byName: Map<string, ClusterConfig>;
+  private readonly eks: EksTokenStrategy;
+  private readonly strategies: ReadonlyMap<string, KarpenterAuthStrategy>;
 
   constructor(
     clusters: ClusterConfig[],
-    private readonly awsCredentials?: AwsCredentialsManager,
-    options: { now?: () => number } = {},
+    awsCredentials?: AwsCredentialsManager,
+    options: DefaultClusterRegistryOptions = {},
   ) {
+    this.eks = new EksTokenStrategy(awsCredentials, options.now ?? Date.now);
+    this.strategies = new Map<string, KarpenterAuthStrategy>([
+      ['serviceAccount', serviceAccountStrategy],
+      ['aws', this.eks],
+      ['none', anonymousStrategy],
+      ...(options.strategies ?? new Map()),
+    ]);
+    validateClusters(clusters, this.strategies);
     this.byName = new Map(clusters.map(c => [c.name, c]));
-    this.now = options.now ?? Date.now;
   }
 
   list(): ClusterConfig[] {
@@ -45,16 +67,45 @@ export class DefaultClusterRegistry implements ClusterRegistry {
     return cluster;
   }
 
+  /**
+   * Replaces the clusters (a supplier's refresh): validated like at start-up (throws and keeps
+   * the current ones when invalid); the cached tokens of removed or changed clusters are dropped.
+   * Returns the names added and removed.
+   */
+  replaceClusters(clusters: ClusterConfig[]): {
+    added: string[];
+    removed: string[];
+    changed: string[];
+  } {
+    validateClusters(clusters, this.strategies);
+    const next = new Map(clusters.map(c => [c.name, c]));
+    const added = clusters
+      .filter(c => !this.byName.has(c.name))
+      .map(c => c.name);
+    const removed = [...this.byName.keys()].filter(n => !next.has(n));
+    const changed = clusters
+      .filter(c => {
+        const before = this.byName.get(c.name);
+        return before && JSON.stringify(before) !== JSON.stringify(c);
+      })
+      .map(c => c.name);
+    for (const name of [...removed, ...changed]) this.eks.forget(name);
+    this.byName = next;
+    return { added, removed, changed };
+  }
+
   async kubeConfig(
     name: string,
     options: { renew?: boolean } = {},
   ): Promise<KubeConfig> {
     const c = this.get(name);
     if (c.authProvider === 'kubeconfig') return kubeconfigFor(c);
+    // validated: every other cluster has a strategy
+    const strategy = this.strategies.get(c.authProvider)!;
+    const credential = await strategy.getCredential(toClusterDetails(c), {
+      renew: options.renew ?? false,
+    });
     const kc = new KubeConfig();
-    let token: string | undefined;
-    if (c.authProvider === 'aws') token = await this.eksToken(c, options.renew);
-    else if (c.authProvider === 'serviceAccount') token = c.serviceAccountToken;
     kc.loadFromOptions({
       // client-node refuses plain http unless TLS verification is off; TLS does not apply there anyway
       clusters: [
@@ -65,68 +116,32 @@ export class DefaultClusterRegistry implements ClusterRegistry {
           skipTLSVerify: c.skipTLSVerify || c.url.startsWith('http://'),
         },
       ],
-      users: [{ name: 'backstage', token }],
+      users: [userOf(credential)],
       contexts: [{ name: c.name, cluster: c.name, user: 'backstage' }],
       currentContext: c.name,
     });
     return kc;
   }
+}
 
-  /**
-   * The cluster's EKS token, cached per cluster and renewed ahead of its expiry (or at once with
-   * `renew`, after the API server answered 401). Concurrent callers share one signing.
-   */
-  private async eksToken(c: ClusterConfig, renew = false): Promise<string> {
-    const cached = this.tokens.get(c.name);
-    // the watches of one cluster that got a 401 together share the token renewed for the first
-    const shared = cached && this.now() - cached.issuedAt < RENEWAL_SHARED_MS;
-    if (cached && (!renew || shared)) {
-      const held = await cached.minted.catch(() => undefined);
-      if (
-        held &&
-        (shared || this.now() < held.expiresAt - EKS_TOKEN_RENEW_BEFORE_MS)
-      )
-        return held.token;
-    }
-    const entry = { issuedAt: this.now(), minted: this.mintEksToken(c) };
-    this.tokens.set(c.name, entry);
-    entry.minted.catch(() => {
-      if (this.tokens.get(c.name) === entry) this.tokens.delete(c.name);
-    });
-    return (await entry.minted).token;
-  }
+/** client-node reads `certData`/`keyData` as base64; strategies may give PEM text or base64. */
+const base64 = (pem: string) =>
+  pem.trimStart().startsWith('-----BEGIN')
+    ? Buffer.from(pem).toString('base64')
+    : pem;
 
-  private async mintEksToken(
-    c: ClusterConfig,
-  ): Promise<{ token: string; expiresAt: number }> {
-    const issuedAt = this.now();
-    if (!this.awsCredentials)
-      throw new Error(`No AWS credentials available for cluster ${c.name}`);
-    const region =
-      c.aws.region ??
-      c.url.match(/\.([a-z0-9-]+)\.eks\.amazonaws\.com/)?.[1] ??
-      'us-east-1';
-    const { sdkCredentialProvider } =
-      await this.awsCredentials.getCredentialProvider(
-        c.aws.roleArn ? { arn: c.aws.roleArn } : {},
-      );
-    const credentials = c.aws.roleArn
-      ? fromTemporaryCredentials({
-          masterCredentials: sdkCredentialProvider,
-          params: {
-            RoleArn: c.aws.roleArn,
-            ExternalId: c.aws.externalId,
-            RoleSessionName: 'backstage-karpenter',
-          },
-          clientConfig: { region },
-        })
-      : sdkCredentialProvider;
-    const token = await createEksToken({
-      clusterName: c.aws.clusterName ?? c.name,
-      region,
-      credentials,
-    });
-    return { token, expiresAt: issuedAt + EKS_TOKEN_LIFETIME_MS };
+function userOf(credential: KarpenterCredential): User {
+  switch (credential.type) {
+    case 'bearer token':
+      return { name: 'backstage', token: credential.token };
+    case 'x509 client certificate':
+      return {
+        name: 'backstage',
+        certData: base64(credential.cert),
+        keyData: base64(credential.key),
+      };
+    default:
+      return { name: 'backstage' };
   }
 }
 

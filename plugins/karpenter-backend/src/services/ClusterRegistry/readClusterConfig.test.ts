@@ -100,9 +100,10 @@ describe('readClusterConfigs', () => {
     expect(read({ name: 'a', url: 'ftp://x' })).toThrow(
       "karpenter.clusters[0].url must be an http(s) URL, got 'ftp://x'",
     );
-    expect(read({ name: 'a', url: 'https://x', authProvider: 'oidc' })).toThrow(
-      'karpenter.clusters[0].authProvider must be one of',
-    );
+    // any authProvider key: whether a strategy serves it is the registry's check
+    expect(
+      read({ name: 'a', url: 'https://x', authProvider: 'oidc' })(),
+    ).toEqual([expect.objectContaining({ authProvider: 'oidc' })]);
     expect(() =>
       readClusterConfigs(
         new ConfigReader({
@@ -151,7 +152,7 @@ describe('readClusterConfigs', () => {
     ).not.toThrow();
   });
 
-  it('refuses an imported cluster whose auth provider it cannot serve, naming cluster and provider', () => {
+  it("keeps an imported cluster's auth provider and metadata for the registry's strategies", () => {
     const withProvider =
       (authProvider: string, own: object[] = []) =>
       () =>
@@ -174,10 +175,14 @@ describe('readClusterConfigs', () => {
             karpenter: { includeKubernetesPluginClusters: true, clusters: own },
           }),
         );
-    expect(withProvider('google')).toThrow(
-      "Cluster 'gke' of kubernetes.clusterLocatorMethods has authProvider 'google', which the Karpenter plugin cannot use",
-    );
-    expect(withProvider('oidc')).toThrow("authProvider 'oidc'");
+    expect(withProvider('google')()).toEqual([
+      expect.objectContaining({
+        name: 'gke',
+        authProvider: 'google',
+        authMetadata: { 'kubernetes.io/auth-provider': 'google' },
+        source: 'kubernetes.clusterLocatorMethods',
+      }),
+    ]);
     // configured in karpenter.clusters as well: that one is used, the import is not
     expect(
       withProvider('google', [

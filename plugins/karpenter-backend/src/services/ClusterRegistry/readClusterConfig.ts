@@ -1,14 +1,13 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { AuthProvider, ClusterConfig } from './types';
+import { karpenterAuthProviderOf } from '@karpenter-backstage/plugin-karpenter-node';
+import { ClusterConfig } from './types';
+import {
+  refuseDuplicateNames,
+  refuseInsecureCredentials,
+} from './validateClusters';
 
-const PROVIDERS: AuthProvider[] = [
-  'serviceAccount',
-  'aws',
-  'kubeconfig',
-  'none',
-];
 const DEFAULT_TIMEOUT_MS = 5_000;
 
 function timeout(config: Config, key: string): number {
@@ -26,20 +25,14 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
       `karpenter.clusters[${index}].url must be an http(s) URL, got '${url}'`,
     );
   }
-  const authProvider = (c.getOptionalString('authProvider') ??
-    'serviceAccount') as AuthProvider;
-  if (!PROVIDERS.includes(authProvider)) {
-    throw new InputError(
-      `karpenter.clusters[${index}].authProvider must be one of ${PROVIDERS.join(
-        ', ',
-      )}`,
-    );
-  }
+  // any key: a module may register its strategy (checked against the strategies at start-up)
+  const authProvider = c.getOptionalString('authProvider') ?? 'serviceAccount';
   return {
     name,
     title: c.getOptionalString('title'),
     url,
     authProvider,
+    authMetadata: stringsOf(c, 'authMetadata'),
     serviceAccountToken: c.getOptionalString('serviceAccountToken'),
     caData: c.getOptionalString('caData'),
     skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
@@ -54,25 +47,26 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
       externalId: c.getOptionalString('aws.externalId'),
       sqsEndpoint: c.getOptionalString('aws.sqsEndpoint'),
     },
+    source: 'karpenter.clusters',
   };
 }
 
 /**
- * Auth providers of the Kubernetes plugin this plugin can serve, and what they become here:
- * `serviceAccount` (its token), `aws` (an EKS token), `localKubectlProxy` (no credentials; the
- * proxy adds them). The others (google, azure, oidc, aks, googleServiceAccount, ...) need the
- * signed-in user's token or a cloud SDK this backend does not have.
+ * An object of strings read whole: keys such as `kubernetes.io/aws-assume-role` are not valid
+ * config paths (the `/`).
  */
-const KUBERNETES_PLUGIN_PROVIDERS: Record<string, AuthProvider> = {
-  serviceAccount: 'serviceAccount',
-  aws: 'aws',
-  localKubectlProxy: 'none',
-};
+function stringsOf(c: Config, key: string): Record<string, string> | undefined {
+  const value = c.getOptional<Record<string, unknown>>(key);
+  if (!value) return undefined;
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
+  );
+}
 
 /** Clusters of the Kubernetes plugin (`kubernetes.clusterLocatorMethods` of type `config`). */
-function fromKubernetesPlugin(
-  root: Config,
-): Array<ClusterConfig & { unsupportedProvider?: string }> {
+function fromKubernetesPlugin(root: Config): ClusterConfig[] {
   const methods =
     root.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   return methods
@@ -80,22 +74,16 @@ function fromKubernetesPlugin(
     .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])
     .map(c => {
       const provider = c.getOptionalString('authProvider') ?? 'serviceAccount';
-      const authProvider = KUBERNETES_PLUGIN_PROVIDERS[provider];
-      // Keys such as `kubernetes.io/aws-assume-role` are not valid config paths (the `/`): read
-      // the authMetadata object whole.
-      const metadata = (c.getOptional<Record<string, unknown>>(
-        'authMetadata',
-      ) ?? {}) as Record<string, unknown>;
-      const text = (key: string) =>
-        typeof metadata[key] === 'string'
-          ? (metadata[key] as string)
-          : undefined;
+      const metadata = stringsOf(c, 'authMetadata') ?? {};
+      const text = (key: string) => metadata[key];
       return {
         name: c.getString('name'),
         title: c.getOptionalString('title'),
         url: c.getString('url'),
-        authProvider,
-        unsupportedProvider: authProvider ? undefined : provider,
+        // `localKubectlProxy` is `none` here; other providers need a registered strategy (the
+        // Kubernetes plugin's own strategies adapt with fromKubernetesAuthStrategy)
+        authProvider: karpenterAuthProviderOf(provider),
+        authMetadata: { ...metadata, 'kubernetes.io/auth-provider': provider },
         serviceAccountToken: c.getOptionalString('serviceAccountToken'),
         caData: c.getOptionalString('caData'),
         skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
@@ -105,11 +93,17 @@ function fromKubernetesPlugin(
           roleArn: text('kubernetes.io/aws-assume-role'),
           externalId: text('kubernetes.io/aws-external-id'),
         },
+        source: 'kubernetes.clusterLocatorMethods',
       };
     });
 }
 
-/** Reads and validates the configured clusters; names must be unique. @internal */
+/**
+ * Reads the configured clusters: names must be unique and credentials never go over plain http.
+ * Whether a strategy serves each `authProvider` is checked by the registry (modules may add them).
+ *
+ * @internal
+ */
 export function readClusterConfigs(root: Config): ClusterConfig[] {
   const own = (root.getOptionalConfigArray('karpenter.clusters') ?? []).map(
     fromKarpenter,
@@ -119,59 +113,10 @@ export function readClusterConfigs(root: Config): ClusterConfig[] {
   )
     ? fromKubernetesPlugin(root)
     : [];
+  // configured in karpenter.clusters as well: that one is used, the import is not
   const imported = shared.filter(s => !own.some(o => o.name === s.name));
-  for (const c of imported) {
-    if (c.unsupportedProvider)
-      throw new InputError(
-        `Cluster '${
-          c.name
-        }' of kubernetes.clusterLocatorMethods has authProvider '${
-          c.unsupportedProvider
-        }', which the Karpenter plugin cannot use (supported: ${Object.keys(
-          KUBERNETES_PLUGIN_PROVIDERS,
-        ).join(
-          ', ',
-        )}); configure it in karpenter.clusters with a supported authProvider instead`,
-      );
-  }
-  const clusters: ClusterConfig[] = [
-    ...own,
-    ...imported.map(({ unsupportedProvider: _, ...c }) => c),
-  ];
-  const seen = new Set<string>();
-  for (const c of clusters) {
-    if (seen.has(c.name))
-      throw new InputError(
-        `karpenter.clusters: duplicate cluster name '${c.name}'`,
-      );
-    seen.add(c.name);
-    refuseInsecureCredentials(c);
-  }
+  const clusters = [...own, ...imported];
+  refuseDuplicateNames(clusters);
+  clusters.forEach(refuseInsecureCredentials);
   return clusters;
-}
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/** Whether requests to the cluster carry credentials (a bearer token or a kubeconfig user). */
-function sendsCredentials(c: ClusterConfig): boolean {
-  if (c.authProvider === 'serviceAccount') return !!c.serviceAccountToken;
-  return c.authProvider === 'aws' || c.authProvider === 'kubeconfig';
-}
-
-/**
- * A token over plain http can be read on the way: refused unless the server is loopback (the
- * local simulator, kubectl proxy) or the cluster sets `allowInsecureHttp: true`.
- */
-function refuseInsecureCredentials(c: ClusterConfig) {
-  if (!c.url.startsWith('http://') || !sendsCredentials(c)) return;
-  let host = '';
-  try {
-    host = new URL(c.url).hostname;
-  } catch {
-    // not a URL: refused below like any other non-loopback host
-  }
-  if (LOOPBACK.test(host) || c.allowInsecureHttp) return;
-  throw new InputError(
-    `Cluster '${c.name}': url ${c.url} is plain http and authProvider ${c.authProvider} sends credentials; use https, or set allowInsecureHttp: true on the cluster`,
-  );
 }

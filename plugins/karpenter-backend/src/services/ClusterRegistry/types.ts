@@ -1,7 +1,25 @@
 import { KubeConfig } from '@kubernetes/client-node';
 
-/** How the backend authenticates against a cluster's API server. @internal */
-export type AuthProvider = 'serviceAccount' | 'aws' | 'kubeconfig' | 'none';
+/**
+ * How the backend authenticates against a cluster's API server: a built-in or the key of an auth
+ * strategy a module registered (`karpenterAuthStrategyExtensionPoint`).
+ *
+ * @internal
+ */
+export type AuthProvider =
+  | 'serviceAccount'
+  | 'aws'
+  | 'kubeconfig'
+  | 'none'
+  | (string & {});
+
+/** The built-in auth providers. @internal */
+export const BUILTIN_AUTH_PROVIDERS = [
+  'serviceAccount',
+  'aws',
+  'kubeconfig',
+  'none',
+] as const;
 
 /** One configured cluster (from `karpenter.clusters` or the Kubernetes plugin's config). @internal */
 export interface ClusterConfig {
@@ -9,6 +27,8 @@ export interface ClusterConfig {
   title?: string;
   url: string;
   authProvider: AuthProvider;
+  /** Provider-specific settings for the auth strategy. */
+  authMetadata?: Record<string, string>;
   serviceAccountToken?: string;
   caData?: string;
   skipTLSVerify: boolean;
@@ -25,6 +45,8 @@ export interface ClusterConfig {
     externalId?: string;
     sqsEndpoint?: string;
   };
+  /** Where the cluster came from, for error messages (`karpenter.clusters`, a supplier). */
+  source?: string;
 }
 
 /**

@@ -38,7 +38,7 @@ const isQueueUrl = (queue: string) => /^https?:\/\//.test(queue);
  * @internal
  */
 export class DefaultQueueMonitor implements QueueMonitor {
-  private readonly targets: Map<string, QueueTarget>;
+  private targets: Map<string, QueueTarget>;
   private readonly clients = new Map<string, Promise<SQSClient>>();
   private readonly urls = new Map<string, string>();
   private readonly now: () => number;
@@ -46,6 +46,22 @@ export class DefaultQueueMonitor implements QueueMonitor {
   constructor(private readonly options: DefaultQueueMonitorOptions) {
     this.targets = new Map(options.targets.map(t => [t.cluster, t]));
     this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Replaces the targets (clusters refreshed from a supplier); the clients and queue URLs of
+   * removed or changed targets are dropped.
+   */
+  setTargets(targets: QueueTarget[]) {
+    const next = new Map(targets.map(t => [t.cluster, t]));
+    for (const [cluster, before] of this.targets) {
+      const after = next.get(cluster);
+      if (!after || JSON.stringify(after) !== JSON.stringify(before)) {
+        this.clients.delete(cluster);
+        this.urls.delete(cluster);
+      }
+    }
+    this.targets = next;
   }
 
   /** Clusters with a queue configured. */

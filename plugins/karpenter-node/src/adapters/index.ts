@@ -1,0 +1,7 @@
+export {
+  fromKubernetesAuthStrategy,
+  fromKubernetesClusterDetails,
+  fromKubernetesClustersSupplier,
+  karpenterAuthProviderOf,
+  toKubernetesClusterDetails,
+} from './kubernetesPlugin';
