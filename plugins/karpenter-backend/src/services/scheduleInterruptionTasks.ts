@@ -39,12 +39,9 @@ export async function scheduleClusterTasks(
 ) {
   const { scheduler, registry, cache, store, queues, logger, settings } =
     options;
-<<<<<<< HEAD
-  for (const cluster of registry.list()) {
-    // Where this instance's previous run stopped: the next run here resumes its watch.
-    const cursors = new Map<string, string>();
-=======
   const cluster = registry.get(name);
+  // Where this instance's previous run stopped: the next run here resumes its watch.
+  const cursors = new Map<string, string>();
   await scheduler.scheduleTask({
     id: `karpenter-record-events:${cluster.name}`,
     frequency: { seconds: 5 },
@@ -60,6 +57,7 @@ export async function scheduleClusterTasks(
         resolver: cacheResolver(cache, cluster.name),
         store,
         logger,
+        cursors,
       });
       try {
         await recorder.run(signal, RECORD_RUN_MS);
@@ -72,37 +70,15 @@ export async function scheduleClusterTasks(
     },
   });
   if (cluster.interruptionQueue) {
->>>>>>> wip-ext
     await scheduler.scheduleTask({
       id: `karpenter-sample-queue:${cluster.name}`,
       frequency: { milliseconds: settings.queueSampleIntervalMs },
       timeout: { seconds: 30 },
       initialDelay: { seconds: 1 },
       scope: 'global',
-<<<<<<< HEAD
-      fn: async signal => {
-        const recorder = new InterruptionRecorder({
-          cluster: cluster.name,
-          namespaces: ['default', settings.karpenterNamespace],
-          source: new KubeEventSource(await registry.kubeConfig(cluster.name)),
-          resolver: cacheResolver(cache, cluster.name),
-          store,
-          logger,
-          cursors,
-        });
-        try {
-          await recorder.run(signal, RECORD_RUN_MS);
-        } catch (error) {
-          logger.warn('Recording Karpenter events failed; retrying', {
-            cluster: cluster.name,
-            error: String(error),
-          });
-        }
-=======
       fn: async () => {
         if (!present(registry, cluster.name)) return;
         await queues.sample(cluster.name);
->>>>>>> wip-ext
       },
     });
   }
