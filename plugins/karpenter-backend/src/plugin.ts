@@ -8,6 +8,7 @@ import { karpenterPermissions } from '@karpenter-backstage/plugin-karpenter-comm
 import {
   karpenterAuthStrategyExtensionPoint,
   karpenterClusterSupplierExtensionPoint,
+  karpenterQueueClientFactoryServiceRef,
 } from '@karpenter-backstage/plugin-karpenter-node';
 import {
   readClusterRefreshMs,
@@ -27,7 +28,7 @@ import {
   scheduleClusterRefresh,
 } from './services/ClusterSuppliers';
 import { InterruptionHistory } from './services/InterruptionHistory';
-import { createSqsClient, DefaultQueueMonitor } from './services/QueueMonitor';
+import { DefaultQueueMonitor } from './services/QueueMonitor';
 import {
   scheduleClusterTasks,
   scheduleInterruptionTasks,
@@ -67,6 +68,7 @@ export const karpenterPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        queueClients: karpenterQueueClientFactoryServiceRef,
       },
       async init({
         httpRouter,
@@ -79,6 +81,7 @@ export const karpenterPlugin = createBackendPlugin({
         permissionsRegistry,
         lifecycle,
         catalog,
+        queueClients,
       }) {
         permissionsRegistry.addPermissions(karpenterPermissions);
         const sources = new ClusterSources(
@@ -103,7 +106,7 @@ export const karpenterPlugin = createBackendPlugin({
         const queues = new DefaultQueueMonitor({
           targets: queueTargetsOf(clusters),
           store,
-          clientFor: target => createSqsClient(target, awsCredentials, 5_000),
+          clientFor: target => queueClients.clientFor(target),
           logger,
           backlogWindowMs: settings.queueBacklogWindowMs,
         });

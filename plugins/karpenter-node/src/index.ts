@@ -9,3 +9,4 @@
  */
 export * from './extensions';
 export * from './adapters';
+export * from './services';

@@ -1,4 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import {
@@ -7,12 +11,20 @@ import {
   karpenterAuthStrategyExtensionPoint,
   KarpenterClusterDetails,
   karpenterClusterSupplierExtensionPoint,
+  DefaultKarpenterQueueClientFactory,
+  karpenterQueueClientFactoryServiceRef,
+  KarpenterQueueTarget,
 } from '@karpenter-backstage/plugin-karpenter-node';
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import {
   clustersConfig,
   startKarpenterBackend,
 } from '../__testUtils__/testBackend';
+import {
+  startWithScheduler,
+  STORM,
+  until,
+} from '../__testUtils__/interruptionsBackend';
 
 jest.setTimeout(60_000);
 
@@ -219,6 +231,50 @@ describe('auth strategy extension point', () => {
       'kubernetes.io/auth-provider': 'google',
       'example.com/project': 'p-1',
     });
+    await backend.stop();
+  });
+});
+
+describe('queue client factory service', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await new Simulator({ scenario: STORM }).start();
+  });
+  afterAll(() => sim.stop());
+
+  it('is replaced by a service factory of the integrator, and its clients read the queue', async () => {
+    const targets: KarpenterQueueTarget[] = [];
+    const ownFactory = createServiceFactory({
+      service: karpenterQueueClientFactoryServiceRef,
+      deps: { config: coreServices.rootConfig },
+      factory: ({ config }) => {
+        const fallback = DefaultKarpenterQueueClientFactory.fromConfig(config);
+        return {
+          clientFor: async target => {
+            targets.push(target);
+            return fallback.clientFor(target);
+          },
+        };
+      },
+    });
+    const { backend, get } = await startWithScheduler(sim, [ownFactory]);
+    const status = await until('a queue sample', async () => {
+      const res = await get('/v1/clusters/demo/queue');
+      return res.body.latest ? res.body : undefined;
+    });
+    expect(status.state).toBe('ok');
+    expect(targets[0]).toMatchObject({
+      cluster: 'demo',
+      queue: 'karpenter-demo',
+      endpoint: sim.sqsEndpoint,
+    });
+    // read-only: the backend's calls are GetQueueUrl and GetQueueAttributes only
+    const calls = sim.requests.filter(r => r.service === 'sqs' && !r.by);
+    expect(calls.length).toBeGreaterThan(0);
+    expect([...new Set(calls.map(r => r.action))].sort()).toEqual([
+      'GetQueueAttributes',
+      'GetQueueUrl',
+    ]);
     await backend.stop();
   });
 });

@@ -1,20 +1,11 @@
+import { KarpenterQueueTarget } from '@karpenter-backstage/plugin-karpenter-node';
 import {
   QueueSample,
   QueueStatus,
 } from '@karpenter-backstage/plugin-karpenter-common';
 
 /** Where a cluster's interruption queue is and how to reach it (from app-config). @internal */
-export interface QueueTarget {
-  cluster: string;
-  /** Queue name or URL (`karpenter.clusters[].interruptionQueue`). */
-  queue?: string;
-  region?: string;
-  /** Role to assume for the SQS calls. */
-  roleArn?: string;
-  externalId?: string;
-  /** Endpoint override (the simulator, VPC endpoints). */
-  endpoint?: string;
-}
+export type QueueTarget = KarpenterQueueTarget;
 
 /** Why a queue could not be read. @internal */
 export type QueueErrorCode =

@@ -1,0 +1,9 @@
+export {
+  DefaultKarpenterQueueClientFactory,
+  karpenterQueueClientFactoryServiceRef,
+  regionFromQueueUrl,
+} from './queueClientFactory';
+export type {
+  KarpenterQueueClientFactory,
+  KarpenterQueueTarget,
+} from './queueClientFactory';
