@@ -15,7 +15,10 @@ interface SpecLike {
       Readonly<
         Record<
           string,
-          { readonly parameters?: readonly (SpecParameter | { $ref: string })[] }
+          {
+            readonly operationId?: string;
+            readonly parameters?: readonly (SpecParameter | { $ref: string })[];
+          }
         >
       >
     >
