@@ -26,7 +26,10 @@ const prettier = require('prettier');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
-const SPEC = path.join(root, 'plugins/karpenter-backend/src/schema/openapi.yaml');
+const SPEC = path.join(
+  root,
+  'plugins/karpenter-backend/src/schema/openapi.yaml',
+);
 const ROUTER = path.join(
   root,
   'plugins/karpenter-backend/src/schema/openapi/generated/router.ts',
@@ -88,7 +91,7 @@ function resolve(spec, ref) {
 }
 
 const refName = ref => ref.split('/').pop();
-const anchor = name => `schema-${name.toLowerCase()}`;
+const anchor = name => name.toLowerCase();
 const cell = text =>
   String(text ?? '')
     .replace(/\s+/g, ' ')
@@ -102,7 +105,10 @@ function typeOf(schema) {
     const name = refName(schema.$ref);
     return `[${name}](#${anchor(name)})`;
   }
-  if (schema.enum) return schema.enum.map(v => code(v)).join(' \\| ');
+  if (schema.enum)
+    return `${schema.type ?? 'string'}: ${schema.enum
+      .map(v => code(v))
+      .join(', ')}`;
   if (schema.type === 'array') return `${typeOf(schema.items)}[]`;
   if (schema.type === 'object' && !schema.properties) {
     if (schema.additionalProperties && schema.additionalProperties !== true) {
@@ -135,7 +141,10 @@ function objectTable(spec, schema, prefix = '') {
   const rows = [];
   const required = new Set(schema.required ?? []);
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-    const desc = [prop.deprecated ? '**Deprecated.**' : '', prop.description ?? '']
+    const desc = [
+      prop.deprecated ? '**Deprecated.**' : '',
+      prop.description ?? '',
+    ]
       .filter(Boolean)
       .join(' ');
     rows.push(
@@ -146,7 +155,11 @@ function objectTable(spec, schema, prefix = '') {
     if (prop.type === 'object' && prop.properties) {
       rows.push(...objectTable(spec, prop, `${prefix}${name}.`));
     }
-    if (prop.type === 'array' && prop.items?.type === 'object' && prop.items.properties) {
+    if (
+      prop.type === 'array' &&
+      prop.items?.type === 'object' &&
+      prop.items.properties
+    ) {
       rows.push(...objectTable(spec, prop.items, `${prefix}${name}[].`));
     }
   }
@@ -164,7 +177,9 @@ function markdown(spec) {
     '',
     `The machine-readable spec is served by the backend at ${code(
       `${BASE}/openapi.json`,
-    )} and kept in ${code('plugins/karpenter-backend/src/schema/openapi.yaml')}.`,
+    )} and kept in ${code(
+      'plugins/karpenter-backend/src/schema/openapi.yaml',
+    )}.`,
     '',
     '## Endpoints',
     '',
@@ -176,9 +191,9 @@ function markdown(spec) {
     for (const [method, op] of Object.entries(item)) {
       ops.push({ path: p, method, op });
       lines.push(
-        `| ${method.toUpperCase()} | [${code(BASE + p)}](#${op.operationId.toLowerCase()}) | ${cell(
-          op.summary,
-        )} |`,
+        `| ${method.toUpperCase()} | [${code(
+          BASE + p,
+        )}](#${op.operationId.toLowerCase()}) | ${cell(op.summary)} |`,
       );
     }
   }
@@ -212,13 +227,15 @@ function markdown(spec) {
       const r = raw.$ref ? resolve(spec, raw.$ref) : raw;
       const schema = r.content?.['application/json']?.schema;
       lines.push(
-        `| ${status} | ${cell(r.description)} | ${cell(schema ? typeOf(schema) : '')} |`,
+        `| ${status} | ${cell(r.description)} | ${cell(
+          schema ? typeOf(schema) : '',
+        )} |`,
       );
     }
   }
   lines.push('', '## Schemas');
   for (const [name, schema] of Object.entries(spec.components.schemas)) {
-    lines.push('', `### ${name} {#${anchor(name)}}`, '');
+    lines.push('', `### ${name}`, '');
     if (schema.description) lines.push(cell(schema.description), '');
     if (schema.type === 'object' && schema.properties) {
       lines.push(
@@ -247,7 +264,9 @@ async function main() {
     if (current === text) continue;
     if (check) {
       stale += 1;
-      console.error(`${path.relative(root, file)} is out of date with openapi.yaml`);
+      console.error(
+        `${path.relative(root, file)} is out of date with openapi.yaml`,
+      );
     } else {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);

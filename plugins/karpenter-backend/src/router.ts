@@ -66,7 +66,10 @@ export async function createRouter(
     middleware: [express.json(), emptyQueryValuesAsAbsent],
     validatorOptions: {
       // Parameters the spec does not declare are ignored, as they always were.
-      validateRequests: { coerceTypes: false, allowUnknownQueryParameters: true },
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: true,
+      },
     },
   });
 

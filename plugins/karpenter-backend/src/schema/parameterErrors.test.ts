@@ -10,7 +10,10 @@ async function app() {
   const router = await createOpenApiRouter({
     middleware: [express.json(), emptyQueryValuesAsAbsent],
     validatorOptions: {
-      validateRequests: { coerceTypes: false, allowUnknownQueryParameters: true },
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: true,
+      },
     },
   });
   for (const path of ['nodeclaims', 'interruptions', 'queue'] as const) {
@@ -64,7 +67,10 @@ describe('request validation from the OpenAPI spec', () => {
       '/v1/clusters/demo/nodeclaims?state=sleeping',
       'state: must be equal to one of the allowed values: pending, launched',
     ],
-    ['/v1/clusters/demo/nodeclaims?state=pending&state=failed', 'state: must be string'],
+    [
+      '/v1/clusters/demo/nodeclaims?state=pending&state=failed',
+      'state: must be string',
+    ],
     [
       '/v1/clusters/demo/interruptions?reason=Nope',
       'reason: must be equal to one of the allowed values: SpotInterrupted,',

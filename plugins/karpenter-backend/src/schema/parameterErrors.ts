@@ -68,9 +68,14 @@ export function parameterErrors(spec: SpecLike): ErrorRequestHandler {
     const match = VALIDATOR_MESSAGE.exec(error.message.split(', request/')[0]);
     if (!match) return next(error);
     const [, location, name, problem] = match;
-    const p = parameters.get(`${location === 'params' ? 'path' : location}/${name}`);
+    const p = parameters.get(
+      `${location === 'params' ? 'path' : location}/${name}`,
+    );
     let text = problem;
-    if (/^must match (pattern|format) /.test(problem) && p?.['x-error-message']) {
+    if (
+      /^must match (pattern|format) /.test(problem) &&
+      p?.['x-error-message']
+    ) {
       text = p['x-error-message'];
     }
     return next(new InputError(`${name}: ${text}`));

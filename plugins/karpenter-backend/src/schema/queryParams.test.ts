@@ -29,7 +29,10 @@ describe('the checks the spec cannot express', () => {
 
   it('splits, trims and deduplicates the NodePool list', () => {
     expect(nodePoolList(undefined)).toBeUndefined();
-    expect(nodePoolList('general, batch,general')).toEqual(['general', 'batch']);
+    expect(nodePoolList('general, batch,general')).toEqual([
+      'general',
+      'batch',
+    ]);
   });
 
   it('reads since with its fallback', () => {

@@ -63,6 +63,7 @@ export function timeOrDefault(
 ): number {
   if (text === undefined) return fallbackMs;
   const t = Date.parse(text);
-  if (Number.isNaN(t)) throw new InputError(`${name}: must be an ISO-8601 time`);
+  if (Number.isNaN(t))
+    throw new InputError(`${name}: must be an ISO-8601 time`);
   return t;
 }

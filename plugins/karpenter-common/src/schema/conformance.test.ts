@@ -81,9 +81,10 @@ export const typeChecks: true[] = [
     KarpenterApiResponse<'/v1/clusters/{cluster}/nodeclasses'>,
     { cluster: string; items: NodeClassInfo[] }
   >(true),
-  same<KarpenterApiResponse<'/v1/clusters/{cluster}/nodeclaims'>, NodeClaimPage>(
-    true,
-  ),
+  same<
+    KarpenterApiResponse<'/v1/clusters/{cluster}/nodeclaims'>,
+    NodeClaimPage
+  >(true),
   same<
     KarpenterApiResponse<'/v1/clusters/{cluster}/interruptions'>,
     InterruptionHistoryResponse

@@ -1,8 +1,4 @@
-import type {
-  components,
-  operations,
-  paths,
-} from './openapi.generated';
+import type { components, operations, paths } from './openapi.generated';
 
 /*
  * The types of the HTTP API, generated from its OpenAPI spec

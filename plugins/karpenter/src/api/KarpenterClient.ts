@@ -113,11 +113,7 @@ export class KarpenterClient implements KarpenterApi {
     cluster: string,
     query?: InterruptionQuery,
   ): Promise<InterruptionHistoryResponse> {
-    return this.get(
-      '/v1/clusters/{cluster}/interruptions',
-      { cluster },
-      query,
-    );
+    return this.get('/v1/clusters/{cluster}/interruptions', { cluster }, query);
   }
 
   getQueue(cluster: string, since?: string): Promise<QueueStatus> {
