@@ -11,9 +11,6 @@ import {
   QueueStatus,
 } from '@karpenter-backstage/plugin-karpenter-common';
 
-/** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
-type NodePoolParam = { nodePool?: string | string[] };
-
 /**
  * Query of the NodeClaims table: the query parameters the OpenAPI spec declares for
  * `GET /v1/clusters/{cluster}/nodeclaims`, with `nodePool` also as a list.
@@ -23,8 +20,10 @@ type NodePoolParam = { nodePool?: string | string[] };
 export type NodeClaimQuery = Omit<
   KarpenterApiQuery<'/v1/clusters/{cluster}/nodeclaims'>,
   'nodePool'
-> &
-  NodePoolParam;
+> & {
+  /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
+  nodePool?: string | string[];
+};
 
 /**
  * Query of the interruption timeline: the query parameters the OpenAPI spec declares for
@@ -36,8 +35,10 @@ export type NodeClaimQuery = Omit<
 export type InterruptionQuery = Omit<
   KarpenterApiQuery<'/v1/clusters/{cluster}/interruptions'>,
   'nodePool'
-> &
-  NodePoolParam;
+> & {
+  /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
+  nodePool?: string | string[];
+};
 
 /** The entity a request is about. @public */
 export interface EntityRefParts {
