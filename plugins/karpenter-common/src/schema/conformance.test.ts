@@ -40,7 +40,7 @@ import type { KarpenterApiResponse, KarpenterApiSchemas as S } from '.';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same = <A, B>(check: Same<A, B>) => check;
 
-export const typeChecks: true[] = [
+const typeChecks: true[] = [
   same<KarpenterHealthResponse, S['KarpenterHealthResponse']>(true),
   same<ClusterError, S['ClusterError']>(true),
   same<ClusterInfo, S['ClusterInfo']>(true),
