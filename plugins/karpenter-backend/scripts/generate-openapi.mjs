@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * Generates everything that is derived from the one description of the HTTP API,
- * plugins/karpenter-backend/src/schema/openapi.yaml:
+ * plugins/karpenter-backend/src/schema/openapi.yaml with its schemas in src/schema/schemas/*.yaml
+ * (merged into `components.schemas`, in the order of SCHEMA_FILES):
  *
  * - plugins/karpenter-backend/src/schema/openapi/generated/router.ts: the spec as a TypeScript
  *   `as const` object and `createOpenApiRouter` (what `@backstage/repo-tools` would generate;
@@ -16,7 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import YAML from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -39,9 +40,15 @@ const TYPES = path.join(
   'plugins/karpenter-common/src/schema/openapi.generated.ts',
 );
 const DOCS = path.join(root, 'docs/api.md');
+const SCHEMA_FILES = [
+  'common.yaml',
+  'nodes.yaml',
+  'interruptions.yaml',
+  'summary.yaml',
+];
 const BASE = '/api/karpenter';
 
-const HEADER = `// This file is generated from plugins/karpenter-backend/src/schema/openapi.yaml by
+const HEADER = `// This file is generated from plugins/karpenter-backend/src/schema/openapi.yaml (+ schemas/) by
 // plugins/karpenter-backend/scripts/generate-openapi.mjs. Do not edit it by hand; edit the
 // YAML and run \`node plugins/karpenter-backend/scripts/generate-openapi.mjs\`.
 `;
@@ -70,8 +77,29 @@ export const createOpenApiRouter = async (
   return format(text, file, 'typescript');
 }
 
-async function typesModule(file) {
-  const ast = await openapiTS(pathToFileURL(SPEC), {
+/** openapi.yaml with the schemas of schemas/*.yaml as its components.schemas. */
+function loadSpec() {
+  const spec = YAML.parse(fs.readFileSync(SPEC, 'utf8'));
+  const schemas = {};
+  const dir = path.join(path.dirname(SPEC), 'schemas');
+  const present = fs.readdirSync(dir).filter(f => f.endsWith('.yaml'));
+  const unlisted = present.filter(f => !SCHEMA_FILES.includes(f));
+  if (unlisted.length) {
+    throw new Error(`List ${unlisted.join(', ')} in SCHEMA_FILES`);
+  }
+  for (const file of SCHEMA_FILES) {
+    const part = YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    for (const [name, schema] of Object.entries(part)) {
+      if (name in schemas) throw new Error(`Schema ${name} is defined twice`);
+      schemas[name] = schema;
+    }
+  }
+  spec.components = { ...spec.components, schemas };
+  return spec;
+}
+
+async function typesModule(spec, file) {
+  const ast = await openapiTS(structuredClone(spec), {
     silent: true,
     alphabetize: false,
   });
@@ -169,7 +197,7 @@ function objectTable(spec, schema, prefix = '') {
 function markdown(spec) {
   const lines = [];
   lines.push(
-    '<!-- Generated from plugins/karpenter-backend/src/schema/openapi.yaml by plugins/karpenter-backend/scripts/generate-openapi.mjs; do not edit by hand. -->',
+    '<!-- Generated from plugins/karpenter-backend/src/schema/openapi.yaml (+ schemas/) by plugins/karpenter-backend/scripts/generate-openapi.mjs; do not edit by hand. -->',
     '',
     '# HTTP API reference',
     '',
@@ -252,10 +280,10 @@ function markdown(spec) {
 
 async function main() {
   const check = process.argv.includes('--check');
-  const spec = YAML.parse(fs.readFileSync(SPEC, 'utf8'));
+  const spec = loadSpec();
   const outputs = [
     [ROUTER, routerModule(spec, ROUTER)],
-    [TYPES, await typesModule(TYPES)],
+    [TYPES, await typesModule(spec, TYPES)],
     [DOCS, format(markdown(spec), DOCS, 'markdown')],
   ];
   let stale = 0;

@@ -1,4 +1,4 @@
-// This file is generated from plugins/karpenter-backend/src/schema/openapi.yaml by
+// This file is generated from plugins/karpenter-backend/src/schema/openapi.yaml (+ schemas/) by
 // plugins/karpenter-backend/scripts/generate-openapi.mjs. Do not edit it by hand; edit the
 // YAML and run `node plugins/karpenter-backend/scripts/generate-openapi.mjs`.
 
