@@ -4,22 +4,25 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
-  InputError,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { karpenterClusterReadPermission } from '@karpenter-backstage/plugin-karpenter-common';
+import express from 'express';
+import { createOpenApiRouter, spec } from './schema/openapi/generated/router';
 import {
-  DNS1123_LABEL_PATTERN,
-  karpenterClusterReadPermission,
-  KarpenterHealthResponse,
-  NodeClaimState,
-  RECORDED_REASONS,
-} from '@karpenter-backstage/plugin-karpenter-common';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+  emptyQueryValuesAsAbsent,
+  parameterErrors,
+} from './schema/parameterErrors';
+import {
+  BUCKET_MS,
+  nodePoolList,
+  timeOrDefault,
+  timeRange,
+} from './schema/queryParams';
 import { ClusterAccessError } from './services/ClusterCache';
 import { ClusterRegistry } from './services/ClusterRegistry';
 import { resolveEntityTarget } from './services/EntityResolver';
@@ -39,78 +42,14 @@ export interface RouterOptions {
   queues: QueueMonitor;
 }
 
-const STATES: NodeClaimState[] = [
-  'pending',
-  'launched',
-  'registered',
-  'initialized',
-  'drifted',
-  'disrupting',
-  'terminating',
-  'failed',
-];
-const BUCKETS: Record<string, number> = {
-  '5m': 300_000,
-  '15m': 900_000,
-  '1h': 3_600_000,
-  '6h': 21_600_000,
-  '1d': 86_400_000,
-};
-const MAX_RANGE_MS = 31 * 86_400_000;
-
-function optionalString(req: Request, name: string): string | undefined {
-  const value = req.query[name];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string')
-    throw new InputError(`${name}: must be a single value`);
-  return value;
-}
-
-const NODE_POOL_NAME = new RegExp(DNS1123_LABEL_PATTERN);
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /**
- * `nodePool=a,b`: the NodePools to narrow to (a comma list of DNS-1123 labels, each at most 63
- * characters), or `undefined` for the whole cluster.
+ * HTTP only: the routes of the OpenAPI spec (src/schema/openapi.yaml), whose router has already
+ * validated the parameters against it; authorizes and calls the services.
+ *
+ * @internal
  */
-function nodePoolsParam(req: Request): string[] | undefined {
-  const text = optionalString(req, 'nodePool');
-  if (text === undefined) return undefined;
-  const names = text.split(',').map(n => n.trim());
-  for (const n of names) {
-    if (!n)
-      throw new InputError(
-        'nodePool: must be a comma-separated list of NodePool names without empty items',
-      );
-    if (n.length > 63 || !NODE_POOL_NAME.test(n))
-      throw new InputError(
-        `nodePool: "${n.slice(
-          0,
-          63,
-        )}" is not a NodePool name (a DNS-1123 label)`,
-      );
-  }
-  return [...new Set(names)];
-}
-
-function limitParam(req: Request, fallback: number, max: number): number {
-  const text = optionalString(req, 'limit');
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new InputError(`limit: must be an integer from 1 to ${max}`);
-  return n;
-}
-
-function timeParam(req: Request, name: string, fallback: number): number {
-  const text = optionalString(req, name);
-  if (text === undefined) return fallback;
-  const t = Date.parse(text);
-  if (Number.isNaN(t))
-    throw new InputError(`${name}: must be an ISO-8601 time`);
-  return t;
-}
-
-/** HTTP only: validates parameters, authorizes, calls the services. @internal */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -123,15 +62,22 @@ export async function createRouter(
     queues,
     catalog,
   } = options;
-  const router = Router();
-  router.use(express.json());
-
-  router.get('/health', (_req, res) => {
-    const body: KarpenterHealthResponse = { status: 'ok' };
-    res.json(body);
+  const router = await createOpenApiRouter({
+    middleware: [express.json(), emptyQueryValuesAsAbsent],
+    validatorOptions: {
+      // Parameters the spec does not declare are ignored, as they always were.
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: true,
+      },
+    },
   });
 
-  const authorize = async (req: Request) => {
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  const authorize = async (req: AnyRequest) => {
     const credentials = await httpAuth.credentials(req);
     const [decision] = await permissions.authorize(
       [{ permission: karpenterClusterReadPermission }],
@@ -145,7 +91,8 @@ export async function createRouter(
     return credentials;
   };
 
-  const cluster = (req: Request) => registry.get(req.params.cluster).name;
+  const cluster = (req: { params: { cluster: string } }) =>
+    registry.get(req.params.cluster).name;
   /** A cluster that cannot be read answers 503 with its code (per-cluster endpoints). */
   const fromCluster = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -191,17 +138,14 @@ export async function createRouter(
   router.get('/v1/clusters/:cluster/nodeclaims', async (req, res) => {
     await authorize(req);
     const name = cluster(req);
-    const state = optionalString(req, 'state');
-    if (state !== undefined && !STATES.includes(state as NodeClaimState)) {
-      throw new InputError(`state: must be one of ${STATES.join(', ')}`);
-    }
+    const { nodePool, state, limit, cursor } = req.query;
     res.json(
       await fromCluster(() =>
         summaries.nodeClaims(name, {
-          nodePools: nodePoolsParam(req),
-          state: state as NodeClaimState | undefined,
-          limit: limitParam(req, 100, 1000),
-          cursor: optionalString(req, 'cursor'),
+          nodePools: nodePoolList(nodePool),
+          state,
+          limit: Number(limit ?? 100),
+          cursor,
         }),
       ),
     );
@@ -210,34 +154,19 @@ export async function createRouter(
   router.get('/v1/clusters/:cluster/interruptions', async (req, res) => {
     await authorize(req);
     const name = cluster(req);
-    const now = Date.now();
-    const toMs = timeParam(req, 'to', now);
-    const fromMs = timeParam(req, 'from', toMs - 86_400_000);
-    if (fromMs >= toMs) throw new InputError('from: must be before to');
-    if (toMs - fromMs > MAX_RANGE_MS)
-      throw new InputError('from: the range may span at most 31 days');
-    const bucket = optionalString(req, 'bucket') ?? '1h';
-    if (!BUCKETS[bucket])
-      throw new InputError(
-        `bucket: must be one of ${Object.keys(BUCKETS).join(', ')}`,
-      );
-    const reason = optionalString(req, 'reason');
-    if (reason !== undefined && !RECORDED_REASONS.includes(reason as any)) {
-      throw new InputError(
-        `reason: must be one of ${RECORDED_REASONS.join(', ')}`,
-      );
-    }
+    const q = req.query;
+    const { fromMs, toMs } = timeRange(q.from, q.to, Date.now());
     res.json(
       await history.query({
         cluster: name,
         fromMs,
         toMs,
-        bucketMs: BUCKETS[bucket],
-        nodePools: nodePoolsParam(req),
-        reason,
-        limit: limitParam(req, 50, 500),
-        cursor: optionalString(req, 'cursor'),
-        noticeCursor: optionalString(req, 'noticeCursor'),
+        bucketMs: BUCKET_MS[q.bucket ?? '1h'],
+        nodePools: nodePoolList(q.nodePool),
+        reason: q.reason,
+        limit: Number(q.limit ?? 50),
+        cursor: q.cursor,
+        noticeCursor: q.noticeCursor,
       }),
     );
   });
@@ -245,7 +174,11 @@ export async function createRouter(
   router.get('/v1/clusters/:cluster/queue', async (req, res) => {
     await authorize(req);
     const name = cluster(req);
-    const since = timeParam(req, 'since', Date.now() - 3_600_000);
+    const since = timeOrDefault(
+      'since',
+      req.query.since,
+      Date.now() - 3_600_000,
+    );
     res.json(await queues.getStatus(name, { samplesSinceMs: since }));
   });
 
@@ -270,5 +203,6 @@ export async function createRouter(
     },
   );
 
+  router.use(parameterErrors(spec));
   return router;
 }

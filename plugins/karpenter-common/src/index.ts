@@ -12,3 +12,4 @@ export * from './health';
 export * from './api';
 export * from './selectors';
 export * from './schedule';
+export * from './schema';

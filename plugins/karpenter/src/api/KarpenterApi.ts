@@ -3,37 +3,42 @@ import {
   ClusterInfo,
   EntitySummary,
   InterruptionHistoryResponse,
+  KarpenterApiQuery,
   KarpenterHealthResponse,
   NodeClaimPage,
-  NodeClaimState,
   NodeClassInfo,
   NodePoolInfo,
   QueueStatus,
 } from '@karpenter-backstage/plugin-karpenter-common';
 
-/** Query of the NodeClaims table. @public */
-export interface NodeClaimQuery {
+/**
+ * Query of the NodeClaims table: the query parameters the OpenAPI spec declares for
+ * `GET /v1/clusters/{cluster}/nodeclaims`, with `nodePool` also as a list.
+ *
+ * @public
+ */
+export type NodeClaimQuery = Omit<
+  KarpenterApiQuery<'/v1/clusters/{cluster}/nodeclaims'>,
+  'nodePool'
+> & {
   /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
   nodePool?: string | string[];
-  state?: NodeClaimState;
-  limit?: number;
-  cursor?: string;
-}
+};
 
-/** Query of the interruption timeline. @public */
-export interface InterruptionQuery {
-  from?: string;
-  to?: string;
-  bucket?: '5m' | '15m' | '1h' | '6h' | '1d';
+/**
+ * Query of the interruption timeline: the query parameters the OpenAPI spec declares for
+ * `GET /v1/clusters/{cluster}/interruptions` (`cursor` pages the raw records, `noticeCursor` the
+ * "Latest" rows), with `nodePool` also as a list.
+ *
+ * @public
+ */
+export type InterruptionQuery = Omit<
+  KarpenterApiQuery<'/v1/clusters/{cluster}/interruptions'>,
+  'nodePool'
+> & {
   /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
   nodePool?: string | string[];
-  reason?: string;
-  limit?: number;
-  /** Page of the raw records. */
-  cursor?: string;
-  /** Page of the "Latest" rows (per NodeClaim and notice). */
-  noticeCursor?: string;
-}
+};
 
 /** The entity a request is about. @public */
 export interface EntityRefParts {

@@ -4,6 +4,10 @@ import {
   ClusterInfo,
   EntitySummary,
   InterruptionHistoryResponse,
+  KarpenterApiGetPath,
+  KarpenterApiPathParams,
+  KarpenterApiQuery,
+  KarpenterApiResponse,
   KarpenterHealthResponse,
   NodeClaimPage,
   NodeClassInfo,
@@ -17,7 +21,10 @@ import {
   NodeClaimQuery,
 } from './KarpenterApi';
 
-const enc = encodeURIComponent;
+/** A query as the spec declares it for a path, lists allowed where the API takes comma lists. */
+type QueryOf<P extends KarpenterApiGetPath> = {
+  [K in keyof KarpenterApiQuery<P>]?: KarpenterApiQuery<P>[K] | string[];
+};
 
 function queryString(query: object = {}): string {
   const params = new URLSearchParams();
@@ -32,8 +39,20 @@ function queryString(query: object = {}): string {
   return text ? `?${text}` : '';
 }
 
+/** `/v1/clusters/{cluster}/queue` with `{cluster}` replaced by the encoded parameter. */
+function fillPath<P extends KarpenterApiGetPath>(
+  template: P,
+  params: KarpenterApiPathParams<P>,
+): string {
+  const values = params as Record<string, string>;
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(values[name]),
+  );
+}
+
 /**
- * Default {@link KarpenterApi} implementation over HTTP.
+ * Default {@link KarpenterApi} implementation over HTTP; paths, parameters and answers are the
+ * types generated from the backend's OpenAPI spec.
  *
  * @public
  */
@@ -47,27 +66,30 @@ export class KarpenterClient implements KarpenterApi {
   }
 
   getHealth(): Promise<KarpenterHealthResponse> {
-    return this.get('/health');
+    return this.get('/health', {});
   }
 
   async getClusters(): Promise<ClusterInfo[]> {
-    const body = await this.get<{ items: ClusterInfo[] } | ClusterInfo[]>(
+    // Older backends answered a bare array.
+    const body: { items: ClusterInfo[] } | ClusterInfo[] = await this.get(
       '/v1/clusters',
+      {},
     );
     return Array.isArray(body) ? body : body.items;
   }
 
   getEntitySummary(entity: EntityRefParts): Promise<EntitySummary> {
-    return this.get(
-      `/v1/entities/${enc(entity.namespace)}/${enc(entity.kind)}/${enc(
-        entity.name,
-      )}/summary`,
-    );
+    return this.get('/v1/entities/{namespace}/{kind}/{name}/summary', {
+      namespace: entity.namespace,
+      kind: entity.kind,
+      name: entity.name,
+    });
   }
 
   async getNodePools(cluster: string): Promise<NodePoolInfo[]> {
-    const body = await this.get<{ items: NodePoolInfo[] } | NodePoolInfo[]>(
-      `/v1/clusters/${enc(cluster)}/nodepools`,
+    const body: { items: NodePoolInfo[] } | NodePoolInfo[] = await this.get(
+      '/v1/clusters/{cluster}/nodepools',
+      { cluster },
     );
     return Array.isArray(body) ? body : body.items;
   }
@@ -76,14 +98,13 @@ export class KarpenterClient implements KarpenterApi {
     cluster: string,
     query?: NodeClaimQuery,
   ): Promise<NodeClaimPage> {
-    return this.get(
-      `/v1/clusters/${enc(cluster)}/nodeclaims${queryString(query)}`,
-    );
+    return this.get('/v1/clusters/{cluster}/nodeclaims', { cluster }, query);
   }
 
   async getNodeClasses(cluster: string): Promise<NodeClassInfo[]> {
-    const body = await this.get<{ items: NodeClassInfo[] } | NodeClassInfo[]>(
-      `/v1/clusters/${enc(cluster)}/nodeclasses`,
+    const body: { items: NodeClassInfo[] } | NodeClassInfo[] = await this.get(
+      '/v1/clusters/{cluster}/nodeclasses',
+      { cluster },
     );
     return Array.isArray(body) ? body : body.items;
   }
@@ -92,23 +113,25 @@ export class KarpenterClient implements KarpenterApi {
     cluster: string,
     query?: InterruptionQuery,
   ): Promise<InterruptionHistoryResponse> {
-    return this.get(
-      `/v1/clusters/${enc(cluster)}/interruptions${queryString(query)}`,
-    );
+    return this.get('/v1/clusters/{cluster}/interruptions', { cluster }, query);
   }
 
   getQueue(cluster: string, since?: string): Promise<QueueStatus> {
-    return this.get(
-      `/v1/clusters/${enc(cluster)}/queue${queryString({ since })}`,
-    );
+    return this.get('/v1/clusters/{cluster}/queue', { cluster }, { since });
   }
 
-  private async get<T>(path: string): Promise<T> {
+  private async get<P extends KarpenterApiGetPath>(
+    template: P,
+    params: KarpenterApiPathParams<P>,
+    query?: QueryOf<P>,
+  ): Promise<KarpenterApiResponse<P>> {
     const baseUrl = await this.discoveryApi.getBaseUrl('karpenter');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${fillPath(template, params)}${queryString(query)}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (await response.json()) as KarpenterApiResponse<P>;
   }
 }

@@ -1,0 +1,1601 @@
+// This file is generated from plugins/karpenter-backend/src/schema/openapi.yaml (+ schemas/) by
+// plugins/karpenter-backend/scripts/generate-openapi.mjs. Do not edit it by hand; edit the
+// YAML and run `node plugins/karpenter-backend/scripts/generate-openapi.mjs`.
+
+/* eslint-disable */
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { EndpointMap } from '../endpoints';
+
+/** The OpenAPI spec of the Karpenter backend. @internal */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'karpenter',
+    version: '1',
+    description:
+      'The HTTP API of the Karpenter backend plugin, served under `/api/karpenter`. Every endpoint except `/health` needs a Backstage user or service token and the `karpenter.cluster.read` permission. Errors use the Backstage error shape (`error.name`, `error.message`); a 400 names the parameter it refuses (`bucket: must be equal to one of the allowed values: ...`). Query parameters that are present but empty are treated as absent.',
+    license: {
+      name: 'Apache-2.0',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        summary: 'Liveness of the plugin (no credentials needed).',
+        responses: {
+          '200': {
+            description: 'The plugin is up.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KarpenterHealthResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/clusters': {
+      get: {
+        operationId: 'listClusters',
+        summary: 'The configured clusters (no URLs or secrets).',
+        responses: {
+          '200': {
+            description: 'The clusters of app-config, in configuration order.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/v1/clusters/{cluster}/nodepools': {
+      get: {
+        operationId: 'listNodePools',
+        summary:
+          'The NodePools of a cluster with health, usage, capacity split and budgets.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The NodePools (the last known state, each marked `stale`, when the data is stale).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NodePoolList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ClusterUnavailable',
+          },
+        },
+      },
+    },
+    '/v1/clusters/{cluster}/nodeclasses': {
+      get: {
+        operationId: 'listNodeClasses',
+        summary: 'The EC2NodeClasses of a cluster.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The EC2NodeClasses, by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NodeClassList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ClusterUnavailable',
+          },
+        },
+      },
+    },
+    '/v1/clusters/{cluster}/nodeclaims': {
+      get: {
+        operationId: 'listNodeClaims',
+        summary: 'One page of the NodeClaims of a cluster.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/nodePool',
+          },
+          {
+            name: 'state',
+            in: 'query',
+            allowReserved: true,
+            description: 'Only NodeClaims in this lifecycle state.',
+            schema: {
+              $ref: '#/components/schemas/NodeClaimState',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description: 'Page size.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+              default: 100,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            allowReserved: true,
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The page; `nextCursor` is set when there is another one.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NodeClaimPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/ClusterUnavailable',
+          },
+        },
+      },
+    },
+    '/v1/clusters/{cluster}/interruptions': {
+      get: {
+        operationId: 'getInterruptions',
+        summary:
+          'The recorded interruption and disruption history of a cluster over a time range.',
+        description:
+          '`from` must be before `to` and the range may span at most 31 days (checked by the handler, answered with 400 naming `from`).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            'x-error-message':
+              'must be an RFC 3339 date-time such as 2026-12-01T08:00:00Z',
+            description: 'Start of the range (default `to` minus 24 h).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            'x-error-message':
+              'must be an RFC 3339 date-time such as 2026-12-01T08:00:00Z',
+            description: 'End of the range (default now).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'bucket',
+            in: 'query',
+            allowReserved: true,
+            description: 'Width of the timeline buckets.',
+            schema: {
+              type: 'string',
+              enum: ['5m', '15m', '1h', '6h', '1d'],
+              default: '1h',
+            },
+          },
+          {
+            $ref: '#/components/parameters/nodePool',
+          },
+          {
+            name: 'reason',
+            in: 'query',
+            allowReserved: true,
+            description: 'Only events with this reason.',
+            schema: {
+              $ref: '#/components/schemas/RecordedReason',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description: 'Page size of `records`.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            allowReserved: true,
+            description: 'The `nextCursor` of the previous page of `records`.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'noticeCursor',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'The `nextNoticeCursor` of the previous page of `notices`.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'Buckets, totals, the newest records and the newest notices.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InterruptionHistoryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/v1/clusters/{cluster}/queue': {
+      get: {
+        operationId: 'getQueue',
+        summary:
+          "The state of the cluster's interruption queue with its samples.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            name: 'since',
+            in: 'query',
+            allowReserved: true,
+            'x-error-message':
+              'must be an RFC 3339 date-time such as 2026-12-01T08:00:00Z',
+            description: 'Samples since this time (default one hour ago).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The queue state (`not-configured` when the cluster has no queue).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/QueueStatus',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/v1/entities/{namespace}/{kind}/{name}/summary': {
+      get: {
+        operationId: 'getEntitySummary',
+        summary:
+          'The Karpenter summary of a catalog entity, per cluster of its annotations.',
+        description:
+          "Clusters come from the entity's `karpenter.sh/cluster` annotation and must be configured in app-config; one failing cluster fills its `error` slot and never blanks the others.",
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The summary (`status` `not-configured` when the entity has no usable annotation).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySummary',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      cluster: {
+        name: 'cluster',
+        in: 'path',
+        required: true,
+        description:
+          'A cluster name of app-config (`karpenter.clusters[].name`).',
+        schema: {
+          type: 'string',
+        },
+      },
+      nodePool: {
+        name: 'nodePool',
+        in: 'query',
+        allowReserved: true,
+        description:
+          'Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent.',
+        'x-error-message':
+          'must be a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items',
+        schema: {
+          type: 'string',
+          pattern:
+            '^ *[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])? *(, *[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])? *)*$',
+          example: 'general,batch',
+        },
+      },
+    },
+    responses: {
+      BadRequest: {
+        description:
+          'A parameter is invalid; `error.message` starts with its name.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      Unauthorized: {
+        description: 'No valid Backstage token.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      Forbidden: {
+        description: 'The `karpenter.cluster.read` permission is denied.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      NotFound: {
+        description:
+          'The cluster is not configured, or the entity does not exist.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      ClusterUnavailable: {
+        description:
+          'The cluster cannot be read; `error.message` starts with its code (`UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`, ...).',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      ErrorResponse: {
+        type: 'object',
+        description: 'The Backstage error shape.',
+        required: ['error', 'request', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+            required: ['method', 'url'],
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      KarpenterHealthResponse: {
+        type: 'object',
+        required: ['status'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok'],
+          },
+        },
+      },
+      ClusterError: {
+        type: 'object',
+        description: 'A per-cluster error slot.',
+        required: ['code', 'message'],
+        properties: {
+          code: {
+            type: 'string',
+            description:
+              'Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`.',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      ClusterInfo: {
+        type: 'object',
+        required: ['name', 'authProvider', 'hasInterruptionQueue'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          authProvider: {
+            type: 'string',
+          },
+          hasInterruptionQueue: {
+            type: 'boolean',
+            description: 'Whether an interruption queue is configured.',
+          },
+        },
+      },
+      ClusterList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterInfo',
+            },
+          },
+        },
+      },
+      HealthStatus: {
+        type: 'string',
+        enum: ['healthy', 'degraded', 'unhealthy', 'unknown'],
+      },
+      HealthReason: {
+        type: 'object',
+        required: ['code', 'message', 'severity'],
+        properties: {
+          code: {
+            type: 'string',
+            description:
+              'Reason code, e.g. `NODEPOOL_NOT_READY`, `CPU_LIMIT_NEAR`, `NODECLAIMS_DRIFTED`, `INTERRUPTION_QUEUE_BACKLOG`, `STALE_DATA`.',
+          },
+          message: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/HealthStatus',
+          },
+        },
+      },
+      Health: {
+        type: 'object',
+        required: ['status', 'reasons'],
+        properties: {
+          status: {
+            $ref: '#/components/schemas/HealthStatus',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HealthReason',
+            },
+          },
+        },
+      },
+      ConditionInfo: {
+        type: 'object',
+        required: ['type', 'status'],
+        properties: {
+          type: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            description: '`True`, `False` or `Unknown`.',
+          },
+          reason: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          lastTransitionTime: {
+            type: 'string',
+          },
+        },
+      },
+      RequirementInfo: {
+        type: 'object',
+        required: ['key', 'operator'],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          operator: {
+            type: 'string',
+          },
+          values: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          minValues: {
+            type: 'number',
+          },
+        },
+      },
+      BudgetInfo: {
+        type: 'object',
+        required: ['nodes', 'active', 'allowedDisruptions'],
+        properties: {
+          nodes: {
+            type: 'string',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          schedule: {
+            type: 'string',
+          },
+          duration: {
+            type: 'string',
+          },
+          active: {
+            type: 'boolean',
+            description:
+              'Whether the budget is in effect now (no schedule = always).',
+          },
+          allowedDisruptions: {
+            type: 'number',
+            description:
+              "Nodes this budget allows to disrupt now, given the NodePool's node count.",
+          },
+        },
+      },
+      ResourceUsage: {
+        type: 'object',
+        required: ['used'],
+        properties: {
+          used: {
+            type: 'number',
+            description: 'Cores for cpu, bytes for memory.',
+          },
+          limit: {
+            type: 'number',
+          },
+          ratio: {
+            type: 'number',
+            description: 'used / limit, when a limit is set.',
+          },
+        },
+      },
+      NodeClaimState: {
+        type: 'string',
+        enum: [
+          'pending',
+          'launched',
+          'registered',
+          'initialized',
+          'drifted',
+          'disrupting',
+          'terminating',
+          'failed',
+        ],
+      },
+      Taint: {
+        type: 'object',
+        required: ['key', 'effect'],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+          },
+          effect: {
+            type: 'string',
+          },
+        },
+      },
+      NodePoolInfo: {
+        type: 'object',
+        required: [
+          'cluster',
+          'name',
+          'health',
+          'requirements',
+          'taints',
+          'labels',
+          'usage',
+          'nodeCount',
+          'nodesByCapacityType',
+          'nodeClaimsByState',
+          'disruption',
+          'conditions',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          nodeClass: {
+            type: 'object',
+            required: ['group', 'kind', 'name'],
+            properties: {
+              group: {
+                type: 'string',
+              },
+              kind: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          health: {
+            $ref: '#/components/schemas/Health',
+          },
+          weight: {
+            type: 'number',
+          },
+          requirements: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RequirementInfo',
+            },
+          },
+          taints: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Taint',
+            },
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          expireAfter: {
+            type: 'string',
+          },
+          usage: {
+            type: 'object',
+            required: ['cpu', 'memory'],
+            properties: {
+              cpu: {
+                $ref: '#/components/schemas/ResourceUsage',
+              },
+              memory: {
+                $ref: '#/components/schemas/ResourceUsage',
+              },
+              pods: {
+                $ref: '#/components/schemas/ResourceUsage',
+              },
+            },
+          },
+          nodeCount: {
+            type: 'number',
+            description: 'From `status.resources.nodes`.',
+          },
+          nodesByCapacityType: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          nodeClaimsByState: {
+            type: 'object',
+            description:
+              'NodeClaims per state (states without NodeClaims may be absent).',
+            properties: {
+              pending: {
+                type: 'number',
+              },
+              launched: {
+                type: 'number',
+              },
+              registered: {
+                type: 'number',
+              },
+              initialized: {
+                type: 'number',
+              },
+              drifted: {
+                type: 'number',
+              },
+              disrupting: {
+                type: 'number',
+              },
+              terminating: {
+                type: 'number',
+              },
+              failed: {
+                type: 'number',
+              },
+            },
+          },
+          disruption: {
+            type: 'object',
+            required: ['budgets'],
+            properties: {
+              consolidationPolicy: {
+                type: 'string',
+              },
+              consolidateAfter: {
+                type: 'string',
+              },
+              budgets: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/BudgetInfo',
+                },
+              },
+            },
+          },
+          conditions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ConditionInfo',
+            },
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              'The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first.',
+          },
+        },
+      },
+      NodePoolList: {
+        type: 'object',
+        required: ['cluster', 'items'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NodePoolInfo',
+            },
+          },
+        },
+      },
+      NodeClaimInfo: {
+        type: 'object',
+        required: ['name', 'state', 'drifted', 'conditions'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          nodePool: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/NodeClaimState',
+          },
+          instanceType: {
+            type: 'string',
+          },
+          capacityType: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+          },
+          nodeName: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          drifted: {
+            type: 'boolean',
+          },
+          disruptionReason: {
+            type: 'string',
+          },
+          conditions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ConditionInfo',
+            },
+          },
+        },
+      },
+      NodeClaimPage: {
+        type: 'object',
+        required: ['cluster', 'items', 'total'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NodeClaimInfo',
+            },
+          },
+          total: {
+            type: 'number',
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      NodeClassInfo: {
+        type: 'object',
+        required: [
+          'name',
+          'ready',
+          'health',
+          'amiSelectorTerms',
+          'subnets',
+          'securityGroups',
+          'amis',
+          'conditions',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          ready: {
+            type: 'boolean',
+          },
+          health: {
+            $ref: '#/components/schemas/Health',
+          },
+          role: {
+            type: 'string',
+          },
+          instanceProfile: {
+            type: 'string',
+          },
+          amiSelectorTerms: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: {},
+            },
+          },
+          subnets: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                zone: {
+                  type: 'string',
+                },
+                zoneId: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          securityGroups: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          amis: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                requirements: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/RequirementInfo',
+                  },
+                },
+              },
+            },
+          },
+          conditions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ConditionInfo',
+            },
+          },
+        },
+      },
+      NodeClassList: {
+        type: 'object',
+        required: ['cluster', 'items'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NodeClassInfo',
+            },
+          },
+        },
+      },
+      RecordedReason: {
+        type: 'string',
+        description: 'An event reason the interruption recorder keeps.',
+        enum: [
+          'SpotInterrupted',
+          'SpotRebalanceRecommendation',
+          'CapacityReservationInstanceInterrupted',
+          'InstanceStopping',
+          'InstanceTerminating',
+          'InstanceUnhealthy',
+          'TerminatingOnInterruption',
+          'DisruptionTerminating',
+          'DisruptionBlocked',
+          'Unconsolidatable',
+        ],
+      },
+      CountingKind: {
+        type: 'string',
+        enum: [
+          'interruption',
+          'rebalance',
+          'termination',
+          'disruption',
+          'information',
+        ],
+      },
+      NodeClaimCounts: {
+        type: 'object',
+        required: ['interrupted', 'rebalanceRecommended', 'disrupted'],
+        properties: {
+          interrupted: {
+            type: 'number',
+          },
+          rebalanceRecommended: {
+            type: 'number',
+          },
+          disrupted: {
+            type: 'number',
+          },
+        },
+      },
+      ReasonCounts: {
+        type: 'object',
+        description:
+          'Counts per recorded reason (reasons without any are absent).',
+        properties: {
+          SpotInterrupted: {
+            type: 'number',
+          },
+          SpotRebalanceRecommendation: {
+            type: 'number',
+          },
+          CapacityReservationInstanceInterrupted: {
+            type: 'number',
+          },
+          InstanceStopping: {
+            type: 'number',
+          },
+          InstanceTerminating: {
+            type: 'number',
+          },
+          InstanceUnhealthy: {
+            type: 'number',
+          },
+          TerminatingOnInterruption: {
+            type: 'number',
+          },
+          DisruptionTerminating: {
+            type: 'number',
+          },
+          DisruptionBlocked: {
+            type: 'number',
+          },
+          Unconsolidatable: {
+            type: 'number',
+          },
+        },
+      },
+      Counts: {
+        type: 'object',
+        additionalProperties: {
+          type: 'number',
+        },
+      },
+      InterruptionRecord: {
+        type: 'object',
+        required: [
+          'cluster',
+          'eventUid',
+          'occurrence',
+          'time',
+          'reason',
+          'type',
+          'message',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          eventUid: {
+            type: 'string',
+          },
+          occurrence: {
+            type: 'number',
+          },
+          time: {
+            type: 'string',
+            description: 'ISO-8601 time of this occurrence.',
+          },
+          reason: {
+            $ref: '#/components/schemas/RecordedReason',
+          },
+          type: {
+            type: 'string',
+            description: '`Normal` or `Warning`.',
+          },
+          message: {
+            type: 'string',
+          },
+          nodeClaim: {
+            type: 'string',
+          },
+          node: {
+            type: 'string',
+          },
+          nodePool: {
+            type: 'string',
+          },
+          capacityType: {
+            type: 'string',
+          },
+          instanceType: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+          },
+          disruptionReason: {
+            type: 'string',
+          },
+        },
+      },
+      InterruptionBucket: {
+        type: 'object',
+        required: ['start', 'total', 'byReason', 'nodeClaims'],
+        properties: {
+          start: {
+            type: 'string',
+            description: 'ISO-8601 start of the bucket.',
+          },
+          total: {
+            type: 'number',
+            description: 'Raw event occurrences in the bucket.',
+          },
+          byReason: {
+            $ref: '#/components/schemas/ReasonCounts',
+          },
+          nodeClaims: {
+            $ref: '#/components/schemas/NodeClaimCounts',
+          },
+        },
+      },
+      InterruptionTotals: {
+        type: 'object',
+        required: [
+          'total',
+          'events',
+          'nodeClaims',
+          'byReason',
+          'byNodePool',
+          'byCapacityType',
+          'byInstanceType',
+          'byZone',
+          'disruptionsByReason',
+        ],
+        properties: {
+          total: {
+            type: 'number',
+            deprecated: true,
+            description: 'Raw event occurrences (same as `events`).',
+          },
+          events: {
+            type: 'number',
+          },
+          nodeClaims: {
+            $ref: '#/components/schemas/NodeClaimCounts',
+          },
+          byReason: {
+            $ref: '#/components/schemas/ReasonCounts',
+          },
+          byNodePool: {
+            $ref: '#/components/schemas/Counts',
+          },
+          byCapacityType: {
+            $ref: '#/components/schemas/Counts',
+          },
+          byInstanceType: {
+            $ref: '#/components/schemas/Counts',
+          },
+          byZone: {
+            $ref: '#/components/schemas/Counts',
+          },
+          disruptionsByReason: {
+            $ref: '#/components/schemas/Counts',
+          },
+        },
+      },
+      InterruptionNotice: {
+        type: 'object',
+        required: [
+          'subject',
+          'reason',
+          'kind',
+          'firstTime',
+          'lastTime',
+          'events',
+          'records',
+        ],
+        properties: {
+          subject: {
+            type: 'string',
+            description:
+              'A NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`.',
+          },
+          reason: {
+            $ref: '#/components/schemas/RecordedReason',
+          },
+          kind: {
+            $ref: '#/components/schemas/CountingKind',
+          },
+          nodeClaim: {
+            type: 'string',
+          },
+          node: {
+            type: 'string',
+          },
+          nodePool: {
+            type: 'string',
+          },
+          capacityType: {
+            type: 'string',
+          },
+          instanceType: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+          },
+          disruptionReason: {
+            type: 'string',
+          },
+          firstTime: {
+            type: 'string',
+          },
+          lastTime: {
+            type: 'string',
+          },
+          events: {
+            type: 'number',
+          },
+          records: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InterruptionRecord',
+            },
+          },
+        },
+      },
+      InterruptionHistoryResponse: {
+        type: 'object',
+        required: [
+          'cluster',
+          'from',
+          'to',
+          'bucketSeconds',
+          'buckets',
+          'totals',
+          'records',
+          'notices',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          bucketSeconds: {
+            type: 'number',
+          },
+          buckets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InterruptionBucket',
+            },
+          },
+          totals: {
+            $ref: '#/components/schemas/InterruptionTotals',
+          },
+          records: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InterruptionRecord',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          notices: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InterruptionNotice',
+            },
+          },
+          nextNoticeCursor: {
+            type: 'string',
+          },
+        },
+      },
+      InterruptionActivity: {
+        type: 'object',
+        required: ['from', 'to', 'totals', 'hourly'],
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          totals: {
+            $ref: '#/components/schemas/InterruptionTotals',
+          },
+          hourly: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InterruptionBucket',
+            },
+          },
+        },
+      },
+      QueueSample: {
+        type: 'object',
+        required: ['time', 'visible', 'notVisible', 'delayed'],
+        properties: {
+          time: {
+            type: 'string',
+          },
+          visible: {
+            type: 'number',
+          },
+          notVisible: {
+            type: 'number',
+          },
+          delayed: {
+            type: 'number',
+          },
+        },
+      },
+      QueueState: {
+        type: 'string',
+        enum: ['ok', 'falling-behind', 'error', 'not-configured', 'unknown'],
+      },
+      QueueStatus: {
+        type: 'object',
+        required: ['cluster', 'state', 'message'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          queueName: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/QueueState',
+          },
+          message: {
+            type: 'string',
+          },
+          latest: {
+            $ref: '#/components/schemas/QueueSample',
+          },
+          backlogSince: {
+            type: 'string',
+          },
+          error: {
+            $ref: '#/components/schemas/ClusterError',
+          },
+          samples: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/QueueSample',
+            },
+          },
+        },
+      },
+      ClusterSummary: {
+        type: 'object',
+        required: ['cluster', 'health', 'nodePools'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          error: {
+            $ref: '#/components/schemas/ClusterError',
+          },
+          health: {
+            $ref: '#/components/schemas/HealthStatus',
+          },
+          nodePools: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NodePoolInfo',
+            },
+          },
+          missingNodePools: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          interruptions: {
+            $ref: '#/components/schemas/InterruptionActivity',
+          },
+          queue: {
+            $ref: '#/components/schemas/QueueStatus',
+          },
+          updatedAt: {
+            type: 'string',
+            description:
+              "The oldest last successful sync of the cluster's watched resources.",
+          },
+          stale: {
+            type: 'boolean',
+          },
+        },
+      },
+      EntitySummary: {
+        type: 'object',
+        required: ['entityRef', 'status', 'health', 'clusters', 'generatedAt'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['configured', 'not-configured'],
+          },
+          message: {
+            type: 'string',
+          },
+          mapping: {
+            type: 'string',
+            enum: ['annotations', 'workloads'],
+          },
+          health: {
+            $ref: '#/components/schemas/HealthStatus',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterSummary',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** A router validating requests against {@link spec}, typed by {@link EndpointMap}. @internal */
+export const createOpenApiRouter = async (
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );

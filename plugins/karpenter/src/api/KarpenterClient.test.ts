@@ -1,0 +1,123 @@
+import { mockApis, MockFetchApi } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { InterruptionQuery, NodeClaimQuery } from './KarpenterApi';
+import { KarpenterClient } from './KarpenterClient';
+
+const BASE = 'http://karpenter.test/api/karpenter';
+const server = setupServer();
+
+describe('KarpenterClient', () => {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  const client = new KarpenterClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://karpenter.test' }),
+    fetchApi: new MockFetchApi(),
+  });
+
+  /** Answers every GET with `body` and records the URLs asked for. */
+  function record(body: unknown = {}) {
+    const urls: URL[] = [];
+    server.use(
+      http.get(`${BASE}/*`, ({ request }) => {
+        urls.push(new URL(request.url));
+        return HttpResponse.json(body as any);
+      }),
+    );
+    return urls;
+  }
+
+  it('sends every query parameter the spec declares for NodeClaims, lists as comma lists', async () => {
+    const urls = record({ cluster: 'demo', items: [], total: 0 });
+    // Required<>: a parameter added to the spec and not sent here fails the type check.
+    const query: Required<NodeClaimQuery> = {
+      nodePool: ['general', 'batch'],
+      state: 'drifted',
+      limit: 10,
+      cursor: 'abc',
+    };
+    await client.getNodeClaims('demo cluster', query);
+    expect(urls[0].pathname).toBe(
+      '/api/karpenter/v1/clusters/demo%20cluster/nodeclaims',
+    );
+    expect(Object.fromEntries(urls[0].searchParams)).toEqual({
+      nodePool: 'general,batch',
+      state: 'drifted',
+      limit: '10',
+      cursor: 'abc',
+    });
+  });
+
+  it('sends every query parameter the spec declares for interruptions and leaves out the absent ones', async () => {
+    const urls = record({});
+    const query: Required<InterruptionQuery> = {
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+      bucket: '15m',
+      nodePool: 'general',
+      reason: 'SpotInterrupted',
+      limit: 50,
+      cursor: 'c1',
+      noticeCursor: 'n1',
+    };
+    await client.getInterruptions('demo', query);
+    expect(Object.fromEntries(urls[0].searchParams)).toEqual({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-02T00:00:00.000Z',
+      bucket: '15m',
+      nodePool: 'general',
+      reason: 'SpotInterrupted',
+      limit: '50',
+      cursor: 'c1',
+      noticeCursor: 'n1',
+    });
+    await client.getInterruptions('demo', { bucket: '1h', nodePool: [] });
+    expect(urls[1].search).toBe('?bucket=1h');
+    await client.getQueue('demo', '2026-12-01T00:00:00.000Z');
+    expect(urls[2].pathname).toBe('/api/karpenter/v1/clusters/demo/queue');
+    expect(urls[2].searchParams.get('since')).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('fills the path parameters of the spec paths and unwraps the lists', async () => {
+    const urls = record({ cluster: 'demo', items: [{ name: 'general' }] });
+    expect(await client.getNodePools('demo')).toEqual([{ name: 'general' }]);
+    expect(await client.getNodeClasses('demo')).toEqual([{ name: 'general' }]);
+    await client.getEntitySummary({
+      namespace: 'default',
+      kind: 'Component',
+      name: 'a/b',
+    });
+    expect(urls.map(u => u.pathname)).toEqual([
+      '/api/karpenter/v1/clusters/demo/nodepools',
+      '/api/karpenter/v1/clusters/demo/nodeclasses',
+      '/api/karpenter/v1/entities/default/Component/a%2Fb/summary',
+    ]);
+  });
+
+  it('throws the backend error (400 naming the parameter) as a ResponseError', async () => {
+    server.use(
+      http.get(`${BASE}/v1/clusters/demo/interruptions`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'bucket: must be equal to one of the allowed values',
+            },
+            request: { method: 'GET', url: '/x' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .getInterruptions('demo', { bucket: '1h' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(400);
+    expect(error.body.error.message).toMatch(/^bucket: /);
+  });
+});
