@@ -1,3 +1,4 @@
+export { karpenterAwsCredentials } from './awsCredentials';
 export {
   DefaultKarpenterQueueClientFactory,
   karpenterQueueClientFactoryServiceRef,

@@ -4,12 +4,12 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { Config } from '@backstage/config';
 import {
   AwsCredentialsManager,
   DefaultAwsCredentialsManager,
 } from '@backstage/integration-aws-node';
+import { karpenterAwsCredentials } from './awsCredentials';
 
 /**
  * Where a cluster's interruption queue is and how to reach it (from the cluster's
@@ -70,21 +70,10 @@ export class DefaultKarpenterQueueClientFactory
   ) {}
 
   async clientFor(target: KarpenterQueueTarget): Promise<SQSClient> {
-    const { sdkCredentialProvider } =
-      await this.credentialsManager.getCredentialProvider(
-        target.roleArn ? { arn: target.roleArn } : {},
-      );
-    const credentials = target.roleArn
-      ? fromTemporaryCredentials({
-          masterCredentials: sdkCredentialProvider,
-          params: {
-            RoleArn: target.roleArn,
-            ExternalId: target.externalId,
-            RoleSessionName: 'backstage-karpenter',
-          },
-          clientConfig: { region: target.region },
-        })
-      : sdkCredentialProvider;
+    const credentials = await karpenterAwsCredentials(
+      this.credentialsManager,
+      target,
+    );
     return new SQSClient({
       region: target.region ?? regionFromQueueUrl(target.queue) ?? 'us-east-1',
       endpoint: target.endpoint,

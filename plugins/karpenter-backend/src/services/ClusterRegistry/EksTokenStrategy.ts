@@ -1,8 +1,8 @@
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import {
   KarpenterAuthStrategy,
   KarpenterClusterDetails,
+  karpenterAwsCredentials,
   KarpenterCredential,
 } from '@karpenter-backstage/plugin-karpenter-node';
 import { createEksToken } from './eksToken';
@@ -80,21 +80,11 @@ export class EksTokenStrategy implements KarpenterAuthStrategy {
       aws.region ??
       c.url.match(/\.([a-z0-9-]+)\.eks\.amazonaws\.com/)?.[1] ??
       'us-east-1';
-    const { sdkCredentialProvider } =
-      await this.awsCredentials.getCredentialProvider(
-        aws.roleArn ? { arn: aws.roleArn } : {},
-      );
-    const credentials = aws.roleArn
-      ? fromTemporaryCredentials({
-          masterCredentials: sdkCredentialProvider,
-          params: {
-            RoleArn: aws.roleArn,
-            ExternalId: aws.externalId,
-            RoleSessionName: 'backstage-karpenter',
-          },
-          clientConfig: { region },
-        })
-      : sdkCredentialProvider;
+    const credentials = await karpenterAwsCredentials(this.awsCredentials, {
+      roleArn: aws.roleArn,
+      externalId: aws.externalId,
+      region,
+    });
     const token = await createEksToken({
       clusterName: aws.clusterName ?? c.name,
       region,
