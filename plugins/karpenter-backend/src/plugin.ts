@@ -2,21 +2,32 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { karpenterPermissions } from '@karpenter-backstage/plugin-karpenter-common';
+import { registerKarpenterActions } from './actions';
 import {
   readHealthThresholds,
   readInterruptionSettings,
   readStaleAfterMs,
 } from './config';
 import { DatabaseInterruptionStore, migrateDatabase } from './database';
+import {
+  karpenterClusterPermissionResourceRef,
+  karpenterClusterRules,
+} from './permissions';
 import { createRouter } from './router';
+import {
+  clusterResource,
+  DefaultClusterAccess,
+} from './services/ClusterAccess';
 import { DefaultClusterCache } from './services/ClusterCache';
 import {
   DefaultClusterRegistry,
   readClusterConfigs,
 } from './services/ClusterRegistry';
+import { EntitySummaries } from './services/EntitySummaries';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { createSqsClient, DefaultQueueMonitor } from './services/QueueMonitor';
 import { scheduleInterruptionTasks } from './services/scheduleInterruptionTasks';
@@ -42,6 +53,7 @@ export const karpenterPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         httpRouter,
@@ -54,11 +66,25 @@ export const karpenterPlugin = createBackendPlugin({
         permissionsRegistry,
         lifecycle,
         catalog,
+        actionsRegistry,
       }) {
-        permissionsRegistry.addPermissions(karpenterPermissions);
         const clusters = readClusterConfigs(config);
         const awsCredentials = DefaultAwsCredentialsManager.fromConfig(config);
         const registry = new DefaultClusterRegistry(clusters, awsCredentials);
+        permissionsRegistry.addResourceType({
+          resourceRef: karpenterClusterPermissionResourceRef,
+          permissions: karpenterPermissions,
+          rules: Object.values(karpenterClusterRules),
+          getResources: async refs =>
+            refs.map(ref => clusterResource(registry, ref)),
+        });
+        const access = new DefaultClusterAccess({
+          permissions,
+          registry,
+          ruleset: permissionsRegistry.getPermissionRuleset(
+            karpenterClusterPermissionResourceRef,
+          ),
+        });
         const cache = new DefaultClusterCache(registry, logger, {
           staleAfterMs: readStaleAfterMs(config),
         });
@@ -94,6 +120,15 @@ export const karpenterPlugin = createBackendPlugin({
             queue: cluster => queues.getStatus(cluster),
           },
         });
+        const entities = new EntitySummaries({ catalog, registry, summaries });
+        registerKarpenterActions({
+          actionsRegistry,
+          access,
+          registry,
+          summaries,
+          entities,
+          history,
+        });
         await scheduleInterruptionTasks({
           scheduler,
           registry,
@@ -108,10 +143,10 @@ export const karpenterPlugin = createBackendPlugin({
           await createRouter({
             logger,
             httpAuth,
-            permissions,
-            catalog,
+            access,
             registry,
             summaries,
+            entities,
             history,
             queues,
           }),

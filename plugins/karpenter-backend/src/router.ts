@@ -1,28 +1,21 @@
-import {
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import {
   DNS1123_LABEL_PATTERN,
-  karpenterClusterReadPermission,
   KarpenterHealthResponse,
   NodeClaimState,
   RECORDED_REASONS,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import {
+  ClusterAccess,
+  clusterAccessOf,
+  createClusterAccessGuard,
+} from './services/ClusterAccess';
 import { ClusterAccessError } from './services/ClusterCache';
 import { ClusterRegistry } from './services/ClusterRegistry';
-import { resolveEntityTarget } from './services/EntityResolver';
+import { EntitySummaries } from './services/EntitySummaries';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { QueueMonitor } from './services/QueueMonitor';
 import { SummaryService } from './services/SummaryService';
@@ -31,10 +24,11 @@ import { SummaryService } from './services/SummaryService';
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
+  /** `karpenter.cluster.read` per cluster, applied by the router's one guard on `/v1`. */
+  access: ClusterAccess;
   registry: ClusterRegistry;
   summaries: SummaryService;
+  entities: EntitySummaries;
   history: InterruptionHistory;
   queues: QueueMonitor;
 }
@@ -114,15 +108,8 @@ function timeParam(req: Request, name: string, fallback: number): number {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const {
-    httpAuth,
-    permissions,
-    registry,
-    summaries,
-    history,
-    queues,
-    catalog,
-  } = options;
+  const { httpAuth, access, registry, summaries, entities, history, queues } =
+    options;
   const router = Router();
   router.use(express.json());
 
@@ -131,19 +118,8 @@ export async function createRouter(
     res.json(body);
   });
 
-  const authorize = async (req: Request) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: karpenterClusterReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'You are not allowed to read Karpenter state (karpenter.cluster.read)',
-      );
-    }
-    return credentials;
-  };
+  // Every /v1 route: karpenter.cluster.read, 403 for a denied cluster in the path.
+  router.use('/v1', createClusterAccessGuard({ httpAuth, access }));
 
   const cluster = (req: Request) => registry.get(req.params.cluster).name;
   /** A cluster that cannot be read answers 503 with its code (per-cluster endpoints). */
@@ -161,19 +137,21 @@ export async function createRouter(
   };
 
   router.get('/v1/clusters', async (req, res) => {
-    await authorize(req);
+    const { decision } = clusterAccessOf(res);
     res.json({
-      items: registry.list().map(c => ({
+      items: registry
+        .list()
+        .filter(c => decision.allows(c.name))
+        .map(c => ({
         name: c.name,
         title: c.title,
         authProvider: c.authProvider,
-        hasInterruptionQueue: Boolean(c.interruptionQueue),
-      })),
+          hasInterruptionQueue: Boolean(c.interruptionQueue),
+        })),
     });
   });
 
   router.get('/v1/clusters/:cluster/nodepools', async (req, res) => {
-    await authorize(req);
     res.json({
       cluster: cluster(req),
       items: await fromCluster(() => summaries.nodePools(cluster(req))),
@@ -181,7 +159,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/nodeclasses', async (req, res) => {
-    await authorize(req);
     res.json({
       cluster: cluster(req),
       items: await fromCluster(() => summaries.nodeClasses(cluster(req))),
@@ -189,7 +166,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/nodeclaims', async (req, res) => {
-    await authorize(req);
     const name = cluster(req);
     const state = optionalString(req, 'state');
     if (state !== undefined && !STATES.includes(state as NodeClaimState)) {
@@ -208,7 +184,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/interruptions', async (req, res) => {
-    await authorize(req);
     const name = cluster(req);
     const now = Date.now();
     const toMs = timeParam(req, 'to', now);
@@ -243,7 +218,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/queue', async (req, res) => {
-    await authorize(req);
     const name = cluster(req);
     const since = timeParam(req, 'since', Date.now() - 3_600_000);
     res.json(await queues.getStatus(name, { samplesSinceMs: since }));
@@ -252,21 +226,11 @@ export async function createRouter(
   router.get(
     '/v1/entities/:namespace/:kind/:name/summary',
     async (req, res) => {
-      const credentials = await authorize(req);
+      const { credentials, decision } = clusterAccessOf(res);
       const { namespace, kind, name } = req.params;
-      const entity = await catalog.getEntityByRef(
-        { namespace, kind, name },
-        { credentials },
+      res.json(
+        await entities.forEntity({ namespace, kind, name }, credentials, decision),
       );
-      if (!entity)
-        throw new NotFoundError(
-          `Entity ${kind}:${namespace}/${name} not found`,
-        );
-      const target = resolveEntityTarget(
-        entity,
-        registry.list().map(c => c.name),
-      );
-      res.json(await summaries.entitySummary(target));
     },
   );
 

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { readOwners } from './readOwners';
 import { AuthProvider, ClusterConfig } from './types';
 
 const PROVIDERS: AuthProvider[] = [
@@ -38,6 +39,7 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
   return {
     name,
     title: c.getOptionalString('title'),
+    owners: readOwners(c, index),
     url,
     authProvider,
     serviceAccountToken: c.getOptionalString('serviceAccountToken'),

@@ -7,6 +7,8 @@ export type AuthProvider = 'serviceAccount' | 'aws' | 'kubeconfig' | 'none';
 export interface ClusterConfig {
   name: string;
   title?: string;
+  /** Owner entity refs (normalised, e.g. `group:default/team-a`) for the permission rules. */
+  owners?: string[];
   url: string;
   authProvider: AuthProvider;
   serviceAccountToken?: string;
