@@ -17,6 +17,6 @@ describe('readOwners', () => {
   it('refuses what is not an entity ref', () => {
     expect(() => read('')).toThrow(/owner must be an entity ref/);
     expect(() => read([3])).toThrow(/owner must be an entity ref/);
-    expect(() => read('a:b:c/d/e')).toThrow(/is not an entity ref/);
+    expect(() => read('group:default/')).toThrow(/is not an entity ref/);
   });
 });
