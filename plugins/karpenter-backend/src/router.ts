@@ -136,16 +136,16 @@ export async function createRouter(
     }
   };
 
-  router.get('/v1/clusters', async (req, res) => {
+  router.get('/v1/clusters', async (_req, res) => {
     const { decision } = clusterAccessOf(res);
     res.json({
       items: registry
         .list()
         .filter(c => decision.allows(c.name))
         .map(c => ({
-        name: c.name,
-        title: c.title,
-        authProvider: c.authProvider,
+          name: c.name,
+          title: c.title,
+          authProvider: c.authProvider,
           hasInterruptionQueue: Boolean(c.interruptionQueue),
         })),
     });
@@ -229,7 +229,11 @@ export async function createRouter(
       const { credentials, decision } = clusterAccessOf(res);
       const { namespace, kind, name } = req.params;
       res.json(
-        await entities.forEntity({ namespace, kind, name }, credentials, decision),
+        await entities.forEntity(
+          { namespace, kind, name },
+          credentials,
+          decision,
+        ),
       );
     },
   );

@@ -4,15 +4,39 @@ import {
   InterruptionNotice,
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import {
-  assertClusterReadable,
-  fromCluster,
-  healthSchema,
-  hoursSchema,
-  toHealth,
-  usageSchema,
-} from './shared';
-import { KarpenterActionsOptions } from './types';
+import { assertClusterReadable, fromCluster, toHealth } from './shared';
+import { ActionZod, KarpenterActionsOptions } from './types';
+
+/** Health status and reasons. */
+const healthSchema = (z: ActionZod) =>
+  z.object({
+    status: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
+    reasons: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        severity: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
+      }),
+    ),
+  });
+
+/** A resource usage against its limit. */
+const usageSchema = (z: ActionZod) =>
+  z.object({
+    used: z.number(),
+    limit: z.number().optional(),
+    ratio: z.number().optional(),
+  });
+
+/** Hours back from now, 1 to 744 (31 days). */
+const hoursSchema = (z: ActionZod) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(744)
+    .optional()
+    .describe('How many hours back from now (default 24, at most 744)');
 
 const HOUR = 3_600_000;
 /** Rows read for the per-NodeClaim breakdown (the counts above it are exact). */
@@ -72,13 +96,13 @@ function explanation(pool: NodePoolInfo, interrupted: number, hours: number) {
   const { cpu, memory } = pool.usage;
   if (cpu.limit !== undefined)
     lines.push(
-      `CPU: ${cpu.used} of ${cpu.limit} cores of its limit (${Math.round(
+      `CPU: ${cpu.used} of ${cpu.limit} cores (${Math.round(
         (cpu.ratio ?? 0) * 100,
-      )}%).`,
+      )}% of the limit).`,
     );
   if (memory.limit !== undefined)
     lines.push(
-      `Memory: ${Math.round((memory.ratio ?? 0) * 100)}% of its limit.`,
+      `Memory: ${Math.round((memory.ratio ?? 0) * 100)}% of the limit.`,
     );
   lines.push(
     `${pool.nodeCount} nodes; ${interrupted} NodeClaims interrupted in the last ${hours} h.`,
@@ -98,7 +122,7 @@ export function registerExplainNodePool(options: KarpenterActionsOptions) {
     name: 'explain-nodepool',
     title: 'Explain a Karpenter NodePool',
     description:
-      "Why a NodePool is healthy, degraded or unhealthy: its health reasons, CPU and memory against its limits, nodes by capacity type, NodeClaims by state, disruption budgets (whether they allow disruptions now), and the interruptions and disruptions of the last hours counted per NodeClaim. `explanation` says the same in sentences. Read-only.",
+      'Why a NodePool is healthy, degraded or unhealthy: its health reasons, CPU and memory against its limits, nodes by capacity type, NodeClaims by state, disruption budgets (whether they allow disruptions now), and the interruptions and disruptions of the last hours counted per NodeClaim. `explanation` says the same in sentences. Read-only.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -173,12 +197,7 @@ export function registerExplainNodePool(options: KarpenterActionsOptions) {
         }),
     },
     action: async ({ input, credentials }) => {
-      await assertClusterReadable(
-        access,
-        registry,
-        credentials,
-        input.cluster,
-      );
+      await assertClusterReadable(access, registry, credentials, input.cluster);
       const pools = await fromCluster(() => summaries.nodePools(input.cluster));
       const pool = pools.find(p => p.name === input.nodePool);
       if (!pool)

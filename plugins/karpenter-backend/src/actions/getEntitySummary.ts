@@ -1,13 +1,36 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
-import {
-  clusterErrorSchema,
-  healthSchema,
-  toHealth,
-  usageSchema,
-} from './shared';
-import { KarpenterActionsOptions } from './types';
+import { toHealth } from './shared';
+import { ActionZod, KarpenterActionsOptions } from './types';
+
+/** Health status and reasons. */
+const healthSchema = (z: ActionZod) =>
+  z.object({
+    status: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
+    reasons: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        severity: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
+      }),
+    ),
+  });
+
+/** A resource usage against its limit. */
+const usageSchema = (z: ActionZod) =>
+  z.object({
+    used: z.number(),
+    limit: z.number().optional(),
+    ratio: z.number().optional(),
+  });
+
+const clusterErrorSchema = (z: ActionZod) =>
+  z.object({
+    code: z.string(),
+    message: z.string(),
+    permission: z.string().optional(),
+  });
 
 function clusterOutput(c: ClusterSummary) {
   const totals = c.interruptions?.totals;

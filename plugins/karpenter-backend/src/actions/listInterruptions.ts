@@ -2,8 +2,18 @@ import {
   DNS1123_LABEL_PATTERN,
   RECORDED_REASONS,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { assertClusterReadable, hoursSchema } from './shared';
-import { KarpenterActionsOptions } from './types';
+import { assertClusterReadable } from './shared';
+import { ActionZod, KarpenterActionsOptions } from './types';
+
+/** Hours back from now, 1 to 744 (31 days). */
+const hoursSchema = (z: ActionZod) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(744)
+    .optional()
+    .describe('How many hours back from now (default 24, at most 744)');
 
 const HOUR = 3_600_000;
 
@@ -79,12 +89,7 @@ export function registerListInterruptions(options: KarpenterActionsOptions) {
         }),
     },
     action: async ({ input, credentials }) => {
-      await assertClusterReadable(
-        access,
-        registry,
-        credentials,
-        input.cluster,
-      );
+      await assertClusterReadable(access, registry, credentials, input.cluster);
       const toMs = Date.now();
       const fromMs = toMs - (input.hours ?? 24) * HOUR;
       const result = await history.query({

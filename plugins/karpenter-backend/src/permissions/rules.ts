@@ -1,5 +1,5 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
-import { z } from 'zod';
+import { stringListParams } from './params';
 import { karpenterClusterPermissionResourceRef } from './resource';
 
 /**
@@ -11,11 +11,10 @@ export const isCluster = createPermissionRule({
   name: 'IS_CLUSTER',
   description: 'Allow the clusters with one of these names',
   resourceRef: karpenterClusterPermissionResourceRef,
-  paramsSchema: z.object({
-    names: z
-      .array(z.string())
-      .describe('Cluster names (karpenter.clusters[].name)'),
-  }),
+  paramsSchema: stringListParams(
+    'names',
+    'Cluster names (karpenter.clusters[].name)',
+  ),
   apply: (resource, { names }) => names.includes(resource.name),
   toQuery: ({ names }) => ({ property: 'name', values: names }),
 });
@@ -32,13 +31,10 @@ export const isClusterOwner = createPermissionRule({
   description:
     'Allow clusters whose karpenter.clusters[].owner is one of the claims',
   resourceRef: karpenterClusterPermissionResourceRef,
-  paramsSchema: z.object({
-    claims: z
-      .array(z.string())
-      .describe(
-        "Entity refs to match against the cluster's owners, e.g. the user's ownershipEntityRefs",
-      ),
-  }),
+  paramsSchema: stringListParams(
+    'claims',
+    "Entity refs to match against the cluster's owners, e.g. the user's ownershipEntityRefs",
+  ),
   apply: (resource, { claims }) =>
     resource.owners.some(owner => claims.includes(owner)),
   toQuery: ({ claims }) => ({ property: 'owners', values: claims }),
@@ -57,13 +53,10 @@ export const isEntityOwner = createPermissionRule({
   description:
     'Allow clusters read for a catalog entity (its summary) owned by one of the claims',
   resourceRef: karpenterClusterPermissionResourceRef,
-  paramsSchema: z.object({
-    claims: z
-      .array(z.string())
-      .describe(
-        "Entity refs to match against the entity's ownedBy relations, e.g. the user's ownershipEntityRefs",
-      ),
-  }),
+  paramsSchema: stringListParams(
+    'claims',
+    "Entity refs to match against the entity's ownedBy relations, e.g. the user's ownershipEntityRefs",
+  ),
   apply: (resource, { claims }) =>
     !!resource.entity?.owners.some(owner => claims.includes(owner)),
   toQuery: ({ claims }) => ({ property: 'entity.owners', values: claims }),

@@ -22,7 +22,11 @@ export function clusterResource(
 ): KarpenterClusterResource | undefined {
   const config = registry.list().find(c => c.name === name);
   if (!config) return undefined;
-  return { name: config.name, title: config.title, owners: config.owners ?? [] };
+  return {
+    name: config.name,
+    title: config.title,
+    owners: config.owners ?? [],
+  };
 }
 
 /**
@@ -64,7 +68,10 @@ export class DefaultClusterAccess implements ClusterAccess {
         const resource = clusterResource(registry, cluster);
         // an unknown cluster has no resource: only an unconditional ALLOW reads it (it then 404s)
         if (!resource) return false;
-        return authorizer(decision, entity ? { ...resource, entity } : resource);
+        return authorizer(
+          decision,
+          entity ? { ...resource, entity } : resource,
+        );
       },
     };
   }

@@ -28,7 +28,10 @@ export function ClusterErrorPanel(props: {
   if (summary.error.code === 'FORBIDDEN' && summary.error.permission) {
     // the Backstage permission denied this user the cluster: nothing is broken
     return (
-      <Alert severity="info" data-testid={`cluster-forbidden-${summary.cluster}`}>
+      <Alert
+        severity="info"
+        data-testid={`cluster-forbidden-${summary.cluster}`}
+      >
         You do not have access to cluster <strong>{summary.cluster}</strong> (
         {summary.error.permission}).
       </Alert>
