@@ -119,7 +119,9 @@ export async function createRouter(
   });
 
   // Every /v1 route: karpenter.cluster.read, 403 for a denied cluster in the path.
-  router.use('/v1', createClusterAccessGuard({ httpAuth, access }));
+  const guard = createClusterAccessGuard({ httpAuth, access });
+  router.use('/v1', guard.resolve);
+  router.param('cluster', guard.cluster);
 
   const cluster = (req: Request) => registry.get(req.params.cluster).name;
   /** A cluster that cannot be read answers 503 with its code (per-cluster endpoints). */

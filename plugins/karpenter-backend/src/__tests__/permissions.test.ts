@@ -117,6 +117,13 @@ describe('karpenter.cluster.read', () => {
           200,
         ]);
       }
+      // express matches routes case-insensitively and decodes the parameter: so does the guard
+      expect((await get('/v1/CLUSTERS/staging/nodepools', ALICE)).status).toBe(
+        403,
+      );
+      expect((await get('/v1/clusters/st%61ging/queue', ALICE)).status).toBe(
+        403,
+      );
       const denied = await get('/v1/clusters/staging/nodepools', ALICE);
       expect(denied.body.error.message).toContain('karpenter.cluster.read');
       await backend.stop();

@@ -1,52 +1,58 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  NextFunction,
+  Request,
+  RequestHandler,
+  RequestParamHandler,
+  Response,
+} from 'express';
 import { ClusterAccess, ClusterAccessDecision } from './types';
 
 const DECISION = Symbol('karpenter.clusterAccess');
 
-/** `/clusters/<name>` (and below), relative to where the guard is mounted. */
-const CLUSTER_PATH = /^\/clusters\/([^/]+)(?:\/|$)/;
-
 /**
- * The one guard of the API (mount it on `/v1`): resolves the caller's `karpenter.cluster.read`
- * decision once per request, answers 403 when it denies every cluster or the cluster in the path
- * (`/v1/clusters/:cluster/...`), and keeps the decision for the routes that filter clusters (the
- * cluster list, entity summaries): {@link clusterAccessOf}.
+ * The guard of the API: `resolve` (mount it on `/v1`) resolves the caller's
+ * `karpenter.cluster.read` decision once per request, answers 403 when it denies every cluster,
+ * and keeps the decision for the routes that filter clusters (the cluster list, entity
+ * summaries: {@link clusterAccessOf}); `cluster` (register it with `router.param('cluster')`)
+ * answers 403 for a denied cluster on every route with a `:cluster` parameter, as express matched
+ * it (case-insensitive, decoded).
  *
  * @internal
  */
 export function createClusterAccessGuard(options: {
   httpAuth: HttpAuthService;
   access: ClusterAccess;
-}): RequestHandler {
-  const guard = async (req: Request, res: Response) => {
+}): { resolve: RequestHandler; cluster: RequestParamHandler } {
+  const resolve = async (req: Request, res: Response) => {
     const credentials = await options.httpAuth.credentials(req);
     const decision = await options.access.decide(credentials);
     if (decision.deniesAll)
       throw new NotAllowedError(
         'You are not allowed to read Karpenter state (karpenter.cluster.read)',
       );
-    const match = CLUSTER_PATH.exec(req.path);
-    if (match) {
-      let cluster: string;
-      try {
-        cluster = decodeURIComponent(match[1]);
-      } catch {
-        throw new InputError('cluster: not a valid URL path segment');
-      }
-      if (!decision.allows(cluster))
-        throw new NotAllowedError(
-          `You are not allowed to read cluster '${cluster}' (karpenter.cluster.read)`,
-        );
-    }
     (res.locals as Record<symbol, unknown>)[DECISION] = {
       decision,
       credentials,
     };
   };
-  return (req: Request, res: Response, next: NextFunction) => {
-    guard(req, res).then(() => next(), next);
+  return {
+    resolve: (req: Request, res: Response, next: NextFunction) => {
+      resolve(req, res).then(() => next(), next);
+    },
+    cluster: (_req: Request, res: Response, next: NextFunction, cluster) => {
+      try {
+        const { decision } = clusterAccessOf(res);
+        if (!decision.allows(String(cluster)))
+          throw new NotAllowedError(
+            `You are not allowed to read cluster '${cluster}' (karpenter.cluster.read)`,
+          );
+        next();
+      } catch (error) {
+        next(error);
+      }
+    },
   };
 }
 
