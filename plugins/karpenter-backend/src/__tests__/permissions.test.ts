@@ -1,7 +1,9 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import fs from 'fs';
 import path from 'path';
+import request from 'supertest';
 import { listRoutes } from '../__testUtils__/routes';
 import { TeamClustersPolicy } from '../__testUtils__/teamClustersPolicy';
 import { startKarpenterBackend } from '../__testUtils__/testBackend';
@@ -53,6 +55,34 @@ describe('karpenter.cluster.read', () => {
         'get /v1/entities/:namespace/:kind/:name/summary',
       ]),
     );
+  });
+
+  it('publishes the resource type, its permission and rules to the permission framework', async () => {
+    const { backend } = await startKarpenterBackend(sim);
+    const res = await request(backend.server)
+      .get('/api/karpenter/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(res.body.permissions).toEqual([
+      {
+        type: 'resource',
+        name: 'karpenter.cluster.read',
+        attributes: { action: 'read' },
+        resourceType: 'karpenter-cluster',
+      },
+    ]);
+    expect(
+      res.body.rules.map((r: any) => [
+        r.name,
+        r.resourceType,
+        r.paramsSchema.required,
+      ]),
+    ).toEqual([
+      ['IS_CLUSTER', 'karpenter-cluster', ['names']],
+      ['IS_CLUSTER_OWNER', 'karpenter-cluster', ['claims']],
+      ['IS_ENTITY_OWNER', 'karpenter-cluster', ['claims']],
+    ]);
+    await backend.stop();
   });
 
   it('answers 403 on every route but /health, and from every action, when the policy denies', async () => {
@@ -167,6 +197,34 @@ describe('karpenter.cluster.read', () => {
         'FORBIDDEN',
       ]);
       expect(carol.health).toBe('unknown');
+      await backend.stop();
+    });
+
+    it('lets the permission backend decide a cluster by ref (getResources), as the frontend would ask', async () => {
+      const { backend } = await start();
+      const decide = async (user: string, resourceRef: string) =>
+        (
+          await request(backend.server)
+            .post('/api/permission/authorize')
+            .set('Authorization', mockCredentials.user.header(user))
+            .send({
+              items: [
+                {
+                  id: '1',
+                  permission: {
+                    type: 'resource',
+                    name: 'karpenter.cluster.read',
+                    attributes: { action: 'read' },
+                    resourceType: 'karpenter-cluster',
+                  },
+                  resourceRef,
+                },
+              ],
+            })
+        ).body.items[0].result;
+      expect(await decide(ALICE, 'demo')).toBe(AuthorizeResult.ALLOW);
+      expect(await decide(ALICE, 'staging')).toBe(AuthorizeResult.DENY);
+      expect(await decide(BOB, 'staging')).toBe(AuthorizeResult.ALLOW);
       await backend.stop();
     });
 
