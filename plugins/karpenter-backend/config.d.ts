@@ -20,6 +20,14 @@ export interface Config {
        */
       title?: string;
       /**
+       * The cluster's owner(s) for the permission framework: entity refs (`group:default/team-a`;
+       * the kind defaults to `group` and the namespace to `default`). A policy can then allow
+       * `karpenter.cluster.read` to the owners only (rule `IS_CLUSTER_OWNER`, see
+       * docs/permissions.md). Nothing else reads it.
+       * @visibility backend
+       */
+      owner?: string | string[];
+      /**
        * Kubernetes API server URL (also with `kubeconfig`: the context gives the credentials, this
        * the server).
        * @visibility backend

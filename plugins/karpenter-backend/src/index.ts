@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { karpenterPlugin as default } from './plugin';
+export * from './permissions';

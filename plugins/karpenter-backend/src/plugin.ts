@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { karpenterPermissions } from '@karpenter-backstage/plugin-karpenter-common';
+import { registerKarpenterActions } from './actions';
 import {
   karpenterAuthStrategyExtensionPoint,
   karpenterClusterSupplierExtensionPoint,
@@ -17,7 +19,15 @@ import {
   readStaleAfterMs,
 } from './config';
 import { DatabaseInterruptionStore, migrateDatabase } from './database';
+import {
+  karpenterClusterPermissionResourceRef,
+  karpenterClusterRules,
+} from './permissions';
 import { createRouter } from './router';
+import {
+  clusterResource,
+  DefaultClusterAccess,
+} from './services/ClusterAccess';
 import { DefaultClusterCache } from './services/ClusterCache';
 import { DefaultClusterRegistry } from './services/ClusterRegistry';
 import {
@@ -27,6 +37,7 @@ import {
   queueTargetsOf,
   scheduleClusterRefresh,
 } from './services/ClusterSuppliers';
+import { EntitySummaries } from './services/EntitySummaries';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { DefaultQueueMonitor } from './services/QueueMonitor';
 import {
@@ -69,6 +80,7 @@ export const karpenterPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         queueClients: karpenterQueueClientFactoryServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         httpRouter,
@@ -82,8 +94,8 @@ export const karpenterPlugin = createBackendPlugin({
         lifecycle,
         catalog,
         queueClients,
+        actionsRegistry,
       }) {
-        permissionsRegistry.addPermissions(karpenterPermissions);
         const sources = new ClusterSources(
           await suppliers.sources(config),
           logger,
@@ -92,6 +104,20 @@ export const karpenterPlugin = createBackendPlugin({
         const awsCredentials = DefaultAwsCredentialsManager.fromConfig(config);
         const registry = new DefaultClusterRegistry(clusters, awsCredentials, {
           strategies: authStrategies.strategies,
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: karpenterClusterPermissionResourceRef,
+          permissions: karpenterPermissions,
+          rules: Object.values(karpenterClusterRules),
+          getResources: async refs =>
+            refs.map(ref => clusterResource(registry, ref)),
+        });
+        const access = new DefaultClusterAccess({
+          permissions,
+          registry,
+          ruleset: permissionsRegistry.getPermissionRuleset(
+            karpenterClusterPermissionResourceRef,
+          ),
         });
         const cache = new DefaultClusterCache(registry, logger, {
           staleAfterMs: readStaleAfterMs(config),
@@ -121,6 +147,15 @@ export const karpenterPlugin = createBackendPlugin({
             queue: cluster => queues.getStatus(cluster),
           },
         });
+        const entities = new EntitySummaries({ catalog, registry, summaries });
+        registerKarpenterActions({
+          actionsRegistry,
+          access,
+          registry,
+          summaries,
+          entities,
+          history,
+        });
         const tasks = {
           scheduler,
           registry,
@@ -147,10 +182,10 @@ export const karpenterPlugin = createBackendPlugin({
           await createRouter({
             logger,
             httpAuth,
-            permissions,
-            catalog,
+            access,
             registry,
             summaries,
+            entities,
             history,
             queues,
           }),

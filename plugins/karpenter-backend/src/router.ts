@@ -1,16 +1,5 @@
-import {
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { karpenterClusterReadPermission } from '@karpenter-backstage/plugin-karpenter-common';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
 import { createOpenApiRouter, spec } from './schema/openapi/generated/router';
 import {
@@ -23,9 +12,14 @@ import {
   timeOrDefault,
   timeRange,
 } from './schema/queryParams';
+import {
+  ClusterAccess,
+  clusterAccessOf,
+  createClusterAccessGuard,
+} from './services/ClusterAccess';
 import { ClusterAccessError } from './services/ClusterCache';
 import { ClusterRegistry } from './services/ClusterRegistry';
-import { resolveEntityTarget } from './services/EntityResolver';
+import { EntitySummaries } from './services/EntitySummaries';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { QueueMonitor } from './services/QueueMonitor';
 import { SummaryService } from './services/SummaryService';
@@ -34,15 +28,15 @@ import { SummaryService } from './services/SummaryService';
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
+  /** `karpenter.cluster.read` per cluster, applied by the router's one guard on `/v1`. */
+  access: ClusterAccess;
   registry: ClusterRegistry;
   summaries: SummaryService;
+  entities: EntitySummaries;
   history: InterruptionHistory;
   queues: QueueMonitor;
 }
 
-type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /**
  * HTTP only: the routes of the OpenAPI spec (src/schema/openapi.yaml), whose router has already
@@ -53,15 +47,8 @@ type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const {
-    httpAuth,
-    permissions,
-    registry,
-    summaries,
-    history,
-    queues,
-    catalog,
-  } = options;
+  const { httpAuth, access, registry, summaries, entities, history, queues } =
+    options;
   const router = await createOpenApiRouter({
     middleware: [express.json(), emptyQueryValuesAsAbsent],
     validatorOptions: {
@@ -77,19 +64,10 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  const authorize = async (req: AnyRequest) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: karpenterClusterReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'You are not allowed to read Karpenter state (karpenter.cluster.read)',
-      );
-    }
-    return credentials;
-  };
+  // Every /v1 route: karpenter.cluster.read, 403 for a denied cluster in the path.
+  const guard = createClusterAccessGuard({ httpAuth, access });
+  router.use('/v1', guard.resolve);
+  router.param('cluster', guard.cluster);
 
   const cluster = (req: { params: { cluster: string } }) =>
     registry.get(req.params.cluster).name;
@@ -107,20 +85,22 @@ export async function createRouter(
     }
   };
 
-  router.get('/v1/clusters', async (req, res) => {
-    await authorize(req);
+  router.get('/v1/clusters', async (_req, res) => {
+    const { decision } = clusterAccessOf(res);
     res.json({
-      items: registry.list().map(c => ({
-        name: c.name,
-        title: c.title,
-        authProvider: c.authProvider,
-        hasInterruptionQueue: Boolean(c.interruptionQueue),
-      })),
+      items: registry
+        .list()
+        .filter(c => decision.allows(c.name))
+        .map(c => ({
+          name: c.name,
+          title: c.title,
+          authProvider: c.authProvider,
+          hasInterruptionQueue: Boolean(c.interruptionQueue),
+        })),
     });
   });
 
   router.get('/v1/clusters/:cluster/nodepools', async (req, res) => {
-    await authorize(req);
     res.json({
       cluster: cluster(req),
       items: await fromCluster(() => summaries.nodePools(cluster(req))),
@@ -128,7 +108,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/nodeclasses', async (req, res) => {
-    await authorize(req);
     res.json({
       cluster: cluster(req),
       items: await fromCluster(() => summaries.nodeClasses(cluster(req))),
@@ -136,7 +115,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/nodeclaims', async (req, res) => {
-    await authorize(req);
     const name = cluster(req);
     const { nodePool, state, limit, cursor } = req.query;
     res.json(
@@ -152,7 +130,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/interruptions', async (req, res) => {
-    await authorize(req);
     const name = cluster(req);
     const q = req.query;
     const { fromMs, toMs } = timeRange(q.from, q.to, Date.now());
@@ -172,7 +149,6 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:cluster/queue', async (req, res) => {
-    await authorize(req);
     const name = cluster(req);
     const since = timeOrDefault(
       'since',
@@ -185,21 +161,15 @@ export async function createRouter(
   router.get(
     '/v1/entities/:namespace/:kind/:name/summary',
     async (req, res) => {
-      const credentials = await authorize(req);
+      const { credentials, decision } = clusterAccessOf(res);
       const { namespace, kind, name } = req.params;
-      const entity = await catalog.getEntityByRef(
-        { namespace, kind, name },
-        { credentials },
+      res.json(
+        await entities.forEntity(
+          { namespace, kind, name },
+          credentials,
+          decision,
+        ),
       );
-      if (!entity)
-        throw new NotFoundError(
-          `Entity ${kind}:${namespace}/${name} not found`,
-        );
-      const target = resolveEntityTarget(
-        entity,
-        registry.list().map(c => c.name),
-      );
-      res.json(await summaries.entitySummary(target));
     },
   );
 

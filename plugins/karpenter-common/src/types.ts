@@ -17,4 +17,10 @@ export interface ClusterError {
   code: string;
   /** Human-readable message. */
   message: string;
+  /**
+   * Set when the Backstage permission framework denied the signed-in user this cluster (code
+   * `FORBIDDEN`): the name of the denied permission, `karpenter.cluster.read`. Without it, a
+   * `FORBIDDEN` error means the cluster's API server refused the backend's own identity.
+   */
+  permission?: string;
 }

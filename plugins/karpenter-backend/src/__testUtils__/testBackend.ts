@@ -10,6 +10,7 @@ import { Entity } from '@backstage/catalog-model';
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import request from 'supertest';
 import { karpenterPlugin } from '../plugin';
+import { policyFeatures, TestPolicy } from './policy';
 
 export const ENTITIES: Entity[] = [
   {
@@ -46,7 +47,7 @@ export const ENTITIES: Entity[] = [
         'karpenter.sh/cluster': 'demo',
       },
     },
-    spec: {},
+    spec: { owner: 'team-c' },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -94,6 +95,11 @@ export async function startKarpenterBackend(
   sim: Simulator,
   options: {
     deny?: boolean;
+    /**
+     * A real permission policy, evaluated by the permission backend (`permission.enabled`), with
+     * each user's ownership refs.
+     */
+    policy?: TestPolicy;
     config?: object;
     clusterOverrides?: Record<string, object>;
     database?: any;
@@ -118,6 +124,7 @@ export async function startKarpenterBackend(
             ...options.config,
           },
           ...options.rootConfig,
+          ...(options.policy ? { permission: { enabled: true } } : undefined),
           aws: {
             mainAccount: {
               accessKeyId: 'simulator',
@@ -129,13 +136,20 @@ export async function startKarpenterBackend(
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
         : []),
+      ...(options.policy ? policyFeatures(options.policy) : []),
       ...(options.database ? [options.database] : []),
       ...(options.features ?? []),
     ],
   });
-  const get = (path: string) =>
+  const get = (path: string, user?: string) =>
     request(backend.server)
       .get(`/api/karpenter${path}`)
-      .set('Authorization', mockCredentials.user.header());
-  return { backend, get };
+      .set('Authorization', mockCredentials.user.header(user));
+  /** Invokes an action through the actions registry's HTTP API (as an assistant would). */
+  const invoke = (action: string, input: object, user?: string) =>
+    request(backend.server)
+      .post(`/api/karpenter/.backstage/actions/v1/actions/${action}/invoke`)
+      .set('Authorization', mockCredentials.user.header(user))
+      .send(input);
+  return { backend, get, invoke };
 }

@@ -170,9 +170,11 @@ export interface components {
     };
     /** @description A per-cluster error slot. */
     ClusterError: {
-      /** @description Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`. */
+      /** @description Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`; `FORBIDDEN` with `permission` set when the Backstage permission denies the cluster to the caller. */
       code: string;
       message: string;
+      /** @description The Backstage permission that was denied (`karpenter.cluster.read`); absent when the cluster's own API server refused (its `FORBIDDEN` is a Kubernetes 403). */
+      permission?: string;
     };
     ClusterInfo: {
       name: string;

@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { karpenterAuthProviderOf } from '@karpenter-backstage/plugin-karpenter-node';
+import { readOwners } from './readOwners';
 import { ClusterConfig } from './types';
 import {
   refuseDuplicateNames,
@@ -30,6 +31,7 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
   return {
     name,
     title: c.getOptionalString('title'),
+    owners: readOwners(c, index),
     url,
     authProvider,
     authMetadata: stringsOf(c, 'authMetadata'),

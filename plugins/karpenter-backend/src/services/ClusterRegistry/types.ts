@@ -25,6 +25,8 @@ export const BUILTIN_AUTH_PROVIDERS = [
 export interface ClusterConfig {
   name: string;
   title?: string;
+  /** Owner entity refs (normalised, e.g. `group:default/team-a`) for the permission rules. */
+  owners?: string[];
   url: string;
   authProvider: AuthProvider;
   /** Provider-specific settings for the auth strategy. */

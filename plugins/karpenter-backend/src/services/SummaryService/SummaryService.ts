@@ -6,6 +6,7 @@ import {
   HealthReason,
   HealthThresholds,
   InterruptionActivity,
+  karpenterClusterReadPermission,
   NodeClaimPage,
   NodeClaimState,
   NodeClassInfo,
@@ -135,6 +136,7 @@ export class SummaryService {
 
   private async clusterSummary(
     target: EntityTarget['clusters'][number],
+    allows: (cluster: string) => boolean,
   ): Promise<ClusterSummary> {
     const { cluster } = target;
     if (target.unknown) {
@@ -148,6 +150,7 @@ export class SummaryService {
         },
       };
     }
+    if (!allows(cluster)) return forbiddenSlot(cluster);
     const config = this.options.registry.get(cluster);
     try {
       const { model, snapshot } = await this.model(
@@ -224,23 +227,47 @@ export class SummaryService {
     }
   }
 
-  async entitySummary(target: EntityTarget): Promise<EntitySummary> {
+  /**
+   * The summary of an entity's clusters. `allows` (default: every cluster) is the caller's
+   * permission: a cluster it denies becomes a `FORBIDDEN` slot without being read, and does not
+   * count towards the entity's health (the clusters the caller may see do).
+   */
+  async entitySummary(
+    target: EntityTarget,
+    options: { allows?: (cluster: string) => boolean } = {},
+  ): Promise<EntitySummary> {
+    const allows = options.allows ?? (() => true);
     const clusters = await Promise.all(
-      target.clusters.map(c => this.clusterSummary(c)),
+      target.clusters.map(c => this.clusterSummary(c, allows)),
     );
+    const visible = clusters.filter(c => !c.error?.permission);
     return {
       entityRef: target.entityRef,
       status: target.status,
       message: target.message,
       mapping: target.mapping,
       health:
-        target.status === 'configured'
-          ? worstStatus(clusters.map(c => (c.error ? 'unknown' : c.health)))
+        target.status === 'configured' && visible.length > 0
+          ? worstStatus(visible.map(c => (c.error ? 'unknown' : c.health)))
           : 'unknown',
       clusters,
       generatedAt: new Date(this.now()).toISOString(),
     };
   }
+}
+
+/** The slot of a cluster the caller may not read: nothing of the cluster, not even its title. */
+function forbiddenSlot(cluster: string): ClusterSummary {
+  return {
+    cluster,
+    health: 'unknown',
+    nodePools: [],
+    error: {
+      code: 'FORBIDDEN',
+      message: `You do not have access to cluster '${cluster}' (karpenter.cluster.read)`,
+      permission: karpenterClusterReadPermission.name,
+    },
+  };
 }
 
 /**

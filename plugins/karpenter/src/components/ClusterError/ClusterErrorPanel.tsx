@@ -4,7 +4,8 @@ import { staleText } from './freshness';
 
 /**
  * Inline error of one cluster; the other clusters are still shown. A stale cluster (its last
- * known state is still shown) gets a warning with the data's time and the reason instead.
+ * known state is still shown) gets a warning with the data's time and the reason instead; a
+ * cluster the user's permission denies (`FORBIDDEN` with `permission`) says so, without alarm.
  *
  * @internal
  */
@@ -21,6 +22,18 @@ export function ClusterErrorPanel(props: {
       >
         {staleText(summary as ClusterSummary)}: {summary.error.message}. The
         NodePools below are the last known state.
+      </Alert>
+    );
+  }
+  if (summary.error.code === 'FORBIDDEN' && summary.error.permission) {
+    // the Backstage permission denied this user the cluster: nothing is broken
+    return (
+      <Alert
+        severity="info"
+        data-testid={`cluster-forbidden-${summary.cluster}`}
+      >
+        You do not have access to cluster <strong>{summary.cluster}</strong> (
+        {summary.error.permission}).
       </Alert>
     );
   }

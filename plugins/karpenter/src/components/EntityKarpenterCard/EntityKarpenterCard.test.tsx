@@ -161,6 +161,32 @@ describe('EntityKarpenterCard', () => {
     );
   });
 
+  it('says the user has no access to a cluster the permission denies, and shows the others', async () => {
+    answer(
+      summary([
+        cluster('demo'),
+        cluster('staging', {
+          health: 'unknown',
+          nodePools: [],
+          error: {
+            code: 'FORBIDDEN',
+            message:
+              "You do not have access to cluster 'staging' (karpenter.cluster.read)",
+            permission: 'karpenter.cluster.read',
+          },
+        }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    expect(
+      await screen.findByTestId('cluster-forbidden-staging'),
+    ).toHaveTextContent(
+      'You do not have access to cluster staging (karpenter.cluster.read).',
+    );
+    expect(screen.queryByTestId('cluster-error-staging')).toBeNull();
+    expect(screen.getByTestId('nodepool-general')).toBeInTheDocument();
+  });
+
   it('keeps showing the healthy cluster when another cluster failed', async () => {
     answer(
       summary([

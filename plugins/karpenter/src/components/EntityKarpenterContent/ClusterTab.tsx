@@ -25,9 +25,12 @@ export function ClusterTab(props: {
 }) {
   const { summary, scope, tick } = props;
   const api = useApi(karpenterApiRef);
+  // a cluster the user may not read is not asked for (it would answer 403)
+  const forbidden = Boolean(summary.error?.permission);
   const classes = usePolledData(
-    () => api.getNodeClasses(summary.cluster),
-    [api, summary.cluster, tick],
+    () =>
+      forbidden ? Promise.resolve([]) : api.getNodeClasses(summary.cluster),
+    [api, summary.cluster, tick, forbidden],
   );
   if (summary.error && !summary.stale) {
     return <ClusterErrorPanel summary={summary} />;

@@ -232,6 +232,44 @@ describe('EntityKarpenterContent', () => {
     ).toHaveTextContent('TIMEOUT');
   });
 
+  it('shows a cluster the user may not read as "no access", without asking the backend for it', async () => {
+    const asked: string[] = [];
+    backend({
+      summary: () =>
+        summary([
+          cluster('demo'),
+          cluster('staging', {
+            health: 'unknown',
+            nodePools: [],
+            error: {
+              code: 'FORBIDDEN',
+              message:
+                "You do not have access to cluster 'staging' (karpenter.cluster.read)",
+              permission: 'karpenter.cluster.read',
+            },
+          }),
+        ]),
+    });
+    server.use(
+      http.get(`${API}/clusters/staging/*`, ({ request }) => {
+        asked.push(request.url);
+        return HttpResponse.json(
+          { error: { message: 'denied' } },
+          { status: 403 },
+        );
+      }),
+    );
+    await renderWithApis(<EntityKarpenterContent />);
+    fireEvent.click(
+      await screen.findByRole('tab', { name: 'staging (EKS) (no access)' }),
+    );
+    expect(
+      await screen.findByTestId('cluster-forbidden-staging'),
+    ).toHaveTextContent('You do not have access to cluster staging');
+    await new Promise(r => setTimeout(r, 300)); // the tab's requests start after it rendered
+    expect(asked).toEqual([]);
+  });
+
   it('shows a stale cluster with the time of its data, the reason and its last known NodePools', async () => {
     const dataTime = '2026-12-02T12:03:00.000Z';
     backend({

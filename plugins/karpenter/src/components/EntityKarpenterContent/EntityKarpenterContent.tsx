@@ -26,9 +26,13 @@ import { RefreshFailed } from '../RefreshFailed';
 import { ClusterTab } from './ClusterTab';
 import { entityNodePoolScope } from './entityScope';
 
-/** The state in a cluster's tab label: stale (last known data), error, or its health. */
+/**
+ * The state in a cluster's tab label: stale (last known data), no access (the user's permission
+ * denies the cluster), error, or its health.
+ */
 function tabState(c: ClusterSummary): string {
   if (c.stale) return 'stale';
+  if (c.error?.permission) return 'no access';
   return c.error ? 'error' : c.health;
 }
 

@@ -576,10 +576,15 @@ export const spec = {
           code: {
             type: 'string',
             description:
-              'Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`.',
+              'Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`; `FORBIDDEN` with `permission` set when the Backstage permission denies the cluster to the caller.',
           },
           message: {
             type: 'string',
+          },
+          permission: {
+            type: 'string',
+            description:
+              "The Backstage permission that was denied (`karpenter.cluster.read`); absent when the cluster's own API server refused (its `FORBIDDEN` is a Kubernetes 403).",
           },
         },
       },

@@ -1,0 +1,82 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntitySummary } from '@karpenter-backstage/plugin-karpenter-common';
+import { ClusterAccessDecision, EntityContext } from '../ClusterAccess';
+import { ClusterRegistry } from '../ClusterRegistry';
+import { resolveEntityTarget } from '../EntityResolver';
+import { SummaryService } from '../SummaryService';
+
+/**
+ * The entity a read is bound to, for the `IS_ENTITY_OWNER` rule: its `ownedBy` relations, or its
+ * `spec.owner` (as the catalog would relate it) when the entity carries no relations.
+ *
+ * @internal
+ */
+export function entityContext(entity: Entity): EntityContext {
+  const related = (entity.relations ?? [])
+    .filter(r => r.type === RELATION_OWNED_BY)
+    .map(r => r.targetRef);
+  const owner = entity.spec?.owner;
+  let owners = related;
+  if (!owners.length && typeof owner === 'string' && owner) {
+    try {
+      owners = [
+        stringifyEntityRef(
+          parseEntityRef(owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        ),
+      ];
+    } catch {
+      owners = [];
+    }
+  }
+  return { ref: stringifyEntityRef(entity), owners };
+}
+
+/**
+ * An entity's summary for a caller: the entity read from the catalog with the caller's
+ * credentials (the catalog's own permissions apply), its clusters resolved from configured
+ * clusters only, each cluster the caller may not read a `FORBIDDEN` slot.
+ *
+ * @internal
+ */
+export class EntitySummaries {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      registry: ClusterRegistry;
+      summaries: SummaryService;
+    },
+  ) {}
+
+  async forEntity(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+    decision: ClusterAccessDecision,
+  ): Promise<EntitySummary> {
+    const { catalog, registry, summaries } = this.options;
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity)
+      throw new NotFoundError(
+        `Entity ${ref.kind}:${ref.namespace}/${ref.name} not found`,
+      );
+    const target = resolveEntityTarget(
+      entity,
+      registry.list().map(c => c.name),
+    );
+    const context = entityContext(entity);
+    return summaries.entitySummary(target, {
+      allows: cluster => decision.allows(cluster, context),
+    });
+  }
+}

@@ -1,0 +1,1 @@
+export { EntitySummaries, entityContext } from './EntitySummaries';
