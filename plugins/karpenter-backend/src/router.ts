@@ -37,7 +37,6 @@ export interface RouterOptions {
   queues: QueueMonitor;
 }
 
-
 /**
  * HTTP only: the routes of the OpenAPI spec (src/schema/openapi.yaml), whose router has already
  * validated the parameters against it; authorizes and calls the services.

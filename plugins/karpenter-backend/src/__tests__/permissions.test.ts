@@ -85,7 +85,11 @@ describe('karpenter.cluster.read', () => {
     await backend.stop();
   });
 
-  it('answers 403 on every route but /health, and from every action, when the policy denies', async () => {
+  // /health is public; /openapi.json (the API description, no cluster data) needs a Backstage
+  // token but no permission, as Backstage's own plugins serve it
+  const UNGUARDED = ['/health', '/openapi.json'];
+
+  it('answers 403 on every route but /health and /openapi.json, and from every action, when the policy denies', async () => {
     const { backend, get, invoke } = await startKarpenterBackend(sim, {
       deny: true,
     });
@@ -95,7 +99,7 @@ describe('karpenter.cluster.read', () => {
       const res = await get(route.path);
       expect([route.route, res.status]).toEqual([
         route.route,
-        route.route === '/health' ? 200 : 403,
+        UNGUARDED.includes(route.route) ? 200 : 403,
       ]);
     }
     for (const [action, input] of ACTIONS) {
