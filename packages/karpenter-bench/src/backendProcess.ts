@@ -84,7 +84,11 @@ async function main(url: string) {
       // it until the isolate idles, tens of seconds); V8's last-resort GC, the one it runs
       // itself under memory pressure, also shrinks it. Both readings are sent.
       const gc = global.gc as unknown as
-        | ((options?: { type: string; execution: string; flavor?: string }) => void)
+        | ((options?: {
+            type: string;
+            execution: string;
+            flavor?: string;
+          }) => void)
         | undefined;
       gc?.({ type: 'major', execution: 'sync' });
       const plainGc = process.memoryUsage();

@@ -172,11 +172,19 @@ export function renderMarkdown(report: {
 }): string {
   const rows = report.results.map(
     r =>
-      `| ${r.size.name} | ${r.objects.nodePools} / ${r.objects.nodeClaims} / ${r.objects.nodes} / ${r.objects.events} | ${r.floorMs} | ${r.coldMs} | ${r.warm.p50} / ${r.warm.p95} / ${r.warm.p99} | ${r.throughput.rps} (${r.throughput.errors} errors) | ${r.peer.p50} / ${r.peer.p95} | ${r.memory.rssGrowthMb}${
+      `| ${r.size.name} | ${r.objects.nodePools} / ${r.objects.nodeClaims} / ${
+        r.objects.nodes
+      } / ${r.objects.events} | ${r.floorMs} | ${r.coldMs} | ${r.warm.p50} / ${
+        r.warm.p95
+      } / ${r.warm.p99} | ${r.throughput.rps} (${
+        r.throughput.errors
+      } errors) | ${r.peer.p50} / ${r.peer.p95} | ${r.memory.rssGrowthMb}${
         r.memory.rssGrowthPlainGcMb === undefined
           ? ''
           : ` (${r.memory.rssGrowthPlainGcMb})`
-      } / ${r.memory.heapGrowthMb} / ${r.memory.rawJsonMb} | ${r.memory.rssGrowthAfterLoadMb} |`,
+      } / ${r.memory.heapGrowthMb} / ${r.memory.rawJsonMb} | ${
+        r.memory.rssGrowthAfterLoadMb
+      } |`,
   );
   const l =
     report.results.find(r => r.size.name === 'L') ??
