@@ -1,5 +1,6 @@
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import { startKarpenterBackend } from '../__testUtils__/testBackend';
+import { until } from '../__testUtils__/interruptionsBackend';
 
 jest.setTimeout(60_000);
 
@@ -7,21 +8,6 @@ const unhandled: unknown[] = [];
 const onUnhandled = (e: unknown) => unhandled.push(e);
 beforeAll(() => process.on('unhandledRejection', onUnhandled));
 afterAll(() => process.off('unhandledRejection', onUnhandled));
-
-const until = async <T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  withinMs: number,
-): Promise<T> => {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(`not within ${withinMs} ms: ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
-};
 
 describe('fault matrix: one cluster failing never fails the others', () => {
   let sim: Simulator;
@@ -190,6 +176,8 @@ describe('EKS token expiry while watching', () => {
         20_000,
       );
       sim.clearFaults();
+      // tokens live again: no 401 can land after the snapshot below without its follow-up
+      sim.setEksTokens('demo', undefined);
       sim.cluster('demo').runtime.launch('general');
       const followed = await until(
         'the launch seen through the resumed watch',
@@ -203,9 +191,21 @@ describe('EKS token expiry while watching', () => {
       );
       expect(followed.stale).toBeUndefined();
 
-      const requests = k8s();
       const isWatch = (r: { query?: string }) =>
         new URLSearchParams(r.query ?? '').get('watch') === 'true';
+      const followUp = (all: ReturnType<typeof k8s>, r: (typeof all)[number]) =>
+        all.slice(all.indexOf(r) + 1).find(n => n.path === r.path);
+      // a 401 just before the tokens were lifted may still be waiting for its retry's backoff
+      const requests = await until(
+        'every 401 followed by a request on its path',
+        async () => {
+          const all = k8s();
+          return all.every(r => r.status !== 401 || followUp(all, r))
+            ? all
+            : undefined;
+        },
+        10_000,
+      );
       const lists = requests.filter(r => !isWatch(r));
       const listedPaths = lists.map(r => r.path).sort();
       // each resource listed once, at the start; every expiry was bridged by a watch
@@ -223,9 +223,7 @@ describe('EKS token expiry while watching', () => {
       expect(unauthorized.every(isWatch)).toBe(true);
       // the watch after each 401 resumes from a resourceVersion (no list, no full replay)
       for (const r of unauthorized) {
-        const next = requests
-          .slice(requests.indexOf(r) + 1)
-          .find(n => n.path === r.path);
+        const next = followUp(requests, r);
         expect(next && isWatch(next)).toBe(true);
         expect(next!.status).not.toBe(401); // renewed at once
         const rv = new URLSearchParams(next!.query).get('resourceVersion');
