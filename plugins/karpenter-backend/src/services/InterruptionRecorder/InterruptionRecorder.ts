@@ -126,9 +126,14 @@ export class InterruptionRecorder {
     );
   }
 
+  /** Remembers every Node → NodeClaim mapping the cluster's cache knows now. */
+  private async rememberKnown() {
+    await this.remember((await this.options.resolver.known?.()) ?? []);
+  }
+
   /** Lists and records every event still present in one namespace; returns the list's version. */
   async catchUp(namespace: string): Promise<string> {
-    await this.remember((await this.options.resolver.known?.()) ?? []);
+    await this.rememberKnown();
     let added = 0;
     // Page by page: a catch-up of a busy cluster's events never holds them all at once.
     const { resourceVersion } = await this.options.source.list(
@@ -175,7 +180,7 @@ export class InterruptionRecorder {
     let resourceVersion: string;
     if (saved) {
       // What the list would add: Node → NodeClaim mappings of NodeClaims created since.
-      await this.remember((await this.options.resolver.known?.()) ?? []);
+      await this.rememberKnown();
       resourceVersion = saved;
     } else {
       resourceVersion = await this.catchUp(namespace);
