@@ -30,7 +30,7 @@ variable "environment" {
 }
 
 variable "aws_region" {
-  description = "AWS region of the cluster. The regional resources (SQS queue, EventBridge rules, EKS access entry, Pod Identity association) are created in it, whatever the aws provider's default region; IAM is global and the chart token always comes from us-east-1 (aws.virginia)."
+  description = "AWS region of the cluster. The regional resources (SQS queue, EventBridge rules, EKS access entry, Pod Identity association) are created in it, whatever the aws provider's default region; IAM is global. The charts are pulled from public ECR anonymously, so no region is involved there."
   type        = string
 
   validation {

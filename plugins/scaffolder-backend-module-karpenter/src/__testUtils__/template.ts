@@ -281,6 +281,24 @@ export async function checkTwoPoolRepository(files: Map<string, string>) {
     'batch',
   ]);
   expect(get('README.md')).toContain(main.module.karpenter[0].source);
+
+  // the repo's own docs: what a real apply needs, the compatibility table, upgrade and uninstall
+  const docs = get('docs/index.md');
+  for (const needed of [
+    'eks-pod-identity-agent',
+    '`API` or `API_AND_CONFIG_MAP`',
+    'Two nodes outside Karpenter',
+    'karpenter.sh/discovery: demo-cluster',
+    '| 1.36       | >= 1.13           |',
+    'the `karpenter-crd` release (the CRDs) before the controller',
+    'Delete the NodePools',
+    'terraform destroy',
+  ]) {
+    expect(docs).toContain(needed);
+  }
+  expect(docs.indexOf('Delete the NodePools')).toBeLessThan(
+    docs.indexOf('`cd terraform && terraform destroy`'),
+  );
   for (const file of ['terraform/versions.tf', 'terraform/outputs.tf']) {
     await expect(parseHcl(file, get(file))).resolves.toBeTruthy();
   }
