@@ -47,7 +47,7 @@ async function main() {
     const recorder = new InterruptionRecorder({
       cluster: 'demo',
       namespaces: ['default'],
-      source: new KubeEventSource(await registry.kubeConfig('demo')),
+      source: new KubeEventSource(renew => registry.kubeConfig('demo', renew)),
       resolver: cacheResolver(cache, 'demo'),
       store,
       logger,

@@ -53,7 +53,9 @@ export async function scheduleClusterTasks(
       const recorder = new InterruptionRecorder({
         cluster: cluster.name,
         namespaces: ['default', settings.karpenterNamespace],
-        source: new KubeEventSource(await registry.kubeConfig(cluster.name)),
+        source: new KubeEventSource(renew =>
+          registry.kubeConfig(cluster.name, renew),
+        ),
         resolver: cacheResolver(cache, cluster.name),
         store,
         logger,

@@ -7,7 +7,7 @@ import {
 import { fetch } from 'undici';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterError } from '@karpenter-backstage/plugin-karpenter-common';
-import { classifyKubeError, rawErrorText } from './errors';
+import { classifyKubeError, httpStatusOf, rawErrorText } from './errors';
 import { CachedResource, trimObject } from './trim';
 
 export const RESOURCE_PATHS: Record<CachedResource, string> = {
@@ -27,12 +27,6 @@ const keyOf = (o: any) =>
 export type KubeConfigSource = (options?: {
   renew?: boolean;
 }) => Promise<KubeConfig>;
-
-const statusOf = (error: unknown): number | undefined => {
-  const e = error as { statusCode?: number; code?: unknown };
-  if (typeof e?.statusCode === 'number') return e.statusCode;
-  return typeof e?.code === 'number' ? e.code : undefined;
-};
 
 /**
  * One resource of one cluster, kept in memory by list + watch.
@@ -126,7 +120,7 @@ export class ResourceCache {
       try {
         body = await this.get(kc, url.toString());
       } catch (error) {
-        if (cont && restarts > 0 && statusOf(error) === 410)
+        if (cont && restarts > 0 && httpStatusOf(error) === 410)
           return this.list(kc, restarts - 1);
         throw error;
       }
@@ -189,7 +183,7 @@ export class ResourceCache {
       } catch (error) {
         if (this.stopped) return;
         this.failed(error);
-        if (statusOf(error) === 401 && !this.renewedLastTime) {
+        if (httpStatusOf(error) === 401 && !this.renewedLastTime) {
           // expired or revoked credentials: renew them and retry at once (not every time)
           this.renewedLastTime = true;
           this.renew = true;
@@ -253,7 +247,7 @@ export class ResourceCache {
             this.generation++;
           },
           err => {
-            if (err && statusOf(err) === 410) resolve(true);
+            if (err && httpStatusOf(err) === 410) resolve(true);
             else if (err && !this.stopped && (err as any).name !== 'AbortError')
               reject(err);
             else resolve(expired);

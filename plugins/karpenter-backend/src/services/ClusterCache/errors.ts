@@ -8,6 +8,13 @@ export class ClusterAccessError extends Error {
   }
 }
 
+/** The HTTP status a client-node failure carries (`statusCode`, or a numeric `code`). @internal */
+export function httpStatusOf(error: unknown): number | undefined {
+  const e = error as { statusCode?: number; code?: unknown };
+  if (typeof e?.statusCode === 'number') return e.statusCode;
+  return typeof e?.code === 'number' ? e.code : undefined;
+}
+
 /** Maps a client-node / fetch failure to a stable code and a message. @internal */
 export function classifyKubeError(
   error: unknown,

@@ -44,7 +44,9 @@ class FakeEventSource implements EventSource {
   watchCalls: string[] = [];
   constructor(
     public events: KubeEvent[],
-    private readonly notifications: Array<WatchNotification | 'GONE'> = [],
+    private readonly notifications: Array<
+      WatchNotification | 'GONE' | 'UNAUTHORIZED'
+    > = [],
   ) {}
   /** Pages of this size, each handed on before the next (as KubeEventSource does). */
   pageSize = 500;
@@ -68,9 +70,9 @@ class FakeEventSource implements EventSource {
   ) {
     this.watchCalls.push(rv);
     const next = this.notifications.shift();
-    if (next === 'GONE') {
-      throw Object.assign(new Error('too old resource version'), {
-        statusCode: 410,
+    if (next === 'GONE' || next === 'UNAUTHORIZED') {
+      throw Object.assign(new Error(next), {
+        statusCode: next === 'GONE' ? 410 : 401,
       });
     }
     if (next) {
@@ -220,6 +222,47 @@ describe('InterruptionRecorder', () => {
       'InstanceTerminating',
       'SpotInterrupted',
     ]);
+  });
+
+  it('resumes its watch from the cursor at once after a 401 (credentials renewed), listing nothing again', async () => {
+    const source = new FakeEventSource(
+      [event('a', 'SpotInterrupted')],
+      [
+        { type: 'BOOKMARK', resourceVersion: '210' },
+        'UNAUTHORIZED',
+        {
+          type: 'ADDED',
+          object: {
+            ...event('b', 'InstanceTerminating'),
+            metadata: { uid: 'b', resourceVersion: '220' },
+          },
+        },
+        'UNAUTHORIZED',
+      ],
+    );
+    const { recorder, records } = await setup(source);
+    await recorder.run(new AbortController().signal, 300);
+    expect(source.listCalls).toBe(1);
+    expect(source.watchCalls.slice(0, 5)).toEqual([
+      '101',
+      '210',
+      '210',
+      '220',
+      '220',
+    ]);
+    expect((await records()).map(r => r.eventUid).sort()).toEqual(['a', 'b']);
+  });
+
+  it('fails the run when the renewed credentials are refused too', async () => {
+    const source = new FakeEventSource(
+      [event('a', 'SpotInterrupted')],
+      ['UNAUTHORIZED', 'UNAUTHORIZED'],
+    );
+    const { recorder } = await setup(source);
+    await expect(
+      recorder.run(new AbortController().signal, 300),
+    ).rejects.toMatchObject({ statusCode: 401 });
+    expect(source.watchCalls).toEqual(['101', '101']);
   });
 
   it('resumes the next run from where the previous one stopped instead of listing every event again', async () => {

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InterruptionStore, NodeMapping } from '../../database';
+import { httpStatusOf } from '../ClusterCache/errors';
 import { isRecordable, toRecords } from './toRecords';
 import {
   EventSource,
@@ -27,10 +28,6 @@ export interface InterruptionRecorderOptions {
    */
   cursors?: Map<string, string>;
 }
-
-const isGone = (error: unknown) =>
-  (error as { statusCode?: number; code?: number })?.statusCode === 410 ||
-  (error as { code?: number })?.code === 410;
 
 /**
  * Records a cluster's Karpenter interruption and disruption events into the store. A run lists
@@ -186,6 +183,7 @@ export class InterruptionRecorder {
       resourceVersion = await this.catchUp(namespace);
     }
     const cursor = { resourceVersion, failed: false };
+    let renewed = false;
     try {
       while (!signal.aborted) {
         const pending = { queue: Promise.resolve() };
@@ -197,14 +195,23 @@ export class InterruptionRecorder {
             signal,
           );
           await pending.queue;
+          renewed = false;
         } catch (error) {
           await pending.queue;
           if (signal.aborted) {
             return;
           }
-          if (!isGone(error)) {
+          const status = httpStatusOf(error);
+          if (status === 401 && !renewed) {
+            // expired credentials (an EKS token lives 15 min): the source renews them; the
+            // watch resumes from the cursor at once, without listing (once in a row)
+            renewed = true;
+            continue;
+          }
+          if (status !== 410) {
             throw error;
           }
+          renewed = false;
           cursor.resourceVersion = await this.catchUp(namespace);
           cursor.failed = false;
         }

@@ -1,4 +1,6 @@
-import { CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
+import { CoreV1Api, Watch } from '@kubernetes/client-node';
+import { httpStatusOf } from '../ClusterCache/errors';
+import type { KubeConfigSource } from '../ClusterCache/ResourceCache';
 import { EventSource, KubeEvent, WatchNotification } from './types';
 
 /**
@@ -10,12 +12,44 @@ import { EventSource, KubeEvent, WatchNotification } from './types';
  * @internal
  */
 export class KubeEventSource implements EventSource {
-  private readonly api: CoreV1Api;
-  private readonly watcher: Watch;
+  /** Set by a 401: the next request renews the credentials first. */
+  private renewNext = false;
 
-  constructor(kubeConfig: KubeConfig, private readonly pageSize = 500) {
-    this.api = kubeConfig.makeApiClient(CoreV1Api);
-    this.watcher = new Watch(kubeConfig);
+  constructor(
+    private readonly kubeConfig: KubeConfigSource,
+    private readonly pageSize = 500,
+  ) {}
+
+  /**
+   * Current credentials for every page and every new watch (the registry renews an EKS token
+   * before it expires); after a 401, renewed ones.
+   */
+  private async credentials() {
+    const renew = this.renewNext;
+    this.renewNext = false;
+    return this.kubeConfig(renew ? { renew } : undefined);
+  }
+
+  private unauthorized(error: unknown) {
+    if (httpStatusOf(error) === 401) this.renewNext = true;
+    return error;
+  }
+
+  /** One page; a 401 renews the credentials and asks once more. */
+  private async page(namespace: string, next: string | undefined) {
+    for (let attempt = 0; ; attempt++) {
+      const api = (await this.credentials()).makeApiClient(CoreV1Api);
+      try {
+        return await api.listNamespacedEvent({
+          namespace,
+          limit: this.pageSize,
+          _continue: next,
+        });
+      } catch (error) {
+        this.unauthorized(error);
+        if (!this.renewNext || attempt > 0) throw error;
+      }
+    }
   }
 
   async list(
@@ -25,11 +59,7 @@ export class KubeEventSource implements EventSource {
     let next: string | undefined;
     let resourceVersion = '';
     do {
-      const page = await this.api.listNamespacedEvent({
-        namespace,
-        limit: this.pageSize,
-        _continue: next,
-      });
+      const page = await this.page(namespace, next);
       next = page.metadata?._continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
       await onPage(page.items as unknown as KubeEvent[]);
@@ -37,12 +67,14 @@ export class KubeEventSource implements EventSource {
     return { resourceVersion };
   }
 
-  watch(
+  /** A 401 rejects (with `statusCode` 401) and makes the next watch renew the credentials. */
+  async watch(
     namespace: string,
     resourceVersion: string,
     onNotification: (notification: WatchNotification) => void,
     signal: AbortSignal,
   ): Promise<void> {
+    const watcher = new Watch(await this.credentials());
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       let controller: AbortController | undefined;
@@ -51,7 +83,7 @@ export class KubeEventSource implements EventSource {
         if (settled) return;
         settled = true;
         if (state.onAbort) signal.removeEventListener('abort', state.onAbort);
-        if (error && !signal.aborted) reject(error);
+        if (error && !signal.aborted) reject(this.unauthorized(error));
         else resolve();
       };
       const onAbort = () => {
@@ -60,7 +92,7 @@ export class KubeEventSource implements EventSource {
       };
       state.onAbort = onAbort;
       signal.addEventListener('abort', onAbort);
-      this.watcher
+      watcher
         .watch(
           `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`,
           { resourceVersion, allowWatchBookmarks: true },
