@@ -54,6 +54,27 @@ describe('renderMarkdown', () => {
     expect(md).toContain('bench/results/2026-12-01.json');
   });
 
+  it('reports warm requests during the recorder catch-up apart from the steady-state target', () => {
+    const during = {
+      ...result('L', 3, 400),
+      warmDuringCatchUp: {
+        count: 200,
+        p50: 3,
+        p95: 70,
+        p99: 90,
+        errors: 0,
+        catchUpEndedMs: 12_340,
+      },
+    };
+    const md = renderMarkdown({ ...base, results: [during] });
+    expect(md).toContain('✅ warm p95 3 ms (target ≤ 25 ms)');
+    expect(md).toContain('| L | 3 / 70 / 90 | 0 | 12.3 |');
+    // older results without the field render without the table
+    expect(
+      renderMarkdown({ ...base, results: [result('L', 3, 400)] }),
+    ).not.toContain('Warm during the catch-up');
+  });
+
   it('reports the browser timings, or why they are missing', () => {
     const md = renderMarkdown({
       ...base,

@@ -21,7 +21,15 @@ export interface SizeResult {
   };
   floorMs: number;
   coldMs: number;
+  /** Warm requests once the recorder's start-up catch-up is stored (steady state). */
   warm: LatencyStats;
+  /**
+   * The same warm requests timed right after the cold one, while the event recorder catches up
+   * (stores the cluster's events in SQLite, which better-sqlite3 does synchronously), and how long
+   * after the cold request that catch-up ended. Optional: results before 2026-12-02 (night) lack it;
+   * their `warm` was timed at this moment.
+   */
+  warmDuringCatchUp?: LatencyStats & { catchUpEndedMs: number };
   throughput: {
     clients: number;
     seconds: number;
@@ -92,25 +100,40 @@ function eventCount(body: {
   return body.totals?.events ?? body.totals?.total ?? 0;
 }
 
+const timelineUrl = (base: string) =>
+  `${base}/api/karpenter/v1/clusters/bench/interruptions`;
+
 /**
- * The timeline request, warm: waits (up to 60 s) until the recorder has stored events, then times
- * `n` sequential requests.
+ * Waits (up to 90 s) until the recorder's start-up catch-up is stored: the timeline counts events
+ * and the count stays the same for two seconds. Resolves with that count.
  */
+async function recorderCaughtUp(
+  base: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  const deadline = Date.now() + 90_000;
+  let last = -1;
+  let sameSince = Date.now();
+  for (;;) {
+    const res = await fetch(timelineUrl(base), { headers });
+    const events = res.ok ? eventCount(await res.json()) : 0;
+    if (events !== last) sameSince = Date.now();
+    last = events;
+    if (events > 0 && Date.now() - sameSince >= 2_000) return events;
+    if (Date.now() > deadline) return events;
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+/** The timeline request, warm (after the catch-up): `n` sequential requests. */
 async function timelineLatencies(
   base: string,
   headers: Record<string, string>,
   n: number,
+  events: number,
 ) {
-  const url = `${base}/api/karpenter/v1/clusters/bench/interruptions`;
-  let events = 0;
-  const deadline = Date.now() + 60_000;
-  while (events === 0 && Date.now() < deadline) {
-    const res = await fetch(url, { headers });
-    events = res.ok ? eventCount(await res.json()) : 0;
-    if (events === 0) await new Promise(r => setTimeout(r, 500));
-  }
   const stats = await latencies(n, async () => {
-    const res = await fetch(url, { headers });
+    const res = await fetch(timelineUrl(base), { headers });
     await res.arrayBuffer();
     return res.ok;
   });
@@ -151,6 +174,9 @@ export async function runSize(
     const coldOk = await summary();
     const coldMs = performance.now() - coldStart;
     if (!coldOk) throw new Error(`cold summary failed: ${lastAnswer}`);
+    const during = await latencies(options.warmRequests, summary);
+    const events = await recorderCaughtUp(base, auth);
+    const catchUpEndedMs = Math.round(performance.now() - coldStart);
     const warm = await latencies(options.warmRequests, summary);
     // After warm-up: what the caches hold. After the load: plus the allocator's high-water mark
     // of 50 concurrent clients (freed heap V8 and malloc keep), which grows with requests served.
@@ -166,7 +192,12 @@ export async function runSize(
       await res.arrayBuffer();
       return res.ok;
     });
-    const timeline = await timelineLatencies(base, auth, options.warmRequests);
+    const timeline = await timelineLatencies(
+      base,
+      auth,
+      options.warmRequests,
+      events,
+    );
     await backend.stop();
     const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
     return {
@@ -181,6 +212,7 @@ export async function runSize(
       floorMs: Math.round(f.ms * 10) / 10,
       coldMs: Math.round(coldMs * 10) / 10,
       warm,
+      warmDuringCatchUp: { ...during, catchUpEndedMs },
       throughput: tp,
       peer,
       timeline,
