@@ -1,4 +1,4 @@
-/* yarn bench [--smoke] [--no-frontend] [--sizes L]: the Karpenter backend against the simulator at S/M/L, side by side with
+/* yarn bench [--smoke] [--no-frontend] [--sizes L] [--render bench/results/<date>.json]: the Karpenter backend against the simulator at S/M/L, side by side with
  * the Backstage Kubernetes plugin; writes bench/results/<date>.json and docs/benchmarks.md. */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +28,22 @@ function backendSizes(smoke: boolean, frontendOnly: boolean) {
   return chosen;
 }
 
+type Report = Parameters<typeof renderMarkdown>[0] & { results: SizeResult[] };
+
+/** docs/benchmarks.md (formatted as the repository's Prettier config wants it) and the chart. */
+async function writeDocs(report: Report, root: string) {
+  const doc = path.join(root, 'docs', 'benchmarks.md');
+  const options = (await prettier.resolveConfig(doc)) ?? {};
+  fs.writeFileSync(
+    doc,
+    prettier.format(renderMarkdown(report), { ...options, filepath: doc }),
+  );
+  await writeChartPng(
+    report.results,
+    path.join(root, 'docs', 'images', 'benchmarks.png'),
+  );
+}
+
 async function main() {
   const smoke = process.argv.includes('--smoke');
   const root = path.resolve(
@@ -35,6 +51,15 @@ async function main() {
     '..',
     '..',
   );
+  // --render <file>: measures nothing; writes the docs again from saved results (after a change
+  // of the report's text).
+  const render = process.argv.indexOf('--render');
+  if (render >= 0) {
+    const file = path.resolve(process.argv[render + 1] ?? '');
+    await writeDocs(JSON.parse(fs.readFileSync(file, 'utf8')), root);
+    process.stdout.write(`docs/benchmarks.md from ${file}\n`);
+    process.exit(0);
+  }
   // --frontend-only: just the browser run at L, written under bench/tmp (for working on the tab).
   const frontendOnly = process.argv.includes('--frontend-only');
   const results: SizeResult[] = [];
@@ -82,17 +107,7 @@ async function main() {
   const file = path.join(outDir, `${report.date.slice(0, 10)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   if (!scratch) {
-    // Formatted as the repository's Prettier config wants it (the test command checks docs/).
-    const doc = path.join(root, 'docs', 'benchmarks.md');
-    const options = (await prettier.resolveConfig(doc)) ?? {};
-    fs.writeFileSync(
-      doc,
-      prettier.format(renderMarkdown(report), { ...options, filepath: doc }),
-    );
-    await writeChartPng(
-      results,
-      path.join(root, 'docs', 'images', 'benchmarks.png'),
-    );
+    await writeDocs(report, root);
   } else {
     await writeChartPng(results, path.join(outDir, 'benchmarks.png'));
   }
