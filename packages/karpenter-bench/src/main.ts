@@ -28,7 +28,7 @@ function backendSizes(smoke: boolean, frontendOnly: boolean) {
   return chosen;
 }
 
-type Report = Parameters<typeof renderMarkdown>[0] & { results: SizeResult[] };
+type Report = Parameters<typeof renderMarkdown>[0];
 
 /** docs/benchmarks.md (formatted as the repository's Prettier config wants it) and the chart. */
 async function writeDocs(report: Report, root: string) {
@@ -55,7 +55,13 @@ async function main() {
   // of the report's text).
   const render = process.argv.indexOf('--render');
   if (render >= 0) {
-    const file = path.resolve(process.argv[render + 1] ?? '');
+    const arg = process.argv[render + 1];
+    if (!arg || arg.startsWith('--')) {
+      throw new Error(
+        '--render needs a results file, e.g. bench/results/2026-12-02.json',
+      );
+    }
+    const file = path.resolve(arg);
     await writeDocs(JSON.parse(fs.readFileSync(file, 'utf8')), root);
     process.stdout.write(`docs/benchmarks.md from ${file}\n`);
     process.exit(0);

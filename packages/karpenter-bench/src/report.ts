@@ -66,8 +66,8 @@ const DESIGN_NOTES = `## What this benchmark changed
   - Each one-minute recorder run listed all 26,000 events again. A run now resumes the previous
     run's watch from its resourceVersion; it lists only on \`410 Gone\`, after a failed record, or
     on an instance that has not recorded the cluster yet.
-- **Warm after the catch-up (2026-12-02, night).** A run after those changes read warm p95 65 ms
-  at M and 69 ms at L with p50 at 3 ms. Its warm requests ran while the recorder was still storing
+- **Warm after the catch-up (2026-12-02, night).** A run after those changes read warm p95 69 ms
+  at L. Its warm requests ran while the recorder was still storing
   its start-up catch-up. It now records each page of 500 events before fetching the next, so its
   synchronous SQLite inserts (better-sqlite3) came between the summary requests for the whole warm
   phase. Before, they came in one burst, which showed in p99, not p95. The warm target is about
