@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { format } from '@cdktf/hcl-tools';
+import { format } from '@cdktn/hcl-tools';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import {

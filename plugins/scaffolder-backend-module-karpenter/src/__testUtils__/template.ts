@@ -1,4 +1,4 @@
-import { parse as parseHcl } from '@cdktf/hcl2json';
+import { parse as parseHcl } from '@cdktn/hcl2json';
 import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import Ajv from 'ajv';
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseHcl } from '@cdktf/hcl2json';
+import { parse as parseHcl } from '@cdktn/hcl2json';
 import { validateKarpenterClusterInput } from '@karpenter-backstage/plugin-karpenter-common';
 import { versionsTf } from './terraform';
 import { TERRAFORM_REQUIREMENTS } from './terraformVersions';

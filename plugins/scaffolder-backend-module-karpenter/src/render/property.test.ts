@@ -1,7 +1,7 @@
 /* eslint-disable jest/no-conditional-expect -- the property holds per outcome: refused or rendered */
 import { InputError } from '@backstage/errors';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parse as parseHcl } from '@cdktf/hcl2json';
+import { parse as parseHcl } from '@cdktn/hcl2json';
 import { validateKarpenterTemplateInput } from '@karpenter-backstage/plugin-karpenter-common';
 import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import fc from 'fast-check';

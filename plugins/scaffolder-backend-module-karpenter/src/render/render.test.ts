@@ -1,5 +1,5 @@
-import { parse as parseHcl } from '@cdktf/hcl2json';
-import { format } from '@cdktf/hcl-tools';
+import { parse as parseHcl } from '@cdktn/hcl2json';
+import { format } from '@cdktn/hcl-tools';
 import {
   NODE_POOL_PRESET_NAMES,
   validateKarpenterTemplateInput,

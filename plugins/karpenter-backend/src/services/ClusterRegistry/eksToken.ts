@@ -1,39 +1,7 @@
-import { createHash, createHmac, Hash, Hmac } from 'node:crypto';
+import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/protocol-http';
 import { AwsCredentialIdentityProvider } from '@aws-sdk/types';
-
-function toBuffer(
-  data: string | ArrayBuffer | ArrayBufferView,
-): Buffer | string {
-  if (typeof data === 'string') return data;
-  if (ArrayBuffer.isView(data))
-    return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
-
-/** SHA-256 (and HMAC-SHA-256) for the SigV4 signer, on Node's crypto. */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(
-    private readonly secret?: string | ArrayBuffer | ArrayBufferView,
-  ) {
-    this.hash = secret
-      ? createHmac('sha256', toBuffer(secret))
-      : createHash('sha256');
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset() {
-    this.hash = this.secret
-      ? createHmac('sha256', toBuffer(this.secret))
-      : createHash('sha256');
-  }
-}
 
 /**
  * An EKS bearer token: `k8s-aws-v1.` + base64url of a presigned STS GetCallerIdentity URL that
@@ -51,7 +19,8 @@ export async function createEksToken(options: {
     credentials: options.credentials,
     region: options.region,
     service: 'sts',
-    sha256: NodeSha256,
+    // SHA-256 / HMAC-SHA-256 on Node's crypto, as the AWS SDK's own clients configure it.
+    sha256: Hash.bind(null, 'sha256'),
   });
   const request = new HttpRequest({
     method: 'GET',

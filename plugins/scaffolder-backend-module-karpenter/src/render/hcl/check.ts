@@ -1,5 +1,5 @@
-import { parse } from '@cdktf/hcl2json';
-import { format } from '@cdktf/hcl-tools';
+import { parse } from '@cdktn/hcl2json';
+import { format } from '@cdktn/hcl-tools';
 
 /** Results for recent texts: the constant files (versions.tf, outputs.tf) are checked once. */
 const recent = new Map<string, Promise<string>>();
@@ -13,8 +13,8 @@ async function formatAndCheck(fileName: string, text: string): Promise<string> {
 }
 
 /**
- * Formats HCL canonically (`terraform fmt` rules, via hclwrite in @cdktf/hcl-tools) and proves
- * the result parses (@cdktf/hcl2json). Returns the formatted text.
+ * Formats HCL canonically (`terraform fmt` rules, via hclwrite in @cdktn/hcl-tools) and proves
+ * the result parses (@cdktn/hcl2json). Returns the formatted text.
  */
 export async function formatAndParseHcl(
   fileName: string,

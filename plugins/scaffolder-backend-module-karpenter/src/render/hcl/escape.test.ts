@@ -1,4 +1,4 @@
-import { parse } from '@cdktf/hcl2json';
+import { parse } from '@cdktn/hcl2json';
 import fc from 'fast-check';
 import { fromHclJsonString, hclString } from './escape';
 

@@ -43,7 +43,7 @@ export function hclString(value: string): string {
 }
 
 /**
- * Reads a string value as `@cdktf/hcl2json` reports it (HCL's JSON syntax, where a literal `${`
+ * Reads a string value as `@cdktn/hcl2json` reports it (HCL's JSON syntax, where a literal `${`
  * or `%{` is written `$${` / `%%{`).
  */
 export function fromHclJsonString(value: string): string {
