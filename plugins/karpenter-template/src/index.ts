@@ -1,0 +1,6 @@
+/**
+ * The input model of the Karpenter Software Template.
+ *
+ * @packageDocumentation
+ */
+export {};
