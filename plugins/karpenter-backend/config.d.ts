@@ -74,10 +74,11 @@ export interface Config {
        */
       kubeconfigContext?: string;
       /**
-       * Per-request timeout of this cluster (default 5 s); a slow cluster never slows others.
+       * Per-request timeout of this cluster (default 5 s; a number is milliseconds, a string or
+       * object is read by `readDurationFromConfig`); a slow cluster never slows others.
        * @visibility backend
        */
-      requestTimeout?: HumanDuration | number;
+      requestTimeout?: HumanDuration | string | number;
       /**
        * The SQS interruption queue (name or URL), sampled read-only.
        * @visibility backend
@@ -135,9 +136,9 @@ export interface Config {
       /** @visibility backend */
       limitUnhealthyRatio?: number;
       /** @visibility backend */
-      launchTimeout?: HumanDuration;
+      launchTimeout?: HumanDuration | string;
       /** @visibility backend */
-      registrationTimeout?: HumanDuration;
+      registrationTimeout?: HumanDuration | string;
     };
     /** Interruption history and queue sampling. */
     interruptions?: {
@@ -145,17 +146,17 @@ export interface Config {
        * How long records and queue samples are kept (default 14 days).
        * @visibility backend
        */
-      retention?: HumanDuration;
+      retention?: HumanDuration | string;
       /**
        * How often the queue is sampled (default 30 s).
        * @visibility backend
        */
-      queueSampleInterval?: HumanDuration;
+      queueSampleInterval?: HumanDuration | string;
       /**
        * A backlog older than this means interruption handling is falling behind (default 2 min).
        * @visibility backend
        */
-      queueBacklogWindow?: HumanDuration;
+      queueBacklogWindow?: HumanDuration | string;
       /**
        * Namespace Karpenter runs in, whose events are recorded besides `default` (default karpenter).
        * @visibility backend

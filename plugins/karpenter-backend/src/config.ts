@@ -3,10 +3,29 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import { HealthThresholds } from '@karpenter-backstage/plugin-karpenter-common';
 
-const ms = (config: Config, key: string, fallback: HumanDuration) =>
-  durationToMilliseconds(
-    (config.getOptional(key) as HumanDuration | undefined) ?? fallback,
+/**
+ * A duration key in ms, read with `readDurationFromConfig` (a HumanDuration object such as
+ * `{ minutes: 2 }`, or a string such as `2m`, `2 minutes` or ISO `PT2M`); `fallback` when the key
+ * is absent. With `positive`, a zero or negative duration fails start-up naming the key.
+ *
+ * @internal
+ */
+export function readDurationMs(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+  options?: { positive?: boolean },
+): number {
+  const value = durationToMilliseconds(
+    config.has(key) ? readDurationFromConfig(config, { key }) : fallback,
   );
+  if (options?.positive && !(value > 0))
+    throw new InputError(`${key} must be a positive duration`);
+  return value;
+}
+
+const ms = (config: Config, key: string, fallback: HumanDuration) =>
+  readDurationMs(config, key, fallback);
 
 /** Settings of the interruption services. @internal */
 export interface InterruptionSettings {
@@ -69,13 +88,12 @@ export function readHealthThresholds(
  * @internal
  */
 export function readStaleAfterMs(config: Config): number {
-  if (!config.has('karpenter.staleAfter')) return 2 * 60_000;
-  const staleAfterMs = durationToMilliseconds(
-    readDurationFromConfig(config, { key: 'karpenter.staleAfter' }),
+  return readDurationMs(
+    config,
+    'karpenter.staleAfter',
+    { minutes: 2 },
+    { positive: true },
   );
-  if (!(staleAfterMs > 0))
-    throw new InputError('karpenter.staleAfter must be a positive duration');
-  return staleAfterMs;
 }
 
 /**
@@ -85,13 +103,10 @@ export function readStaleAfterMs(config: Config): number {
  * @internal
  */
 export function readClusterRefreshMs(config: Config): number {
-  if (!config.has('karpenter.clusterRefreshInterval')) return 5 * 60_000;
-  const refreshMs = durationToMilliseconds(
-    readDurationFromConfig(config, { key: 'karpenter.clusterRefreshInterval' }),
+  return readDurationMs(
+    config,
+    'karpenter.clusterRefreshInterval',
+    { minutes: 5 },
+    { positive: true },
   );
-  if (!(refreshMs > 0))
-    throw new InputError(
-      'karpenter.clusterRefreshInterval must be a positive duration',
-    );
-  return refreshMs;
 }

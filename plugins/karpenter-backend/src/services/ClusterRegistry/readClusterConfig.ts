@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { karpenterAuthProviderOf } from '@karpenter-backstage/plugin-karpenter-node';
+import { readDurationMs } from '../../config';
 import { readOwners } from './readOwners';
 import { ClusterConfig } from './types';
 import {
@@ -15,7 +15,7 @@ function timeout(config: Config, key: string): number {
   if (!config.has(key)) return DEFAULT_TIMEOUT_MS;
   const value = config.get(key);
   if (typeof value === 'number') return value;
-  return durationToMilliseconds(value as HumanDuration);
+  return readDurationMs(config, key, { milliseconds: DEFAULT_TIMEOUT_MS });
 }
 
 function fromKarpenter(c: Config, index: number): ClusterConfig {
