@@ -69,6 +69,8 @@ step "yarn install" yarn install --immutable
 step "tsc (strict)" yarn tsc
 step "lint" yarn backstage-cli repo lint
 step "prettier" yarn prettier --check .
+step "package metadata (backstage-cli repo fix --check --publish)" yarn backstage-cli repo fix --check --publish
+step "unused dependencies (knip)" yarn test:unused-deps
 step "build" yarn backstage-cli repo build --all
 
 CI=true jest_step "unit and integration tests" "$ART/reports/unit.json" \
