@@ -4,4 +4,16 @@
  * @packageDocumentation
  */
 export { karpenterPlugin as default } from './plugin';
-export * from './permissions';
+export {
+  createKarpenterClusterConditionalDecision,
+  isCluster,
+  isClusterOwner,
+  isEntityOwner,
+  karpenterClusterConditions,
+  karpenterClusterPermissionResourceRef,
+  karpenterClusterRules,
+} from './permissions';
+export type {
+  KarpenterClusterQuery,
+  KarpenterClusterResource,
+} from './permissions';

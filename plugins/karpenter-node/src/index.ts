@@ -7,6 +7,33 @@
  *
  * @packageDocumentation
  */
-export * from './extensions';
-export * from './adapters';
-export * from './services';
+export {
+  karpenterAuthStrategyExtensionPoint,
+  karpenterClusterSupplierExtensionPoint,
+} from './extensions';
+export type {
+  KarpenterAuthStrategy,
+  KarpenterAuthStrategyExtensionPoint,
+  KarpenterClusterDetails,
+  KarpenterClusterSupplier,
+  KarpenterClusterSupplierExtensionPoint,
+  KarpenterClusterSupplierFactory,
+  KarpenterCredential,
+} from './extensions';
+export {
+  fromKubernetesAuthStrategy,
+  fromKubernetesClusterDetails,
+  fromKubernetesClustersSupplier,
+  karpenterAuthProviderOf,
+  toKubernetesClusterDetails,
+} from './adapters';
+export {
+  DefaultKarpenterQueueClientFactory,
+  karpenterAwsCredentials,
+  karpenterQueueClientFactoryServiceRef,
+  regionFromQueueUrl,
+} from './services';
+export type {
+  KarpenterQueueClientFactory,
+  KarpenterQueueTarget,
+} from './services';

@@ -10,4 +10,10 @@ export {
 } from './plugin';
 export { isKarpenterAvailable } from './isKarpenterAvailable';
 export { KARPENTER_PERFORMANCE_MARKS } from './hooks';
-export * from './api';
+export { karpenterApiRef, KarpenterClient } from './api';
+export type {
+  EntityRefParts,
+  InterruptionQuery,
+  KarpenterApi,
+  NodeClaimQuery,
+} from './api';
