@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { karpenterApiRef, KarpenterClient } from './api';
 import { rootRouteRef } from './routes';
 
@@ -32,7 +33,7 @@ export const karpenterPlugin = createPlugin({
  *
  * @public
  */
-export const EntityKarpenterCard = karpenterPlugin.provide(
+export const EntityKarpenterCard: () => JSX.Element = karpenterPlugin.provide(
   createComponentExtension({
     name: 'EntityKarpenterCard',
     component: {
@@ -49,13 +50,14 @@ export const EntityKarpenterCard = karpenterPlugin.provide(
  *
  * @public
  */
-export const EntityKarpenterContent = karpenterPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityKarpenterContent',
-    component: () =>
-      import('./components/EntityKarpenterContent').then(
-        m => m.EntityKarpenterContent,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const EntityKarpenterContent: () => JSX.Element =
+  karpenterPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityKarpenterContent',
+      component: () =>
+        import('./components/EntityKarpenterContent').then(
+          m => m.EntityKarpenterContent,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );

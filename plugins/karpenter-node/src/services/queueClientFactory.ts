@@ -86,8 +86,9 @@ export class DefaultKarpenterQueueClientFactory
 
 /**
  * The SQS client factory of the Karpenter backend's queue monitor. Replace it with a service
- * factory of your own (`createServiceFactory({ service: karpenterQueueClientFactoryServiceRef,
- * … })`) to read queues through another credential chain, a proxy or a VPC endpoint.
+ * factory of your own for this ref (`createServiceFactory` with
+ * `service: karpenterQueueClientFactoryServiceRef`) to read queues through another credential
+ * chain, a proxy or a VPC endpoint.
  *
  * @public
  */
