@@ -4,4 +4,12 @@
  *
  * @packageDocumentation
  */
-export * from './crds';
+export {
+  loadKarpenterCrds,
+  crdDirectory,
+  KARPENTER_CRD_FILES,
+  validateKarpenterObject,
+  knownKarpenterKinds,
+  CEL_RULES_NOT_CHECKED,
+} from './crds';
+export type { KarpenterCrd, CrdValidationResult, CrdViolation } from './crds';

@@ -1,4 +1,4 @@
-export { parseCel, tokenize, CelSyntaxError } from './parser';
-export type { CelExpr, BinaryOp } from './parser';
-export { compileCel, evaluateCel, celTypeOf, CelEvalError } from './evaluate';
-export type { CelProgram, CelValue } from './evaluate';
+export { compileCel, evaluateCel, celActivation } from './compile';
+export type { CelActivation, CelProgram } from './compile';
+export { CelCompileError, CelEvalError } from './errors';
+export type { Schema } from './schemaKind';

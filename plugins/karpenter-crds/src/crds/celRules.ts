@@ -1,12 +1,13 @@
 import {
+  CelActivation,
+  CelCompileError,
   CelEvalError,
   CelProgram,
-  CelValue,
+  Schema,
+  celActivation,
   compileCel,
   evaluateCel,
 } from '../cel';
-
-type Schema = Record<string, any>;
 
 /** One `x-kubernetes-validations` entry. @internal */
 export interface ValidationRule {
@@ -18,9 +19,16 @@ export interface ValidationRule {
   optionalOldSelf?: boolean;
 }
 
-/** A rule with the schema path it is attached to (`spec.amiSelectorTerms[*].alias`). @internal */
+/**
+ * A rule with the schema path it is attached to (`spec.amiSelectorTerms[*].alias`), the schema
+ * node it sits on and the rule object itself.
+ *
+ * @internal
+ */
 export interface LocatedRule extends ValidationRule {
   path: string;
+  schema: Schema;
+  spec: ValidationRule;
 }
 
 interface Violation {
@@ -37,7 +45,7 @@ export function collectRules(schema: Schema, path = ''): LocatedRule[] {
   const out: LocatedRule[] = [];
   for (const rule of (schema['x-kubernetes-validations'] ??
     []) as ValidationRule[]) {
-    out.push({ ...rule, path: path || '<root>' });
+    out.push({ ...rule, path: path || '<root>', schema, spec: rule });
   }
   for (const [name, child] of Object.entries(
     (schema.properties ?? {}) as Record<string, Schema>,
@@ -73,42 +81,72 @@ interface CompiledRule {
   program: CelProgram;
   /** A transition rule: refers to `oldSelf`, evaluated only on updates. */
   transition: boolean;
+  /** Absent when the rule has none, or when it does not compile (then `message` is used). */
   messageProgram?: CelProgram;
 }
 
 /**
- * Compiles a rule (the parsed programs are cached); throws for syntax or constructs the
- * evaluator does not support, so that a CRD with such a rule fails loudly.
+ * Compiles a rule for the schema node it sits on (`self` typed by it; without `schema`, `dyn`);
+ * throws for syntax errors, type errors and constructs the CEL layer does not support, so that a
+ * CRD with such a rule fails loudly. A `messageExpression` that does not compile is not an error
+ * here: the failure message falls back to `message`, as it does when one fails to evaluate
+ * (kube-apiserver would refuse such a CRD; the vendored ones have none).
  *
  * @internal
  */
-export function compileRule(spec: ValidationRule): CompiledRule {
+export function compileRule(
+  spec: ValidationRule,
+  schema?: Schema,
+): CompiledRule {
   if (spec.optionalOldSelf) {
     throw new Error(
       `optionalOldSelf (rule ${JSON.stringify(spec.rule)}) is not supported`,
     );
   }
-  const program = compileCel(spec.rule);
+  const program = compileCel(spec.rule, schema);
+  let messageProgram: CelProgram | undefined;
+  if (spec.messageExpression !== undefined) {
+    try {
+      messageProgram = compileCel(spec.messageExpression, schema);
+    } catch (error) {
+      if (!(error instanceof CelCompileError)) throw error;
+    }
+  }
   return {
     spec,
     program,
     transition: program.variables.has('oldSelf'),
-    messageProgram:
-      spec.messageExpression !== undefined
-        ? compileCel(spec.messageExpression)
-        : undefined,
+    messageProgram,
   };
 }
 
 const compiledRules = new WeakMap<ValidationRule, CompiledRule>();
 
-function compiled(spec: ValidationRule): CompiledRule {
+function compiled(spec: ValidationRule, schema: Schema): CompiledRule {
   let rule = compiledRules.get(spec);
   if (!rule) {
-    rule = compileRule(spec);
+    rule = compileRule(spec, schema);
     compiledRules.set(spec, rule);
   }
   return rule;
+}
+
+/**
+ * Compiles (and caches for {@link validateCelRules}) every rule of a schema; throws naming the
+ * first rule that does not compile.
+ *
+ * @internal
+ */
+export function compileSchemaRules(schema: Schema): void {
+  for (const rule of collectRules(schema)) {
+    try {
+      compiled(rule.spec, rule.schema);
+    } catch (error) {
+      throw new Error(
+        `rule at ${rule.path} is not supported: ${(error as Error).message}`,
+      );
+    }
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -145,7 +183,7 @@ function ruleErrorString(spec: ValidationRule): string {
 function failureMessage(
   rule: CompiledRule,
   self: unknown,
-  oldSelf: unknown,
+  activation: CelActivation,
 ): string {
   const { spec } = rule;
   let message = spec.message?.trim()
@@ -153,10 +191,7 @@ function failureMessage(
     : `failed rule: ${spec.rule.trim()}`;
   if (rule.messageProgram) {
     try {
-      const value = evaluateCel(rule.messageProgram, {
-        self: self as CelValue,
-        oldSelf: oldSelf as CelValue | undefined,
-      });
+      const value = evaluateCel(rule.messageProgram, activation);
       if (typeof value === 'string' && value.trim() && !/[\r\n]/.test(value)) {
         message = value;
       }
@@ -201,22 +236,22 @@ function evaluateRules(
   // CRD validation ratcheting (on by default since Kubernetes 1.30, GA in 1.33): on update,
   // rules are not enforced on a value that is unchanged from the old object
   if (old !== undefined && sameJson(value, old)) return;
+  // self and oldSelf as CEL values typed by the schema, shared by the rules of this node
+  let activation: CelActivation | undefined;
   for (const spec of specs) {
-    const rule = compiled(spec);
+    const rule = compiled(spec, schema);
     if (rule.transition && old === undefined) continue;
     const field = fieldOf(path, spec);
     try {
-      const result = evaluateCel(rule.program, {
-        self: value as CelValue,
-        oldSelf: old as CelValue | undefined,
-      });
+      activation ??= celActivation(schema, value, old);
+      const result = evaluateCel(rule.program, activation);
       if (result === true) continue;
       if (result !== false) {
         throw new CelEvalError(
           `no such overload: rule result must be a bool, got ${typeof result}`,
         );
       }
-      out.push({ field, message: failureMessage(rule, value, old) });
+      out.push({ field, message: failureMessage(rule, value, activation) });
     } catch (error) {
       if (!(error instanceof CelEvalError)) throw error;
       const message = error.message.startsWith('no such overload')

@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { collectRules, compileRule, validateCelRules } from './celRules';
+import { compileSchemaRules, validateCelRules } from './celRules';
 import { loadKarpenterCrds } from './loadCrds';
 import { toJsonSchema } from './toJsonSchema';
 
@@ -42,16 +42,10 @@ function getValidators(): Map<string, KindValidator> {
       loadKarpenterCrds().map(crd => {
         // compile every CEL rule up front: a rule the evaluator cannot handle is an error here,
         // never a rule that silently passes
-        for (const rule of collectRules(crd.schema)) {
-          try {
-            compileRule(rule);
-          } catch (error) {
-            throw new Error(
-              `${crd.kind} CRD rule at ${rule.path} is not supported: ${
-                (error as Error).message
-              }`,
-            );
-          }
+        try {
+          compileSchemaRules(crd.schema);
+        } catch (error) {
+          throw new Error(`${crd.kind} CRD ${(error as Error).message}`);
         }
         return [
           `${crd.group}/${crd.version}/${crd.kind}`,
@@ -145,10 +139,12 @@ export const CEL_RULES_NOT_CHECKED: CrdViolation = {
  *   validation ratcheting, CEL rules on values unchanged from `old` are not enforced (the OpenAPI
  *   part is not ratcheted).
  *
- * The CEL subset the Karpenter CRDs use is implemented in `../cel`; every rule is compiled when
- * the validators are first built, so an unsupported construct throws instead of passing. Not
- * modelled: schema `default`s (the API server applies them before validating, so a defaulted
- * required field left out is reported here) and the CEL cost budget.
+ * The rules are evaluated by cel-js (@marcbachmann/cel-js) with what kube-apiserver adds to CEL,
+ * in `../cel`: `self`/`oldSelf` typed by the schema, the Kubernetes regex library, RE2 regular
+ * expressions. Every rule is compiled (and type-checked) when the validators are first built, so
+ * an unsupported construct throws instead of passing. Not modelled: schema `default`s (the API
+ * server applies them before validating, so a defaulted required field left out is reported
+ * here) and the CEL cost budget.
  *
  * @param object - the object to validate
  * @param old - on update, the object as it is stored now; omit on create
