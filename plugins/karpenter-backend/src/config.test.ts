@@ -43,11 +43,9 @@ describe('config durations (readDurationFromConfig)', () => {
       'karpenter.staleAfter must be a positive duration',
     );
     expect(() =>
-      readDurationMs(
-        config({ staleAfter: 'soon' }),
-        'karpenter.staleAfter',
-        { minutes: 1 },
-      ),
+      readDurationMs(config({ staleAfter: 'soon' }), 'karpenter.staleAfter', {
+        minutes: 1,
+      }),
     ).toThrow(/karpenter\.staleAfter/);
   });
 });

@@ -100,6 +100,18 @@ function tagPublic(ts) {
   );
 }
 
+/**
+ * Makes the schema descriptions valid TSDoc: json-schema-to-typescript writes `@minItems N` /
+ * `@maxItems N`, which TSDoc does not define, and Karpenter's descriptions hold `@` inside words
+ * ("al2023@v20240625"), which TSDoc would read as a tag.
+ */
+function tsdocSafe(ts) {
+  return ts
+    .replace(/@minItems (\d+)/g, 'At least $1 items.')
+    .replace(/@maxItems (\d+)/g, 'At most $1 items.')
+    .replace(/(\w)@(?=\w)/g, '$1\\@');
+}
+
 export async function generate() {
   const parts = [];
   for (const { file, name } of CRDS) {
@@ -114,7 +126,7 @@ export async function generate() {
       format: false,
       style: { singleQuote: true },
     });
-    parts.push(tagPublic(ts));
+    parts.push(tagPublic(tsdocSafe(ts)));
   }
   const text = [
     '/*',
@@ -135,7 +147,10 @@ if (isMain) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
     if (current !== text) {
       process.stderr.write(
-        `${path.relative(process.cwd(), OUT)} is out of date: run node plugins/karpenter-crds/scripts/generate-types.mjs\n`,
+        `${path.relative(
+          process.cwd(),
+          OUT,
+        )} is out of date: run node plugins/karpenter-crds/scripts/generate-types.mjs\n`,
       );
       process.exit(1);
     }

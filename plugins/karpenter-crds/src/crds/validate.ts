@@ -139,7 +139,7 @@ export const CEL_RULES_NOT_CHECKED: CrdViolation = {
  *   validation ratcheting, CEL rules on values unchanged from `old` are not enforced (the OpenAPI
  *   part is not ratcheted).
  *
- * The rules are evaluated by cel-js (@marcbachmann/cel-js) with what kube-apiserver adds to CEL,
+ * The rules are evaluated by cel-js (`@marcbachmann/cel-js`) with what kube-apiserver adds to CEL,
  * in `../cel`: `self`/`oldSelf` typed by the schema, the Kubernetes regex library, RE2 regular
  * expressions. Every rule is compiled (and type-checked) when the validators are first built, so
  * an unsupported construct throws instead of passing. Not modelled: schema `default`s (the API

@@ -68,7 +68,7 @@ export interface NodePool {
        * the most restrictive value. If left undefined,
        * this will default to one budget with a value to 10%.
        *
-       * @maxItems 50
+       * At most 50 items.
        */
       budgets?: {
         /**
@@ -95,7 +95,7 @@ export interface NodePool {
          * Otherwise, this will apply to each reason defined.
          * allowed reasons are Underutilized, Empty, and Drifted.
          *
-         * @maxItems 50
+         * At most 50 items.
          */
         reasons?: ('Underutilized' | 'Empty' | 'Drifted')[];
         /**
@@ -201,7 +201,7 @@ export interface NodePool {
         /**
          * Requirements are layered with GetLabels and applied to every node.
          *
-         * @maxItems 100
+         * At most 100 items.
          */
         requirements: {
           /**
@@ -423,7 +423,7 @@ export interface NodeClaim {
     /**
      * Requirements are layered with GetLabels and applied to every node.
      *
-     * @maxItems 100
+     * At most 100 items.
      */
     requirements: {
       /**
@@ -654,16 +654,16 @@ export interface EC2NodeClass {
     /**
      * AMISelectorTerms is a list of or ami selector terms. The terms are ORed.
      *
-     * @minItems 1
-     * @maxItems 30
+     * At least 1 items.
+     * At most 30 items.
      */
     amiSelectorTerms: [
       {
         /**
          * Alias specifies which EKS optimized AMI to select.
-         * Each alias consists of a family and an AMI version, specified as "family@version".
+         * Each alias consists of a family and an AMI version, specified as "family\@version".
          * Valid families include: al2, al2023, bottlerocket, windows2019, windows2022, windows2025.
-         * The version can either be pinned to a specific AMI release, with that AMIs version format (ex: "al2023@v20240625" or "bottlerocket@v1.10.0").
+         * The version can either be pinned to a specific AMI release, with that AMIs version format (ex: "al2023\@v20240625" or "bottlerocket\@v1.10.0").
          * The version can also be set to "latest" for any family. Setting the version to latest will result in drift when a new AMI is released. This is **not** recommended for production environments.
          * Note: The Windows families do **not** support version pinning, and only latest may be used.
          */
@@ -697,9 +697,9 @@ export interface EC2NodeClass {
       ...{
         /**
          * Alias specifies which EKS optimized AMI to select.
-         * Each alias consists of a family and an AMI version, specified as "family@version".
+         * Each alias consists of a family and an AMI version, specified as "family\@version".
          * Valid families include: al2, al2023, bottlerocket, windows2019, windows2022, windows2025.
-         * The version can either be pinned to a specific AMI release, with that AMIs version format (ex: "al2023@v20240625" or "bottlerocket@v1.10.0").
+         * The version can either be pinned to a specific AMI release, with that AMIs version format (ex: "al2023\@v20240625" or "bottlerocket\@v1.10.0").
          * The version can also be set to "latest" for any family. Setting the version to latest will result in drift when a new AMI is released. This is **not** recommended for production environments.
          * Note: The Windows families do **not** support version pinning, and only latest may be used.
          */
@@ -738,7 +738,7 @@ export interface EC2NodeClass {
     /**
      * BlockDeviceMappings to be applied to provisioned nodes.
      *
-     * @maxItems 50
+     * At most 50 items.
      */
     blockDeviceMappings?: {
       /**
@@ -833,7 +833,7 @@ export interface EC2NodeClass {
      * CapacityReservationSelectorTerms is a list of capacity reservation selector terms. Each term is ORed together to
      * determine the set of eligible capacity reservations.
      *
-     * @maxItems 30
+     * At most 30 items.
      */
     capacityReservationSelectorTerms?: {
       /**
@@ -994,7 +994,7 @@ export interface EC2NodeClass {
     /**
      * NetworkInterfaces specifies the network interface configurations to be attached to provisioned instances.
      *
-     * @maxItems 150
+     * At most 150 items.
      */
     networkInterfaces?: {
       /**
@@ -1031,7 +1031,7 @@ export interface EC2NodeClass {
     /**
      * SecurityGroupSelectorTerms is a list of security group selector terms. The terms are ORed.
      *
-     * @maxItems 30
+     * At most 30 items.
      */
     securityGroupSelectorTerms: {
       /**
@@ -1054,7 +1054,7 @@ export interface EC2NodeClass {
     /**
      * SubnetSelectorTerms is a list of subnet selector terms. The terms are ORed.
      *
-     * @maxItems 30
+     * At most 30 items.
      */
     subnetSelectorTerms: {
       /**
