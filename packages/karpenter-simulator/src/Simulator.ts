@@ -10,6 +10,7 @@ import { SimCluster } from './SimCluster';
 import { Queue } from './sqs/Queue';
 import { SqsServer } from './sqs/SqsServer';
 
+/** @public */
 export interface SimulatorOptions {
   scenario: string | Scenario;
   ports?: { sqs?: number; clusters?: Record<string, number> };
@@ -22,6 +23,7 @@ export interface SimulatorOptions {
   bookmarkIntervalMs?: number;
 }
 
+/** One simulated cluster as clients reach it. @public */
 export interface SimulatedClusterInfo {
   name: string;
   title?: string;
@@ -34,7 +36,7 @@ export interface SimulatedClusterInfo {
   region: string;
 }
 
-/** The handle tests use to read and change one cluster. */
+/** The handle tests use to read and change one cluster. @public */
 export interface ClusterHandle {
   name: string;
   apply(obj: any): any;
@@ -56,6 +58,7 @@ interface Scheduled {
 /**
  * A running simulator: one Kubernetes API server per cluster and one SQS endpoint, all on
  * 127.0.0.1, driven by a scenario and a simulated clock.
+ * @public
  */
 export class Simulator {
   clusters: SimulatedClusterInfo[] = [];
@@ -165,54 +168,9 @@ export class Simulator {
     }
   }
 
+  /** Runs one timeline action now (`scenario/timeline.ts`). */
   runStep(step: TimelineStep) {
-    const c = this.runtime(step.cluster);
-    switch (step.action) {
-      case 'interrupt':
-        c.interrupt({ nodePool: step.nodePool, count: step.count });
-        break;
-      case 'rebalance':
-        c.interrupt({
-          nodePool: step.nodePool,
-          count: step.count,
-          reason: 'SpotRebalanceRecommendation',
-        });
-        break;
-      case 'drift':
-        c.drift(step.nodePool!, step.count);
-        break;
-      case 'loseSubnets':
-        c.setSubnetTag(step.nodeClass!, `${c.name}-missing`);
-        break;
-      case 'restoreSubnets':
-        c.setSubnetTag(step.nodeClass!, c.name);
-        break;
-      case 'registrationFailure':
-        c.setRegistrationHealthy(step.nodePool!, false);
-        break;
-      case 'registrationRecovered':
-        c.setRegistrationHealthy(step.nodePool!, true);
-        break;
-      case 'scaleUp':
-        for (let i = 0; i < (step.count ?? 1); i++) c.launch(step.nodePool!);
-        break;
-      case 'consolidate':
-        c.consolidate(step.nodePool!);
-        break;
-      case 'hitCpuLimit':
-        c.hitCpuLimit(step.nodePool!, step.count);
-        break;
-      case 'pauseConsumer':
-        c.consumerPaused = true;
-        break;
-      case 'resumeConsumer':
-        c.consumerPaused = false;
-        break;
-      default:
-        throw new Error(
-          `unknown timeline action ${(step as TimelineStep).action}`,
-        );
-    }
+    this.runtime(step.cluster).runStep(step);
   }
 
   private scheduleConsumers() {
@@ -354,7 +312,7 @@ export class Simulator {
   }
 }
 
-/** Starts a simulator and resolves when every server listens. */
+/** Starts a simulator and resolves when every server listens. @public */
 export async function startSimulator(
   options: SimulatorOptions,
 ): Promise<Simulator> {

@@ -1,4 +1,4 @@
-/** A fault injected into the simulator. */
+/** A fault injected into the simulator. @public */
 export interface Fault {
   id?: string;
   cluster?: string;
@@ -11,7 +11,7 @@ export interface Fault {
   once?: boolean;
 }
 
-/** One request the simulator received. */
+/** One request the simulator received. @public */
 export interface RequestLogEntry {
   cluster?: string;
   service: 'k8s' | 'sqs';

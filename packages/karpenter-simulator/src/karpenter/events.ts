@@ -1,4 +1,4 @@
-import { KarpenterEvent } from './eventRecorder';
+import { EventRecorder, KarpenterEvent, RawEvent } from './eventRecorder';
 
 /**
  * The events Karpenter v1.14 publishes, one function per upstream constructor, with its
@@ -164,3 +164,21 @@ export const DEFAULT_MESSAGES: Record<string, string> = {
     'No allowed disruptions for disruption reason Underutilized due to blocking budget',
   Unconsolidatable: "Can't replace with a cheaper node",
 };
+
+/**
+ * An event written through client-go's recorder (no Karpenter dedupe), e.g. a Pod's, or the
+ * scheduler's (`reporter: 'default-scheduler'`). Without a message, the reason's Karpenter
+ * message; without a type, Warning for failure-like reasons.
+ * @internal
+ */
+export function emitEvent(recorder: EventRecorder, e: RawEvent) {
+  return recorder.record({
+    ...e,
+    message: e.message ?? DEFAULT_MESSAGES[e.reason] ?? e.reason,
+    type:
+      e.type ??
+      (/(Interrupted|Stopping|Terminating$|Unhealthy|Failed)/.test(e.reason)
+        ? 'Warning'
+        : 'Normal'),
+  });
+}

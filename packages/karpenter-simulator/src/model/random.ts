@@ -29,3 +29,11 @@ export class Random {
     return s;
   }
 }
+
+/** Java's `String.hashCode`: a stable 32-bit number for a text (seeds, instance profile names). */
+export function hashCode(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++)
+    h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return h;
+}

@@ -12,6 +12,7 @@ export function scenarioDirectory(): string {
   );
 }
 
+/** The names of the shipped scenarios. @public */
 export function shippedScenarios(): string[] {
   return fs
     .readdirSync(scenarioDirectory())
@@ -20,7 +21,7 @@ export function shippedScenarios(): string[] {
     .sort();
 }
 
-/** A shipped scenario by name, a YAML file path, or an object. */
+/** A shipped scenario by name, a YAML file path, or an object. @public */
 export function loadScenario(input: string | Scenario): Scenario {
   if (typeof input !== 'string') return input;
   const file =

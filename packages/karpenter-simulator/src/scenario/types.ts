@@ -1,6 +1,6 @@
 import type { Fault } from '../k8s/types';
 
-/** A fault of a scenario's cluster (the cluster is the one it is declared on). */
+/** A fault of a scenario's cluster (the cluster is the one it is declared on). @public */
 export type ScenarioFault = Omit<Fault, 'cluster' | 'id'>;
 
 /** A NodeClass of a scenario. */
@@ -19,7 +19,7 @@ export interface ScenarioBudget {
   duration?: string;
 }
 
-/** Nodes a NodePool starts with, of one capacity type, instance type and zone. */
+/** Nodes a NodePool starts with, of one capacity type, instance type and zone. @public */
 export interface ScenarioNodeGroup {
   count: number;
   capacityType?: string;
@@ -27,7 +27,7 @@ export interface ScenarioNodeGroup {
   zone?: string;
 }
 
-/** A NodePool of a scenario and the nodes it starts with. */
+/** A NodePool of a scenario and the nodes it starts with. @public */
 export interface ScenarioNodePool {
   name: string;
   nodeClass?: string;
@@ -64,6 +64,7 @@ export interface ScenarioWorkload {
   onePerNode?: boolean;
 }
 
+/** One cluster of a scenario. @public */
 export interface ScenarioCluster {
   name: string;
   title?: string;
@@ -124,6 +125,7 @@ export type TimelineAction =
   | 'pauseConsumer'
   | 'resumeConsumer';
 
+/** One timeline action at a time after start. @public */
 export interface TimelineStep {
   /** Seconds after start (simulated time). */
   at: number;
@@ -134,6 +136,7 @@ export interface TimelineStep {
   count?: number;
 }
 
+/** A scenario: clusters and a timeline. @public */
 export interface Scenario {
   name: string;
   seed?: number;

@@ -1,0 +1,121 @@
+import {
+  consolidateOne,
+  DISRUPTION_POLL_MS,
+  DisruptionHost,
+  disruptionPass,
+} from '../karpenter/disruption';
+import { Target } from '../karpenter/events';
+import { InterruptionHost } from '../karpenter/interruption';
+import { launch, terminate } from '../karpenter/lifecycle';
+import { SeedHost } from '../karpenter/seedHistory';
+import { hashCode } from '../model/random';
+import { ClusterState, claimNames } from './state';
+
+/** How often the simulated API server deletes expired Events (simulated time). */
+const EXPIRY_SWEEP_MS = 5_000;
+
+/** The API server's event TTL sweep and Karpenter's disruption polling, on simulated time. @internal */
+export function startControllers(state: ClusterState) {
+  const sweep = () => {
+    state.recorder.expire();
+    state.ctx.schedule(EXPIRY_SWEEP_MS, sweep);
+  };
+  state.ctx.schedule(EXPIRY_SWEEP_MS, sweep);
+  const poll = () => {
+    disruptionPass(disruptionHost(state));
+    state.ctx.schedule(DISRUPTION_POLL_MS, poll);
+  };
+  state.ctx.schedule(DISRUPTION_POLL_MS, poll);
+}
+
+/**
+ * Consolidation: a NodeClaim of the pool (a Consolidatable one when there is one) is disrupted
+ * and removed without replacement; undefined when the NodePool's budget blocks it.
+ * @internal
+ */
+export function consolidate(
+  state: ClusterState,
+  pool: string,
+): string | undefined {
+  return consolidateOne(disruptionHost(state), pool);
+}
+
+/** The NodeClaim and, while it exists, its Node, with uids (for Karpenter's events). */
+function target(state: ClusterState, claim: string): Target | undefined {
+  const f = state.facts.get(claim);
+  const nc = state.store.get('nodeclaims', claim);
+  if (!f || !nc) return undefined;
+  const node = state.store.get('nodes', f.nodeName);
+  return {
+    nodeClaim: { name: claim, uid: nc.metadata.uid },
+    node: node && { name: f.nodeName, uid: node.metadata.uid },
+  };
+}
+
+/** The cluster as the interruption controller (`karpenter/interruption.ts`) sees it. @internal */
+export function interruptionHost(state: ClusterState): InterruptionHost {
+  return {
+    region: state.region,
+    recorder: state.recorder,
+    now: () => state.ctx.now(),
+    sendMessage: body => state.queue.send(body),
+    target: claim => target(state, claim),
+    deleting: claim => !!state.facts.get(claim)?.terminating,
+    instanceId: claim => state.facts.get(claim)!.instanceId,
+    deleteAndReplace: claim => {
+      const f = state.facts.get(claim)!;
+      terminate(state, claim);
+      state.ctx.schedule(2_000, () =>
+        launch(state, f.nodePool, f.capacityType),
+      );
+    },
+  };
+}
+
+/** The cluster as the disruption controller (`karpenter/disruption.ts`) sees it. @internal */
+export function disruptionHost(state: ClusterState): DisruptionHost {
+  const pods = new Map<string, number>();
+  for (const p of state.store.list('pods'))
+    if (p.spec?.nodeName)
+      pods.set(p.spec.nodeName, (pods.get(p.spec.nodeName) ?? 0) + 1);
+  return {
+    recorder: state.recorder,
+    now: () => state.ctx.now(),
+    nodePools: () => state.store.list('nodepools'),
+    candidates: () =>
+      [...state.facts]
+        .filter(([, f]) => f.phase === 'initialized')
+        .map(([name, f]) => ({
+          name,
+          nodePool: f.nodePool,
+          consolidatable: f.consolidatableAt !== undefined,
+          drifted: (
+            state.store.get('nodeclaims', name)?.status?.conditions ?? []
+          ).some((c: any) => c.type === 'Drifted' && c.status === 'True'),
+          deleting: !!f.terminating,
+          pods: pods.get(f.nodeName) ?? 0,
+        })),
+    target: claim => target(state, claim),
+    terminate: (claim, reason) => terminate(state, claim, 10_000, reason),
+  };
+}
+
+/** The cluster as seeding its event history (`karpenter/seedHistory.ts`) sees it. @internal */
+export function seedHost(state: ClusterState): SeedHost {
+  return {
+    recorder: state.recorder,
+    now: state.ctx.now(),
+    region: state.region,
+    nodePools: state.store.list('nodepools'),
+    claims: claimNames(state).map(name => {
+      const f = state.facts.get(name)!;
+      return {
+        name,
+        nodePool: f.nodePool,
+        capacityType: f.capacityType,
+        target: target(state, name)!,
+      };
+    }),
+    seed: hashCode(`seed-events/${state.name}`),
+  };
+}
