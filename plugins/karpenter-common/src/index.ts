@@ -7,9 +7,22 @@ export * from './annotations';
 export * from './permissions';
 export * from './types';
 export * from './interruptions';
-export * from './template';
 export * from './health';
 export * from './api';
 export * from './selectors';
-export * from './schedule';
+export {
+  BUDGET_SCHEDULE_PATTERN,
+  DNS1123_LABEL_PATTERN,
+  parseBudgetSchedule,
+  parseGoDuration,
+  parseKubernetesQuantity,
+  parseQuantity,
+  scheduleActive,
+} from './values';
+export type {
+  BudgetSchedule,
+  GoDuration,
+  KubernetesQuantity,
+  QuantityFormat,
+} from './values';
 export * from './schema';

@@ -3,6 +3,7 @@
  * against label sets, the labels an instance type offers, resource capacities for NodePool limits,
  * durations, tolerations and one-per-node pod anti-affinity.
  */
+import { parseGoDuration } from '@karpenter-backstage/plugin-karpenter-common';
 import { InstanceType } from './instanceTypes';
 
 export interface Requirement {
@@ -126,11 +127,8 @@ export function capacityForLimits(t: InstanceType): Record<string, number> {
 export function parseDuration(value: unknown): number | undefined {
   if (typeof value !== 'string' || !/^(\d+[smh])+$/.test(value))
     return undefined;
-  const unit: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000 };
-  let ms = 0;
-  for (const [, n, u] of value.matchAll(/(\d+)([smh])/g))
-    ms += Number(n) * unit[u];
-  return ms;
+  const duration = parseGoDuration(value);
+  return duration.valid ? duration.milliseconds : undefined;
 }
 
 export interface Taint {

@@ -1,4 +1,8 @@
-import { parseBudgetSchedule, scheduleActive } from '../schedule';
+import {
+  parseBudgetSchedule,
+  parseGoDuration,
+  scheduleActive,
+} from '../values';
 
 /** A NodePool disruption budget. @public */
 export interface BudgetSpec {
@@ -8,18 +12,14 @@ export interface BudgetSpec {
   duration?: string;
 }
 
-/** "8h30m" → ms. @public */
+/** The forms the health model reads: unsigned `<digits>[.<digits>]` terms in h, m and s. */
+const BUDGET_DURATION = /^([0-9]+(\.[0-9]+)?[hms])+$/;
+
+/** "8h30m" → ms (Go's `time.ParseDuration`); NaN when it is not such a duration. @public */
 export function parseDuration(text: string | undefined): number {
-  if (!text) return NaN;
-  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000 };
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)([hms])/g;
-  let consumed = '';
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    total += Number(m[1]) * units[m[2]];
-    consumed += m[0];
-  }
-  return consumed === text ? total : NaN;
+  if (!text || !BUDGET_DURATION.test(text)) return NaN;
+  const duration = parseGoDuration(text);
+  return duration.valid ? duration.milliseconds : NaN;
 }
 
 /**

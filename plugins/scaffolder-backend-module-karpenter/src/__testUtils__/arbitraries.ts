@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {
   NODE_POOL_PRESET_NAMES,
   WELL_KNOWN_LABELS,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 
 /*
  * fast-check generators for the template input: valid values (including ones that are tricky

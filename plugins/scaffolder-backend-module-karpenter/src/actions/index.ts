@@ -1,4 +1,3 @@
-import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { RenderOptions } from '../render';
 import { createNodePoolsRenderAction } from './nodePoolsRender';
 import { createTerraformRenderAction } from './terraformRender';
@@ -24,7 +23,11 @@ export {
  */
 export function createKarpenterActions(
   options: RenderOptions = {},
-): TemplateAction<any, any, any>[] {
+): [
+  ReturnType<typeof createTerraformRenderAction>,
+  ReturnType<typeof createNodePoolsRenderAction>,
+  ReturnType<typeof createValuesRenderAction>,
+] {
   return [
     createTerraformRenderAction(options),
     createNodePoolsRenderAction(),

@@ -2,7 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   karpenterNodePoolsInputSchema,
   validateKarpenterNodePoolsInput,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 import {
   renderNodePoolFiles,
   valueOrThrow,

@@ -2,7 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   karpenterClusterInputSchema,
   validateKarpenterClusterInput,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 import {
   moduleSourceOf,
   RenderOptions,

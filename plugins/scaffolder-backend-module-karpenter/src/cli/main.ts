@@ -1,6 +1,6 @@
 import { isError } from '@backstage/errors';
 import path from 'node:path';
-import { validateKarpenterTemplateInput } from '@karpenter-backstage/plugin-karpenter-common';
+import { validateKarpenterTemplateInput } from '@karpenter-backstage/karpenter-template';
 import {
   KarpenterInputError,
   renderKarpenterRepository,

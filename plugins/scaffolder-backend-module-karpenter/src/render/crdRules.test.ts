@@ -1,4 +1,4 @@
-import { AWS_WELL_KNOWN_LABELS } from '@karpenter-backstage/plugin-karpenter-common';
+import { AWS_WELL_KNOWN_LABELS } from '@karpenter-backstage/karpenter-template';
 import { crdDirectory } from '@karpenter-backstage/karpenter-crds';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -3,7 +3,7 @@ import {
   formatFieldErrors,
   TemplateFieldError,
   TemplateValidationResult,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 
 /**
  * Bad input: an `InputError` whose message lists every invalid field (`field: message` lines) and

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseHcl } from '@cdktn/hcl2json';
-import { validateKarpenterClusterInput } from '@karpenter-backstage/plugin-karpenter-common';
+import { validateKarpenterClusterInput } from '@karpenter-backstage/karpenter-template';
 import { versionsTf } from './terraform';
 import { TERRAFORM_REQUIREMENTS } from './terraformVersions';
 

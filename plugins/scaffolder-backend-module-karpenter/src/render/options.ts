@@ -1,4 +1,4 @@
-import { karpenterClusterInputSchema } from '@karpenter-backstage/plugin-karpenter-common';
+import { karpenterClusterInputSchema } from '@karpenter-backstage/karpenter-template';
 import { KarpenterInputError } from './errors';
 
 /**

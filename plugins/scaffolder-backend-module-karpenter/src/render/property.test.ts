@@ -2,7 +2,7 @@
 import { InputError } from '@backstage/errors';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parse as parseHcl } from '@cdktn/hcl2json';
-import { validateKarpenterTemplateInput } from '@karpenter-backstage/plugin-karpenter-common';
+import { validateKarpenterTemplateInput } from '@karpenter-backstage/karpenter-template';
 import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import fc from 'fast-check';
 import fs from 'node:fs/promises';

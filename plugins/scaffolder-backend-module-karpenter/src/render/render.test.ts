@@ -3,7 +3,7 @@ import { format } from '@cdktn/hcl-tools';
 import {
   NODE_POOL_PRESET_NAMES,
   validateKarpenterTemplateInput,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
 import { parse as parseYaml } from 'yaml';
 import {

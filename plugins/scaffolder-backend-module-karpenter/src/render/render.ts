@@ -3,7 +3,7 @@ import {
   ResolvedKarpenterTemplate,
   ResolvedNodePools,
   TemplateFieldError,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 import { KarpenterInputError } from './errors';
 import { RenderedFile } from './files';
 import { buildEc2NodeClass } from './manifests/ec2NodeClass';

@@ -1,4 +1,4 @@
-import { ResolvedClusterSettings } from '@karpenter-backstage/plugin-karpenter-common';
+import { ResolvedClusterSettings } from '@karpenter-backstage/karpenter-template';
 import {
   attr,
   blank,

@@ -1,5 +1,5 @@
 import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
-import { TemplateFieldError } from '@karpenter-backstage/plugin-karpenter-common';
+import { TemplateFieldError } from '@karpenter-backstage/karpenter-template';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { formatAndParseHcl } from './hcl/check';

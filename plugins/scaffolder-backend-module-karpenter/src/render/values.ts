@@ -1,7 +1,7 @@
 import {
   karpenterTemplateInputSchema,
   TemplateFieldError,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 import { KarpenterInputError } from './errors';
 import { RenderedFile } from './files';
 import { moduleSourceOf, RenderOptions } from './render';

@@ -6,14 +6,14 @@ import {
   CLUSTER_DEFAULTS,
   CLUSTER_NAME_PATTERN,
   CONSOLIDATION_POLICIES,
-  DNS1123_LABEL_PATTERN,
   HELM_CHART_VERSION_PATTERN,
   MAX_CLUSTER_NAME_LENGTH,
   MAX_NODE_POOLS,
   NODE_POOL_PRESET_NAMES,
   TAINT_EFFECTS,
   validateKarpenterNodePoolsInput,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
+import { DNS1123_LABEL_PATTERN } from '@karpenter-backstage/plugin-karpenter-common';
 import {
   createNodePoolsRenderAction,
   createTerraformRenderAction,

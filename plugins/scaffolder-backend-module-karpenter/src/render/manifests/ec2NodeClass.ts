@@ -1,7 +1,7 @@
 import {
   karpenterNodeRoleName,
   ResolvedNodePool,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 
 /** The device holding kubelet's root: AL2/AL2023 boot from xvda, Bottlerocket keeps data on xvdb. */
 function rootDeviceName(amiAlias: string): string {

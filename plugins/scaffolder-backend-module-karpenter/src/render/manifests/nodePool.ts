@@ -2,7 +2,7 @@ import {
   NodePoolRequirement,
   NodePoolTaint,
   ResolvedNodePool,
-} from '@karpenter-backstage/plugin-karpenter-common';
+} from '@karpenter-backstage/karpenter-template';
 
 /** A requirement as the NodePool CRD spells it. */
 interface Requirement {

@@ -1,12 +1,12 @@
+import { DNS1123_LABEL_PATTERN } from '@karpenter-backstage/plugin-karpenter-common';
+import { ValueCheck } from './check';
+
 /**
  * Checks for names and identifiers of the template input. Every checker returns an error message
  * (without the field name) or `undefined` when the value is valid.
  */
 
-/** A checker of one value: an error message, or `undefined` when the value is fine. @public */
-export type ValueCheck<T> = (value: T) => string | undefined;
-
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_LABEL = new RegExp(DNS1123_LABEL_PATTERN);
 
 /**
  * Longest EKS cluster name the template accepts: the module names the node role
@@ -32,9 +32,6 @@ export const AWS_REGION_PATTERN =
 /** Pattern of a Karpenter Helm chart version accepted by the module (any 1.x.y). @public */
 export const HELM_CHART_VERSION_PATTERN =
   '^1\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$';
-
-/** Pattern of a DNS-1123 label (NodePool names, namespaces, environments). @public */
-export const DNS1123_LABEL_PATTERN = DNS1123_LABEL.source;
 
 /** Characters a Terraform module `source` may use (URL characters without `$`, `{`, `"`, `\`). */
 const MODULE_SOURCE = /^[A-Za-z0-9._~:/?#@!&'()*+,;=%-]+$/;

@@ -1,4 +1,4 @@
-import { ValueCheck } from './names';
+import { ValueCheck } from './check';
 
 /**
  * Characters AWS allows in tag keys and values: letters, digits, space separators and

@@ -6,8 +6,6 @@ import { Architecture } from '../constants';
  * `g` marks AWS Graviton (arm64), as does the first-generation `a1`. Everything else Karpenter
  * launches is x86_64 (amd64). Names that do not follow the scheme (`u-6tb1`, `mac2-m2`) are left
  * undecided.
- *
- * @public
  */
 export function instanceArchitecture(
   familyOrType: string,

@@ -1,4 +1,4 @@
-import { ValueCheck } from './names';
+import { ValueCheck } from './check';
 
 /** AMI families the template supports (Linux; the NodePools require `kubernetes.io/os: linux`). @public */
 export const AMI_FAMILIES = ['al2023', 'al2', 'bottlerocket'] as const;
@@ -39,3 +39,9 @@ export const checkVolumeSize: ValueCheck<string> = value => {
     ? undefined
     : 'must be a size in Gi from 1Gi to 16384Gi, such as 50Gi';
 };
+
+/** An On-Demand Capacity Reservation id. */
+export const checkCapacityReservationId: ValueCheck<string> = value =>
+  /^cr-[0-9a-z]{1,32}$/.test(value)
+    ? undefined
+    : 'must be a capacity reservation id such as cr-0123456789abcdef0';

@@ -1,5 +1,5 @@
-import { parseBudgetSchedule } from '../../schedule';
-import { ValueCheck } from './names';
+import { parseBudgetSchedule } from '@karpenter-backstage/plugin-karpenter-common';
+import { ValueCheck } from './check';
 
 /**
  * A disruption budget `schedule`, checked exactly as Karpenter reads it: the NodePool CRD's

@@ -1,10 +1,9 @@
-import { checkDns1123Subdomain, ValueCheck } from './names';
+import { ValueCheck } from './check';
+import { checkDns1123Subdomain } from './names';
 
 /**
  * Label domains Karpenter v1 reserves (kubelet-prohibited or owned by Karpenter and its AWS
  * provider): a label or requirement key in one of them must be a well-known label.
- *
- * @public
  */
 export const RESTRICTED_LABEL_DOMAINS = [
   'kubernetes.io',
@@ -13,7 +12,7 @@ export const RESTRICTED_LABEL_DOMAINS = [
   'karpenter.k8s.aws',
 ] as const;
 
-/** Sub-domains of the restricted domains that may be used freely. @public */
+/** Sub-domains of the restricted domains that may be used freely. */
 export const LABEL_DOMAIN_EXCEPTIONS = [
   'kops.k8s.io',
   'node.kubernetes.io',
@@ -76,7 +75,7 @@ export const WELL_KNOWN_LABELS: readonly string[] = [
   ...AWS_WELL_KNOWN_LABELS,
 ];
 
-/** Labels no NodePool may set or require (the CRD rejects them). @public */
+/** Labels no NodePool may set or require (the CRD rejects them). */
 export const RESTRICTED_LABELS = [
   'karpenter.sh/nodepool',
   'kubernetes.io/hostname',

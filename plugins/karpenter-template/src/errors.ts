@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** One invalid field: its path (e.g. `nodePools[1].limits.cpu`) and what is wrong. @public */
 export interface TemplateFieldError {
@@ -11,7 +11,7 @@ export type TemplateValidationResult<T> =
   | { ok: true; value: T }
   | { ok: false; errors: TemplateFieldError[] };
 
-/** `['nodePools', 1, 'labels', 'team.io/x']` → `nodePools[1].labels["team.io/x"]`. @public */
+/** `['nodePools', 1, 'labels', 'team.io/x']` → `nodePools[1].labels["team.io/x"]`. */
 export function formatFieldPath(path: ReadonlyArray<string | number>): string {
   let out = '';
   for (const part of path) {
@@ -58,7 +58,7 @@ function messageOf(issue: z.ZodIssue): string {
   }
 }
 
-/** Turns zod issues into field errors, one per unknown key. @public */
+/** Turns zod issues into field errors, one per unknown key. */
 export function toFieldErrors(error: z.ZodError): TemplateFieldError[] {
   const errors: TemplateFieldError[] = [];
   for (const issue of error.issues) {

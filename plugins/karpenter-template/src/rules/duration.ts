@@ -1,18 +1,16 @@
-import { ValueCheck } from './names';
-
-const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1 };
+import { parseGoDuration } from '@karpenter-backstage/plugin-karpenter-common';
+import { ValueCheck } from './check';
 
 /** Go's time.Duration overflows past ~2,562,047 hours; stay well below. */
-const MAX_SECONDS = 100 * 365 * 24 * 3600;
+const MAX_MILLISECONDS = 100 * 365 * 24 * 3600 * 1000;
 
-function totalSeconds(value: string): number {
-  let total = 0;
-  for (const [, amount, unit] of value.matchAll(/([0-9]+)([hms])/g)) {
-    total += Number(amount) * UNIT_SECONDS[unit];
-  }
-  return total;
-}
+/** The CRD's h/m/s terms, at most 9 digits each. */
+const HMS_TERMS = /^([0-9]{1,9}[hms])+$/;
 
+/**
+ * A duration check: the field's own pattern (the CRD's forms, digit counts bounded), then its
+ * length as Karpenter reads it (Go's `time.ParseDuration`, which refuses what would overflow).
+ */
 function durationCheck(
   pattern: RegExp,
   allowNever: boolean,
@@ -27,7 +25,8 @@ function durationCheck(
         allowNever ? ' or "Never"' : ''
       }`;
     }
-    if (totalSeconds(value) > MAX_SECONDS) {
+    const duration = parseGoDuration(value);
+    if (!duration.valid || duration.milliseconds > MAX_MILLISECONDS) {
       return 'must be at most 100 years';
     }
     return undefined;
@@ -36,17 +35,13 @@ function durationCheck(
 
 /** `expireAfter` and `consolidateAfter`: Go-style duration in h/m/s, or `Never`. */
 export const checkDurationOrNever = durationCheck(
-  /^([0-9]{1,9}[hms])+$/,
+  HMS_TERMS,
   true,
   '720h, 30s or 1h30m',
 );
 
 /** `terminationGracePeriod`: Go-style duration in h/m/s. */
-export const checkDuration = durationCheck(
-  /^([0-9]{1,9}[hms])+$/,
-  false,
-  '48h or 30m',
-);
+export const checkDuration = durationCheck(HMS_TERMS, false, '48h or 30m');
 
 /** A disruption budget's `duration`: hours and/or minutes only (cron has no seconds). */
 export const checkBudgetDuration = durationCheck(

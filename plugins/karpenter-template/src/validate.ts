@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { TemplateValidationResult, toFieldErrors } from './errors';
 import {
   checkResolvedNodePool,
@@ -8,8 +8,8 @@ import {
   resolveClusterSettings,
   resolveNodePool,
 } from './resolve';
+import { duplicateNodePoolNames } from './rules/lists';
 import {
-  duplicateNodePoolNames,
   karpenterClusterInputSchema,
   karpenterNodePoolsInputSchema,
   karpenterTemplateInputSchema,
