@@ -1,7 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { InputError } from '@backstage/errors';
-import { HealthThresholds } from '@karpenter-backstage/plugin-karpenter-common';
+import { HealthThresholds } from './services/Health';
 
 /**
  * A duration key in ms, read with `readDurationFromConfig` (a HumanDuration object such as

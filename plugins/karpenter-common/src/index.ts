@@ -1,15 +1,94 @@
 /**
- * Common types, annotations, permissions and models of the Karpenter plugins.
+ * What the Karpenter frontend and backend share: the HTTP API's types, the catalog annotations,
+ * the permissions, the interruption and disruption reason lists with their counting rules, the
+ * health status vocabulary, and the value grammars (Go durations, Kubernetes quantities, budget
+ * schedules) that both the template and the backend read.
  *
  * @packageDocumentation
  */
-export * from './annotations';
-export * from './permissions';
-export * from './types';
-export * from './interruptions';
-export * from './health';
-export * from './api';
-export * from './selectors';
+export {
+  KARPENTER_CLUSTER_ANNOTATION,
+  KARPENTER_NODEPOOLS_ANNOTATION,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+  hasKarpenterAnnotations,
+  parseAnnotationList,
+} from './annotations/annotations';
+export {
+  KARPENTER_CLUSTER_RESOURCE_TYPE,
+  karpenterClusterReadPermission,
+  karpenterPermissions,
+} from './permissions/permissions';
+export type { ClusterError, KarpenterHealthResponse } from './types';
+export {
+  DISRUPTION_REASONS,
+  INTERRUPTION_REASONS,
+  RECORDED_REASONS,
+  isInterruptionReason,
+  isRecordedReason,
+} from './interruptions/reasons';
+export type {
+  DisruptionReason,
+  InterruptionReason,
+  RecordedReason,
+} from './interruptions/reasons';
+export {
+  DISRUPTED_REASONS,
+  DISRUPTION_INFORMATION_REASONS,
+  INTERRUPTION_CONSEQUENCE_REASONS,
+  INTERRUPTION_NOTICE_REASONS,
+  NODE_CLAIM_COUNT_KINDS,
+  REBALANCE_REASONS,
+  countingKindOf,
+  countingSubject,
+  disruptedText,
+  disruptionReasonLabel,
+  emptyNodeClaimCounts,
+  interruptedText,
+  parseDisruptionReason,
+  rebalanceText,
+} from './interruptions/counting';
+export type { CountingKind, NodeClaimCounts } from './interruptions/counting';
+export { UNKNOWN_LABEL, bucketInterruptions } from './interruptions/aggregate';
+export {
+  DEFAULT_QUEUE_BACKLOG_WINDOW_MS,
+  assessQueueBacklog,
+  queueBacklog,
+} from './interruptions/queueStatus';
+export type { QueueBacklogAssessment } from './interruptions/queueStatus';
+export type {
+  InterruptionActivity,
+  InterruptionBucket,
+  InterruptionHistoryResponse,
+  InterruptionNotice,
+  InterruptionRecord,
+  InterruptionTotals,
+  QueueSample,
+  QueueState,
+  QueueStatus,
+} from './interruptions/types';
+export { HEALTH_STATUSES, worstStatus } from './health/types';
+export type {
+  Health,
+  HealthReason,
+  HealthReasonCode,
+  HealthStatus,
+} from './health/types';
+export type {
+  BudgetInfo,
+  ClusterInfo,
+  ClusterSummary,
+  ConditionInfo,
+  EntitySummary,
+  NodeClaimInfo,
+  NodeClaimPage,
+  NodeClaimState,
+  NodeClassInfo,
+  NodePoolInfo,
+  RequirementInfo,
+  ResourceUsage,
+} from './api/types';
 export {
   BUDGET_SCHEDULE_PATTERN,
   DNS1123_LABEL_PATTERN,
@@ -25,4 +104,12 @@ export type {
   KubernetesQuantity,
   QuantityFormat,
 } from './values';
-export * from './schema';
+export type {
+  KarpenterApiGetPath,
+  KarpenterApiOperations,
+  KarpenterApiPathParams,
+  KarpenterApiQuery,
+  KarpenterApiResponse,
+  KarpenterApiPaths,
+  KarpenterApiSchemas,
+} from './schema';

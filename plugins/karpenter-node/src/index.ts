@@ -1,7 +1,8 @@
 /**
  * Node.js library of the Karpenter plugins: the extension points that platform teams implement in
  * their own backend modules to extend the Karpenter backend (cluster suppliers, auth strategies),
- * and adapters for the Kubernetes plugin's contracts.
+ * adapters for the Kubernetes plugin's contracts, and the Kubernetes label and field selectors
+ * (as the API server evaluates them) that the backend and the simulator share.
  *
  * The vendored Karpenter v1 CRDs and their validator live in `@karpenter-backstage/karpenter-crds`.
  *
@@ -37,3 +38,9 @@ export type {
   KarpenterQueueClientFactory,
   KarpenterQueueTarget,
 } from './services';
+export {
+  parseFieldSelector,
+  parseLabelSelector,
+  SelectorError,
+} from './selectors';
+export type { Matcher } from './selectors';

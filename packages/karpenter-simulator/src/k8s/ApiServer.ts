@@ -10,15 +10,15 @@ import { toEventsV1 } from './eventsV1';
 import { openApiDocument, openApiIndex } from './openapi';
 import { Change, ObjectStore } from './ObjectStore';
 import { apiVersionOf, RESOURCES, ResourceDef } from './resources';
-import {
-  parseFieldSelector,
-  parseLabelSelector,
-  SelectorError,
-} from '@karpenter-backstage/plugin-karpenter-common';
 import { checkEksToken, EksTokenPolicy } from './eksTokens';
 import { sendJson, sendStatus } from './status';
 import { Fault, RequestLogEntry } from './types';
 import { WriteHandler } from './writes';
+import {
+  SelectorError,
+  parseFieldSelector,
+  parseLabelSelector,
+} from '@karpenter-backstage/plugin-karpenter-node';
 
 export interface ApiServerOptions {
   cluster: string;

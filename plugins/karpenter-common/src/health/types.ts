@@ -1,9 +1,22 @@
 /**
+ * The health statuses, from best to worst (`unknown` ranks between healthy and degraded: it hides
+ * no problem, but promises nothing).
+ *
+ * @public
+ */
+export const HEALTH_STATUSES = [
+  'healthy',
+  'unknown',
+  'degraded',
+  'unhealthy',
+] as const;
+
+/**
  * Health of a NodePool (or a cluster's Karpenter as a whole).
  *
  * @public
  */
-export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 
 /**
  * Machine-readable reason codes of the health model.
@@ -47,22 +60,10 @@ export interface Health {
   reasons: HealthReason[];
 }
 
-/** Thresholds of the health model (all configurable). @public */
-export interface HealthThresholds {
-  /** Usage/limit ratio at or above which a NodePool is degraded (default 0.9). */
-  limitDegradedRatio: number;
-  /** Usage/limit ratio at or above which a NodePool is unhealthy (default 1.0). */
-  limitUnhealthyRatio: number;
-  /** A NodeClaim not Launched after this long is stuck (default 5 min). */
-  launchTimeoutMs: number;
-  /** A NodeClaim not Registered after this long is stuck (default 15 min). */
-  registrationTimeoutMs: number;
+/** The worst of some statuses (`healthy` when none). @public */
+export function worstStatus(statuses: Iterable<HealthStatus>): HealthStatus {
+  let worst: HealthStatus = 'healthy';
+  for (const s of statuses)
+    if (HEALTH_STATUSES.indexOf(s) > HEALTH_STATUSES.indexOf(worst)) worst = s;
+  return worst;
 }
-
-/** @public */
-export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
-  limitDegradedRatio: 0.9,
-  limitUnhealthyRatio: 1.0,
-  launchTimeoutMs: 5 * 60 * 1000,
-  registrationTimeoutMs: 15 * 60 * 1000,
-};

@@ -1,4 +1,3 @@
-import { budgetActive } from '../health/budgets';
 import {
   BUDGET_SCHEDULE_PATTERN,
   parseBudgetSchedule,
@@ -164,13 +163,5 @@ describe('budget schedules (Karpenter / robfig/cron semantics)', () => {
       true,
     );
     expect(calls).toHaveLength(1);
-    const started = Date.now();
-    for (let i = 0; i < 200; i++)
-      budgetActive(
-        { nodes: '0', schedule: '0 9 1 1 *', duration: '87600h' },
-        at('2026-12-02T00:00:00Z') + i * HOUR,
-      );
-    // the old minute walk took 5 million steps per call for 10 years
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

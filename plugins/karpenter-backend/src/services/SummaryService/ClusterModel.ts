@@ -1,11 +1,11 @@
 import {
-  HealthThresholds,
   NodeClaimInfo,
   NodeClassInfo,
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { ClusterSnapshot } from '../ClusterCache';
 import { nodeClaimInfo, nodeClassInfo, nodePoolInfo } from './toInfo';
+import { HealthThresholds } from '../Health';
 
 /**
  * Everything derived from one cluster snapshot, indexed for requests: built once per cache

@@ -4,16 +4,13 @@ import {
   ClusterSummary,
   EntitySummary,
   HealthReason,
-  HealthThresholds,
   InterruptionActivity,
   karpenterClusterReadPermission,
   NodeClaimPage,
   NodeClaimState,
   NodeClassInfo,
   NodePoolInfo,
-  parseLabelSelector,
   QueueStatus,
-  SelectorError,
   worstStatus,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import {
@@ -26,6 +23,11 @@ import {
 import { ClusterRegistry } from '../ClusterRegistry';
 import { EntityTarget } from '../EntityResolver';
 import { ClusterModel } from './ClusterModel';
+import {
+  SelectorError,
+  parseLabelSelector,
+} from '@karpenter-backstage/plugin-karpenter-node';
+import { HealthThresholds } from '../Health';
 
 /** Interruption activity and queue status per cluster (the interruption services). @internal */
 export interface ClusterExtras {

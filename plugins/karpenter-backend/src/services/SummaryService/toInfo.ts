@@ -1,12 +1,6 @@
 import {
   BudgetInfo,
-  budgetActive,
-  budgetAllows,
   ConditionInfo,
-  conditionIs,
-  evaluateNodeClassHealth,
-  evaluateNodePoolHealth,
-  HealthThresholds,
   NodeClaimInfo,
   NodeClaimState,
   NodeClassInfo,
@@ -14,6 +8,14 @@ import {
   parseQuantity,
   ResourceUsage,
 } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  HealthThresholds,
+  budgetActive,
+  budgetAllows,
+  conditionIs,
+  evaluateNodeClassHealth,
+  evaluateNodePoolHealth,
+} from '../Health';
 
 const conditionsOf = (o: any): ConditionInfo[] =>
   (o?.status?.conditions ?? []).map((c: any) => ({

@@ -3,12 +3,27 @@
  *
  * @public
  */
-export type Matcher = (obj: any) => boolean;
+export type Matcher = (obj: unknown) => boolean;
 
 type LabelTerm =
   | { op: '=' | '!='; key: string; value: string }
   | { op: 'in' | 'notin'; key: string; values: string[] }
   | { op: 'exists' | '!exists'; key: string };
+
+type Fields = { [key: string]: unknown };
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object'
+    ? (value as Fields)[key]
+    : undefined;
+}
+
+function labelsOf(obj: unknown): Record<string, string> {
+  const labels = field(field(obj, 'metadata'), 'labels');
+  return labels !== null && typeof labels === 'object'
+    ? (labels as Record<string, string>)
+    : {};
+}
 
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
@@ -51,7 +66,7 @@ export function parseLabelSelector(text: string | null | undefined): Matcher {
     throw new SelectorError(`unable to parse requirement: ${part}`);
   });
   return obj => {
-    const labels: Record<string, string> = obj?.metadata?.labels ?? {};
+    const labels = labelsOf(obj);
     return terms.every(t => {
       const has = Object.prototype.hasOwnProperty.call(labels, t.key);
       switch (t.op) {
@@ -72,9 +87,9 @@ export function parseLabelSelector(text: string | null | undefined): Matcher {
   };
 }
 
-function pathValue(obj: any, path: string): string {
+function pathValue(obj: unknown, path: string): string {
   let value = obj;
-  for (const part of path.split('.')) value = value?.[part];
+  for (const part of path.split('.')) value = field(value, part);
   return value === undefined || value === null ? '' : String(value);
 }
 

@@ -2,9 +2,9 @@ import {
   parseBudgetSchedule,
   parseGoDuration,
   scheduleActive,
-} from '../values';
+} from '@karpenter-backstage/plugin-karpenter-common';
 
-/** A NodePool disruption budget. @public */
+/** A NodePool disruption budget. */
 export interface BudgetSpec {
   nodes: string;
   reasons?: string[];
@@ -15,7 +15,7 @@ export interface BudgetSpec {
 /** The forms the health model reads: unsigned `<digits>[.<digits>]` terms in h, m and s. */
 const BUDGET_DURATION = /^([0-9]+(\.[0-9]+)?[hms])+$/;
 
-/** "8h30m" → ms (Go's `time.ParseDuration`); NaN when it is not such a duration. @public */
+/** "8h30m" → ms (Go's `time.ParseDuration`); NaN when it is not such a duration. */
 export function parseDuration(text: string | undefined): number {
   if (!text || !BUDGET_DURATION.test(text)) return NaN;
   const duration = parseGoDuration(text);
@@ -28,8 +28,6 @@ export function parseDuration(text: string | undefined): number {
  * otherwise when the schedule's first activation (UTC) after `now - duration` is not after now.
  * A schedule Karpenter cannot parse counts as in effect: Karpenter then fails closed and allows
  * 0 disruptions (see {@link budgetScheduleError}).
- *
- * @public
  */
 export function budgetActive(budget: BudgetSpec, nowMs: number): boolean {
   if (budget.schedule === undefined && budget.duration === undefined)
@@ -45,8 +43,6 @@ export function budgetActive(budget: BudgetSpec, nowMs: number): boolean {
 /**
  * Why Karpenter cannot evaluate a budget's schedule (it then allows 0 disruptions), or
  * `undefined` when it can (or the budget has none).
- *
- * @public
  */
 export function budgetScheduleError(budget: BudgetSpec): string | undefined {
   if (budget.schedule === undefined && budget.duration === undefined)
@@ -61,7 +57,7 @@ export function budgetScheduleError(budget: BudgetSpec): string | undefined {
   return undefined;
 }
 
-/** Nodes a budget allows to disrupt: "10%" of the node count (rounded up) or an absolute number. @public */
+/** Nodes a budget allows to disrupt: "10%" of the node count (rounded up) or an absolute number. */
 export function budgetAllows(budget: BudgetSpec, nodeCount: number): number {
   const text = budget.nodes.trim();
   if (text.endsWith('%'))

@@ -1,4 +1,4 @@
-/** A condition as Karpenter writes it. @public */
+/** A condition as Karpenter writes it. */
 export interface KubeCondition {
   type: string;
   status: string;
@@ -7,7 +7,7 @@ export interface KubeCondition {
   lastTransitionTime?: string;
 }
 
-/** The condition of a type, if present. @public */
+/** The condition of a type, if present. */
 export function findCondition(
   conditions: KubeCondition[] | undefined,
   type: string,
@@ -15,7 +15,7 @@ export function findCondition(
   return conditions?.find(c => c.type === type);
 }
 
-/** `True` → true, `False` → false, missing/Unknown → undefined. @public */
+/** `True` → true, `False` → false, missing/Unknown → undefined. */
 export function conditionIs(
   conditions: KubeCondition[] | undefined,
   type: string,
@@ -25,7 +25,7 @@ export function conditionIs(
   return c.status === 'True';
 }
 
-/** "SubnetsReady=False (SubnetsNotFound): no subnets" — a condition for humans. @public */
+/** "SubnetsReady=False (SubnetsNotFound): no subnets" — a condition for humans. */
 export function describeCondition(c: KubeCondition): string {
   return `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${
     c.message ? `: ${c.message}` : ''

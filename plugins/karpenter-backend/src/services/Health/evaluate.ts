@@ -10,31 +10,20 @@ import {
   findCondition,
   KubeCondition,
 } from './conditions';
-import { parseQuantity } from './quantity';
 import {
-  DEFAULT_HEALTH_THRESHOLDS,
   Health,
   HealthReason,
-  HealthStatus,
-  HealthThresholds,
-} from './types';
+  parseQuantity,
+  worstStatus,
+} from '@karpenter-backstage/plugin-karpenter-common';
+import { DEFAULT_HEALTH_THRESHOLDS, HealthThresholds } from './thresholds';
 
-const ORDER: HealthStatus[] = ['healthy', 'unknown', 'degraded', 'unhealthy'];
-
-/** The worst of some statuses (`healthy` when none). @public */
-export function worstStatus(statuses: Iterable<HealthStatus>): HealthStatus {
-  let worst: HealthStatus = 'healthy';
-  for (const s of statuses)
-    if (ORDER.indexOf(s) > ORDER.indexOf(worst)) worst = s;
-  return worst;
-}
-
-/** A status from reasons: the worst severity among them. @public */
+/** A status from reasons: the worst severity among them. */
 export function healthFromReasons(reasons: HealthReason[]): Health {
   return { status: worstStatus(reasons.map(r => r.severity)), reasons };
 }
 
-/** The fields of a NodePool the health model reads. @public */
+/** The fields of a NodePool the health model reads. */
 export interface NodePoolLike {
   metadata: { name: string };
   spec?: {
@@ -48,13 +37,13 @@ export interface NodePoolLike {
   };
 }
 
-/** The fields of an EC2NodeClass the health model reads. @public */
+/** The fields of an EC2NodeClass the health model reads. */
 export interface NodeClassLike {
   metadata: { name: string };
   status?: { conditions?: KubeCondition[] };
 }
 
-/** The fields of a NodeClaim the health model reads. @public */
+/** The fields of a NodeClaim the health model reads. */
 export interface NodeClaimLike {
   metadata: {
     name: string;
@@ -72,7 +61,7 @@ const NODECLASS_CONDITIONS = [
   'ValidationSucceeded',
 ];
 
-/** Health of an EC2NodeClass: not Ready → unhealthy with the failing conditions. @public */
+/** Health of an EC2NodeClass: not Ready → unhealthy with the failing conditions. */
 export function evaluateNodeClassHealth(
   nodeClass: NodeClassLike | undefined,
 ): Health {
@@ -206,7 +195,7 @@ function budgetReasons(pool: NodePoolLike, nowMs: number): HealthReason[] {
   });
 }
 
-/** Inputs of {@link evaluateNodePoolHealth}. @public */
+/** Inputs of {@link evaluateNodePoolHealth}. */
 export interface NodePoolHealthInput {
   pool: NodePoolLike;
   nodeClass?: NodeClassLike;
@@ -222,8 +211,6 @@ export interface NodePoolHealthInput {
  * false → unhealthy; NodeRegistrationHealthy false → degraded; its EC2NodeClass not Ready →
  * unhealthy with the failing condition; usage ≥ 90 % / 100 % of a limit → degraded / unhealthy;
  * stuck NodeClaims → degraded; drifted NodeClaims and budgets allowing 0 disruptions reported.
- *
- * @public
  */
 export function evaluateNodePoolHealth(input: NodePoolHealthInput): Health {
   const t = { ...DEFAULT_HEALTH_THRESHOLDS, ...input.thresholds };

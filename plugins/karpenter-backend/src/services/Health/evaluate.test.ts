@@ -1,10 +1,9 @@
 import { budgetActive, budgetAllows, parseDuration } from './budgets';
 import {
-  evaluateNodeClassHealth,
-  evaluateNodePoolHealth,
+  parseQuantity,
   worstStatus,
-} from './evaluate';
-import { parseQuantity } from './quantity';
+} from '@karpenter-backstage/plugin-karpenter-common';
+import { evaluateNodeClassHealth, evaluateNodePoolHealth } from './evaluate';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const cond = (type: string, status: string, reason = type, message = '') => ({

@@ -1,5 +1,0 @@
-export * from './types';
-export * from './quantity';
-export * from './conditions';
-export * from './budgets';
-export * from './evaluate';

@@ -1,2 +1,0 @@
-// The health model reads quantities with the one implementation (values/quantity.ts).
-export { parseQuantity } from '../values/quantity';

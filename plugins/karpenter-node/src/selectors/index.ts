@@ -1,0 +1,6 @@
+export {
+  parseFieldSelector,
+  parseLabelSelector,
+  SelectorError,
+} from './selectors';
+export type { Matcher } from './selectors';
