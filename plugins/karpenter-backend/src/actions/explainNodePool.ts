@@ -1,44 +1,25 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  DNS1123_LABEL_PATTERN,
   InterruptionNotice,
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { assertClusterReadable, fromCluster, toHealth } from './shared';
-import { ActionZod, KarpenterActionsOptions } from './types';
+import {
+  assertClusterReadable,
+  clusterInputSchema,
+  DEFAULT_HOURS,
+  fromCluster,
+  healthSchema,
+  hoursSchema,
+  interruptionCountsShape,
+  lastHours,
+  nodePoolNameSchema,
+  READ_ONLY_ATTRIBUTES,
+  toHealth,
+  toInterruptionCounts,
+  usageSchema,
+} from './shared';
+import { KarpenterActionsOptions } from './types';
 
-/** Health status and reasons. */
-const healthSchema = (z: ActionZod) =>
-  z.object({
-    status: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
-    reasons: z.array(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        severity: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
-      }),
-    ),
-  });
-
-/** A resource usage against its limit. */
-const usageSchema = (z: ActionZod) =>
-  z.object({
-    used: z.number(),
-    limit: z.number().optional(),
-    ratio: z.number().optional(),
-  });
-
-/** Hours back from now, 1 to 744 (31 days). */
-const hoursSchema = (z: ActionZod) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(744)
-    .optional()
-    .describe('How many hours back from now (default 24, at most 744)');
-
-const HOUR = 3_600_000;
 /** Rows read for the per-NodeClaim breakdown (the counts above it are exact). */
 const NOTICE_ROWS = 200;
 
@@ -123,18 +104,12 @@ export function registerExplainNodePool(options: KarpenterActionsOptions) {
     title: 'Explain a Karpenter NodePool',
     description:
       'Why a NodePool is healthy, degraded or unhealthy: its health reasons, CPU and memory against its limits, nodes by capacity type, NodeClaims by state, disruption budgets (whether they allow disruptions now), and the interruptions and disruptions of the last hours counted per NodeClaim. `explanation` says the same in sentences. Read-only.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ATTRIBUTES,
     schema: {
       input: z =>
         z.object({
-          cluster: z
-            .string()
-            .describe('Cluster name (as in karpenter.clusters)'),
-          nodePool: z
-            .string()
-            .max(63)
-            .regex(new RegExp(DNS1123_LABEL_PATTERN))
-            .describe('NodePool name'),
+          cluster: clusterInputSchema(z),
+          nodePool: nodePoolNameSchema(z).describe('NodePool name'),
           hours: hoursSchema(z),
         }),
       output: z =>
@@ -171,10 +146,7 @@ export function registerExplainNodePool(options: KarpenterActionsOptions) {
           interruptions: z.object({
             from: z.string(),
             to: z.string(),
-            interruptedNodeClaims: z.number(),
-            rebalanceRecommendedNodeClaims: z.number(),
-            disruptedNodeClaims: z.number(),
-            events: z.number(),
+            ...interruptionCountsShape(z),
             byNodeClaim: z.array(
               z.object({
                 nodeClaim: z.string(),
@@ -204,24 +176,24 @@ export function registerExplainNodePool(options: KarpenterActionsOptions) {
         throw new NotFoundError(
           `NodePool '${input.nodePool}' not found in cluster '${input.cluster}'`,
         );
-      const hours = input.hours ?? 24;
-      const toMs = Date.now();
+      const hours = input.hours ?? DEFAULT_HOURS;
       const result = await history.query({
         cluster: input.cluster,
-        fromMs: toMs - hours * HOUR,
-        toMs,
-        bucketMs: hours > 48 ? 24 * HOUR : HOUR,
+        ...lastHours(hours),
         nodePools: [input.nodePool],
         limit: NOTICE_ROWS,
       });
-      const counts = result.totals.nodeClaims;
       return {
         output: {
           cluster: pool.cluster,
           nodePool: pool.name,
           health: toHealth(pool.health),
           stale: Boolean(pool.stale),
-          explanation: explanation(pool, counts.interrupted, hours),
+          explanation: explanation(
+            pool,
+            result.totals.nodeClaims.interrupted,
+            hours,
+          ),
           nodeClass: pool.nodeClass?.name,
           nodeCount: pool.nodeCount,
           nodesByCapacityType: pool.nodesByCapacityType,
@@ -242,10 +214,7 @@ export function registerExplainNodePool(options: KarpenterActionsOptions) {
           interruptions: {
             from: result.from,
             to: result.to,
-            interruptedNodeClaims: counts.interrupted,
-            rebalanceRecommendedNodeClaims: counts.rebalanceRecommended,
-            disruptedNodeClaims: counts.disrupted,
-            events: result.totals.events,
+            ...toInterruptionCounts(result.totals),
             byNodeClaim: perNodeClaim(result.notices),
             truncated: Boolean(result.nextNoticeCursor),
           },

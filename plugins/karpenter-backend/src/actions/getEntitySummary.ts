@@ -1,29 +1,16 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
-import { toHealth } from './shared';
+import {
+  healthSchema,
+  healthStatusSchema,
+  interruptionCountsShape,
+  READ_ONLY_ATTRIBUTES,
+  toHealth,
+  toInterruptionCounts,
+  usageSchema,
+} from './shared';
 import { ActionZod, KarpenterActionsOptions } from './types';
-
-/** Health status and reasons. */
-const healthSchema = (z: ActionZod) =>
-  z.object({
-    status: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
-    reasons: z.array(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        severity: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
-      }),
-    ),
-  });
-
-/** A resource usage against its limit. */
-const usageSchema = (z: ActionZod) =>
-  z.object({
-    used: z.number(),
-    limit: z.number().optional(),
-    ratio: z.number().optional(),
-  });
 
 const clusterErrorSchema = (z: ActionZod) =>
   z.object({
@@ -50,12 +37,7 @@ function clusterOutput(c: ClusterSummary) {
       cpu: p.usage.cpu,
       memory: p.usage.memory,
     })),
-    interruptionsLast24h: totals && {
-      interruptedNodeClaims: totals.nodeClaims.interrupted,
-      rebalanceRecommendedNodeClaims: totals.nodeClaims.rebalanceRecommended,
-      disruptedNodeClaims: totals.nodeClaims.disrupted,
-      events: totals.events,
-    },
+    interruptionsLast24h: totals && toInterruptionCounts(totals),
     queue: c.queue && { state: c.queue.state, message: c.queue.message },
   };
 }
@@ -73,7 +55,7 @@ export function registerGetEntitySummary(options: KarpenterActionsOptions) {
     title: 'Karpenter summary of a catalog entity',
     description:
       "The health of the Karpenter NodePools behind a catalog entity (the clusters and NodePools its annotations or workloads name): per cluster the NodePools' health with reasons, CPU and memory against their limits, the last 24 h of interruptions and the interruption queue. A cluster that cannot be read, or that the caller may not read (code FORBIDDEN), has an error and no NodePools; the other clusters still answer. Read-only.",
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ATTRIBUTES,
     schema: {
       input: z =>
         z.object({
@@ -92,12 +74,12 @@ export function registerGetEntitySummary(options: KarpenterActionsOptions) {
               'not-configured: the entity names no cluster (see message)',
             ),
           message: z.string().optional(),
-          health: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
+          health: healthStatusSchema(z),
           clusters: z.array(
             z.object({
               cluster: z.string(),
               title: z.string().optional(),
-              health: z.enum(['healthy', 'degraded', 'unhealthy', 'unknown']),
+              health: healthStatusSchema(z),
               error: clusterErrorSchema(z).optional(),
               stale: z.boolean().optional(),
               updatedAt: z
@@ -116,12 +98,7 @@ export function registerGetEntitySummary(options: KarpenterActionsOptions) {
                 }),
               ),
               interruptionsLast24h: z
-                .object({
-                  interruptedNodeClaims: z.number(),
-                  rebalanceRecommendedNodeClaims: z.number(),
-                  disruptedNodeClaims: z.number(),
-                  events: z.number(),
-                })
+                .object(interruptionCountsShape(z))
                 .optional(),
               queue: z
                 .object({ state: z.string(), message: z.string() })

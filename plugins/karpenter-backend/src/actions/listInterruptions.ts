@@ -1,21 +1,16 @@
+import { RECORDED_REASONS } from '@karpenter-backstage/plugin-karpenter-common';
 import {
-  DNS1123_LABEL_PATTERN,
-  RECORDED_REASONS,
-} from '@karpenter-backstage/plugin-karpenter-common';
-import { assertClusterReadable } from './shared';
-import { ActionZod, KarpenterActionsOptions } from './types';
-
-/** Hours back from now, 1 to 744 (31 days). */
-const hoursSchema = (z: ActionZod) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(744)
-    .optional()
-    .describe('How many hours back from now (default 24, at most 744)');
-
-const HOUR = 3_600_000;
+  assertClusterReadable,
+  clusterInputSchema,
+  DEFAULT_HOURS,
+  hoursSchema,
+  interruptionCountsShape,
+  lastHours,
+  nodePoolNameSchema,
+  READ_ONLY_ATTRIBUTES,
+  toInterruptionCounts,
+} from './shared';
+import { KarpenterActionsOptions } from './types';
 
 /**
  * `karpenter:list-interruptions`: the recorded interruptions and disruptions of a cluster, counted
@@ -30,17 +25,12 @@ export function registerListInterruptions(options: KarpenterActionsOptions) {
     title: 'Karpenter interruptions of a cluster',
     description:
       'The Spot interruptions, rebalance recommendations and disruptions Karpenter recorded in a cluster over the last hours: distinct NodeClaims counted per kind, NodePool and reason, and the newest rows (one per NodeClaim and reason, with its instance type, zone and times). Optionally narrowed to one NodePool or one reason. Read-only.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: READ_ONLY_ATTRIBUTES,
     schema: {
       input: z =>
         z.object({
-          cluster: z
-            .string()
-            .describe('Cluster name (as in karpenter.clusters)'),
-          nodePool: z
-            .string()
-            .max(63)
-            .regex(new RegExp(DNS1123_LABEL_PATTERN))
+          cluster: clusterInputSchema(z),
+          nodePool: nodePoolNameSchema(z)
             .optional()
             .describe('Only this NodePool'),
           reason: z
@@ -61,9 +51,7 @@ export function registerListInterruptions(options: KarpenterActionsOptions) {
           cluster: z.string(),
           from: z.string(),
           to: z.string(),
-          interruptedNodeClaims: z.number(),
-          rebalanceRecommendedNodeClaims: z.number(),
-          disruptedNodeClaims: z.number(),
+          ...interruptionCountsShape(z),
           events: z.number().describe('Raw event occurrences'),
           interruptedByNodePool: z.record(z.number()),
           byReason: z.record(z.number()),
@@ -90,13 +78,9 @@ export function registerListInterruptions(options: KarpenterActionsOptions) {
     },
     action: async ({ input, credentials }) => {
       await assertClusterReadable(access, registry, credentials, input.cluster);
-      const toMs = Date.now();
-      const fromMs = toMs - (input.hours ?? 24) * HOUR;
       const result = await history.query({
         cluster: input.cluster,
-        fromMs,
-        toMs,
-        bucketMs: (input.hours ?? 24) > 48 ? 24 * HOUR : HOUR,
+        ...lastHours(input.hours ?? DEFAULT_HOURS),
         nodePools: input.nodePool ? [input.nodePool] : undefined,
         reason: input.reason,
         limit: input.limit ?? 20,
@@ -107,10 +91,7 @@ export function registerListInterruptions(options: KarpenterActionsOptions) {
           cluster: result.cluster,
           from: result.from,
           to: result.to,
-          interruptedNodeClaims: t.nodeClaims.interrupted,
-          rebalanceRecommendedNodeClaims: t.nodeClaims.rebalanceRecommended,
-          disruptedNodeClaims: t.nodeClaims.disrupted,
-          events: t.events,
+          ...toInterruptionCounts(t),
           interruptedByNodePool: t.byNodePool,
           byReason: t.byReason as Record<string, number>,
           disruptionsByReason: t.disruptionsByReason,

@@ -8,9 +8,9 @@ import {
   valueOrThrow,
   writeRenderedFiles,
 } from '../render';
-import { clusterEntityRef } from './entityRef';
 import { scaffolderInputSchema } from './inputSchema';
 import { nodePoolsRenderExamples } from './nodePoolsRender.examples';
+import { clusterOutputShape, outputClusterFiles } from './renderOutput';
 
 /** Id of the action that writes the NodePool manifests. @public */
 export const NODEPOOLS_RENDER_ACTION_ID = 'karpenter:nodepools:render';
@@ -33,13 +33,7 @@ export function createNodePoolsRenderAction() {
       input: scaffolderInputSchema(karpenterNodePoolsInputSchema),
       output: z =>
         z.object({
-          files: z
-            .array(z.string())
-            .describe('Files written, relative to the workspace'),
-          clusterName: z.string().describe('Name of the EKS cluster'),
-          entityRef: z
-            .string()
-            .describe('Catalog entity of the cluster (Resource)'),
+          ...clusterOutputShape(z),
           nodePools: z
             .array(z.string())
             .describe('Names of the NodePools rendered'),
@@ -63,9 +57,7 @@ export function createNodePoolsRenderAction() {
           input.clusterName
         }${ctx.isDryRun ? ' (dry run)' : ''}`,
       );
-      ctx.output('files', written);
-      ctx.output('clusterName', input.clusterName);
-      ctx.output('entityRef', clusterEntityRef(input.clusterName));
+      outputClusterFiles(ctx, written, input.clusterName);
       ctx.output('nodePools', names);
       ctx.output('nodePoolsAnnotation', names.join(','));
     },

@@ -10,8 +10,8 @@ import {
   valueOrThrow,
   writeRenderedFiles,
 } from '../render';
-import { clusterEntityRef } from './entityRef';
 import { scaffolderInputSchema } from './inputSchema';
+import { clusterOutputShape, outputClusterFiles } from './renderOutput';
 import { terraformRenderExamples } from './terraformRender.examples';
 
 /** Id of the action that writes the Terraform module instance. @public */
@@ -35,13 +35,7 @@ export function createTerraformRenderAction(options: RenderOptions = {}) {
       input: scaffolderInputSchema(karpenterClusterInputSchema),
       output: z =>
         z.object({
-          files: z
-            .array(z.string())
-            .describe('Files written, relative to the workspace'),
-          clusterName: z.string().describe('Name of the EKS cluster'),
-          entityRef: z
-            .string()
-            .describe('Catalog entity of the cluster (Resource)'),
+          ...clusterOutputShape(z),
           moduleSource: z
             .string()
             .describe('Source of the module block that was written'),
@@ -59,9 +53,7 @@ export function createTerraformRenderAction(options: RenderOptions = {}) {
           ctx.isDryRun ? ' (dry run)' : ''
         }`,
       );
-      ctx.output('files', written);
-      ctx.output('clusterName', settings.clusterName);
-      ctx.output('entityRef', clusterEntityRef(settings.clusterName));
+      outputClusterFiles(ctx, written, settings.clusterName);
       ctx.output('moduleSource', moduleSourceOf(settings, options));
     },
   });

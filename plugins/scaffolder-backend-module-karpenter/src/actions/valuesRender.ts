@@ -11,6 +11,7 @@ import {
   writeRenderedFiles,
 } from '../render';
 import { scaffolderInputSchema } from './inputSchema';
+import { filesOutputShape } from './renderOutput';
 import { valuesRenderExamples } from './valuesRender.examples';
 
 /** Id of the action that writes `karpenter-values.yaml`. @public */
@@ -32,12 +33,7 @@ export function createValuesRenderAction(options: RenderOptions = {}) {
     supportsDryRun: true,
     schema: {
       input: scaffolderInputSchema(karpenterTemplateInputSchema),
-      output: z =>
-        z.object({
-          files: z
-            .array(z.string())
-            .describe('Files written, relative to the workspace'),
-        }),
+      output: z => z.object(filesOutputShape(z)),
     },
     async handler(ctx) {
       valueOrThrow(
