@@ -67,6 +67,7 @@ step "yarn install" yarn install --immutable
 [ "$failed" -gt 0 ] && [ "${failures[-1]}" = "yarn install" ] && finish
 
 step "tsc (strict)" yarn tsc
+step "API reports (repo-tools api-reports --ci: a changed public API needs its report)" yarn test:api-reports
 step "lint" yarn backstage-cli repo lint
 step "prettier" yarn prettier --check .
 step "package metadata (backstage-cli repo fix --check --publish)" yarn backstage-cli repo fix --check --publish

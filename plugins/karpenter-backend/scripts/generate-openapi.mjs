@@ -98,6 +98,31 @@ function loadSpec() {
   return spec;
 }
 
+/**
+ * Makes openapi-typescript's doc comments valid TSDoc (the API reports reject undefined tags):
+ * `@description` becomes plain text, and the `@enum {type}` lines go (the union type says it).
+ */
+function tsdocSafe(ts) {
+  return ts
+    .replace(/^(\s*\*) @description /gm, '$1 ')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
+    .replace(/\/\*\* @enum \{[^}]*\} \*\/\n/g, '')
+    .replace(/\/\*\* @description (.*) \*\//g, '/** $1 */');
+}
+
+/**
+ * The release tag of the public API (what the API reports check) on the three declarations
+ * karpenter-common exports as `KarpenterApiPaths`, `KarpenterApiOperations` and
+ * `KarpenterApiComponents`.
+ */
+function releaseTagged(ts) {
+  return tsdocSafe(ts).replace(
+    /^export interface (paths|components|operations) \{/gm,
+    (line, name) =>
+      `/** The ${name} of the Karpenter HTTP API, from its OpenAPI spec. @public */\n${line}`,
+  );
+}
+
 async function typesModule(spec, file) {
   const ast = await openapiTS(structuredClone(spec), {
     silent: true,
@@ -105,7 +130,7 @@ async function typesModule(spec, file) {
   });
   const text = `${HEADER}
 /* eslint-disable */
-${astToString(ast)}`;
+${releaseTagged(astToString(ast))}`;
   return format(text, file, 'typescript');
 }
 

@@ -105,8 +105,10 @@ export type {
   QuantityFormat,
 } from './values';
 export type {
+  KarpenterApiComponents,
   KarpenterApiGetPath,
   KarpenterApiOperations,
+  KarpenterApiParameters,
   KarpenterApiPathParams,
   KarpenterApiQuery,
   KarpenterApiResponse,

@@ -12,10 +12,15 @@
 
 // Schemas and the input they describe
 export {
+  disruptionBudgetSchema,
   karpenterClusterInputSchema,
   karpenterNodePoolsInputSchema,
   karpenterTemplateInputSchema,
+  nodeClassInputSchema,
   nodePoolInputSchema,
+  nodePoolRequirementSchema,
+  nodePoolTaintSchema,
+  s3BackendInputSchema,
 } from './schema';
 export type {
   DisruptionBudget,

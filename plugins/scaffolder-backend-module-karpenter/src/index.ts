@@ -8,8 +8,10 @@ export {
   createKarpenterActions,
   createNodePoolsRenderAction,
   createTerraformRenderAction,
+  createValuesRenderAction,
   NODEPOOLS_RENDER_ACTION_ID,
   TERRAFORM_RENDER_ACTION_ID,
+  VALUES_RENDER_ACTION_ID,
 } from './actions';
 export { runKarpenterRender } from './cli';
 export type { CliIo } from './cli';

@@ -19,7 +19,7 @@ export interface QueueBacklogAssessment {
 
 /**
  * Karpenter deletes every message it handles within seconds; a backlog that stays above zero for
- * longer than `windowMs` (every sample in that time > 0) means it is falling behind.
+ * longer than `windowMs` (every sample in that time above 0) means it is falling behind.
  *
  * @public
  */

@@ -1,4 +1,4 @@
-import type { components, operations, paths } from './openapi.generated';
+import type { components, paths } from './openapi.generated';
 
 /*
  * The types of the HTTP API, generated from its OpenAPI spec
@@ -7,11 +7,13 @@ import type { components, operations, paths } from './openapi.generated';
  * hand-written response types of this package are the same types.
  */
 
-/** The paths of the Karpenter HTTP API (relative to `/api/karpenter`), from its OpenAPI spec. @public */
-export type KarpenterApiPaths = paths;
-
-/** The operations of the Karpenter HTTP API by `operationId`, from its OpenAPI spec. @public */
-export type KarpenterApiOperations = operations;
+// The paths (relative to `/api/karpenter`), the operations by `operationId` and the components
+// of the Karpenter HTTP API, as openapi-typescript generates them.
+export type {
+  components as KarpenterApiComponents,
+  operations as KarpenterApiOperations,
+  paths as KarpenterApiPaths,
+} from './openapi.generated';
 
 /** The schemas of the Karpenter HTTP API, from its OpenAPI spec. @public */
 export type KarpenterApiSchemas = components['schemas'];
@@ -21,19 +23,26 @@ export type KarpenterApiGetPath = {
   [P in keyof paths]: paths[P]['get'] extends { responses: object } ? P : never;
 }[keyof paths];
 
-type Defined<T> = [Exclude<T, undefined>] extends [never]
+/**
+ * The parameters of `GET` on a path of one place (`query` or `path`), as the spec declares them
+ * (an empty record where it declares none).
+ *
+ * @public
+ */
+export type KarpenterApiParameters<
+  P extends KarpenterApiGetPath,
+  In extends 'query' | 'path',
+> = [Exclude<paths[P]['get']['parameters'][In], undefined>] extends [never]
   ? Record<string, never>
-  : Exclude<T, undefined>;
+  : Exclude<paths[P]['get']['parameters'][In], undefined>;
 
 /** The query parameters of `GET` on a path, as the spec declares them. @public */
-export type KarpenterApiQuery<P extends KarpenterApiGetPath> = Defined<
-  paths[P]['get']['parameters']['query']
->;
+export type KarpenterApiQuery<P extends KarpenterApiGetPath> =
+  KarpenterApiParameters<P, 'query'>;
 
 /** The path parameters of `GET` on a path, as the spec declares them. @public */
-export type KarpenterApiPathParams<P extends KarpenterApiGetPath> = Defined<
-  paths[P]['get']['parameters']['path']
->;
+export type KarpenterApiPathParams<P extends KarpenterApiGetPath> =
+  KarpenterApiParameters<P, 'path'>;
 
 /** The JSON body of the 200 answer of `GET` on a path. @public */
 export type KarpenterApiResponse<P extends KarpenterApiGetPath> =

@@ -3,6 +3,7 @@
 // YAML and run `node plugins/karpenter-backend/scripts/generate-openapi.mjs`.
 
 /* eslint-disable */
+/** The paths of the Karpenter HTTP API, from its OpenAPI spec. @public */
 export interface paths {
   '/health': {
     parameters: {
@@ -98,7 +99,7 @@ export interface paths {
     };
     /**
      * The recorded interruption and disruption history of a cluster over a time range.
-     * @description `from` must be before `to` and the range may span at most 31 days (checked by the handler, answered with 400 naming `from`).
+     * `from` must be before `to` and the range may span at most 31 days (checked by the handler, answered with 400 naming `from`).
      */
     get: operations['getInterruptions'];
     put?: never;
@@ -135,7 +136,7 @@ export interface paths {
     };
     /**
      * The Karpenter summary of a catalog entity, per cluster of its annotations.
-     * @description Clusters come from the entity's `karpenter.sh/cluster` annotation and must be configured in app-config; one failing cluster fills its `error` slot and never blanks the others.
+     * Clusters come from the entity's `karpenter.sh/cluster` annotation and must be configured in app-config; one failing cluster fills its `error` slot and never blanks the others.
      */
     get: operations['getEntitySummary'];
     put?: never;
@@ -148,9 +149,10 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/** The components of the Karpenter HTTP API, from its OpenAPI spec. @public */
 export interface components {
   schemas: {
-    /** @description The Backstage error shape. */
+    /** The Backstage error shape. */
     ErrorResponse: {
       error: {
         name: string;
@@ -165,31 +167,29 @@ export interface components {
       };
     };
     KarpenterHealthResponse: {
-      /** @enum {string} */
       status: 'ok';
     };
-    /** @description A per-cluster error slot. */
+    /** A per-cluster error slot. */
     ClusterError: {
-      /** @description Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`; `FORBIDDEN` with `permission` set when the Backstage permission denies the cluster to the caller. */
+      /** Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`; `FORBIDDEN` with `permission` set when the Backstage permission denies the cluster to the caller. */
       code: string;
       message: string;
-      /** @description The Backstage permission that was denied (`karpenter.cluster.read`); absent when the cluster's own API server refused (its `FORBIDDEN` is a Kubernetes 403). */
+      /** The Backstage permission that was denied (`karpenter.cluster.read`); absent when the cluster's own API server refused (its `FORBIDDEN` is a Kubernetes 403). */
       permission?: string;
     };
     ClusterInfo: {
       name: string;
       title?: string;
       authProvider: string;
-      /** @description Whether an interruption queue is configured. */
+      /** Whether an interruption queue is configured. */
       hasInterruptionQueue: boolean;
     };
     ClusterList: {
       items: components['schemas']['ClusterInfo'][];
     };
-    /** @enum {string} */
     HealthStatus: 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
     HealthReason: {
-      /** @description Reason code, e.g. `NODEPOOL_NOT_READY`, `CPU_LIMIT_NEAR`, `NODECLAIMS_DRIFTED`, `INTERRUPTION_QUEUE_BACKLOG`, `STALE_DATA`. */
+      /** Reason code, e.g. `NODEPOOL_NOT_READY`, `CPU_LIMIT_NEAR`, `NODECLAIMS_DRIFTED`, `INTERRUPTION_QUEUE_BACKLOG`, `STALE_DATA`. */
       code: string;
       message: string;
       severity: components['schemas']['HealthStatus'];
@@ -200,7 +200,7 @@ export interface components {
     };
     ConditionInfo: {
       type: string;
-      /** @description `True`, `False` or `Unknown`. */
+      /** `True`, `False` or `Unknown`. */
       status: string;
       reason?: string;
       message?: string;
@@ -217,19 +217,18 @@ export interface components {
       reasons?: string[];
       schedule?: string;
       duration?: string;
-      /** @description Whether the budget is in effect now (no schedule = always). */
+      /** Whether the budget is in effect now (no schedule = always). */
       active: boolean;
-      /** @description Nodes this budget allows to disrupt now, given the NodePool's node count. */
+      /** Nodes this budget allows to disrupt now, given the NodePool's node count. */
       allowedDisruptions: number;
     };
     ResourceUsage: {
-      /** @description Cores for cpu, bytes for memory. */
+      /** Cores for cpu, bytes for memory. */
       used: number;
       limit?: number;
-      /** @description used / limit, when a limit is set. */
+      /** used / limit, when a limit is set. */
       ratio?: number;
     };
-    /** @enum {string} */
     NodeClaimState:
       | 'pending'
       | 'launched'
@@ -265,12 +264,12 @@ export interface components {
         memory: components['schemas']['ResourceUsage'];
         pods?: components['schemas']['ResourceUsage'];
       };
-      /** @description From `status.resources.nodes`. */
+      /** From `status.resources.nodes`. */
       nodeCount: number;
       nodesByCapacityType: {
         [key: string]: number;
       };
-      /** @description NodeClaims per state (states without NodeClaims may be absent). */
+      /** NodeClaims per state (states without NodeClaims may be absent). */
       nodeClaimsByState: {
         pending?: number;
         launched?: number;
@@ -287,7 +286,7 @@ export interface components {
         budgets: components['schemas']['BudgetInfo'][];
       };
       conditions: components['schemas']['ConditionInfo'][];
-      /** @description The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first. */
+      /** The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first. */
       stale?: boolean;
     };
     NodePoolList: {
@@ -343,8 +342,7 @@ export interface components {
       items: components['schemas']['NodeClassInfo'][];
     };
     /**
-     * @description An event reason the interruption recorder keeps.
-     * @enum {string}
+     * An event reason the interruption recorder keeps.
      */
     RecordedReason:
       | 'SpotInterrupted'
@@ -357,7 +355,6 @@ export interface components {
       | 'DisruptionTerminating'
       | 'DisruptionBlocked'
       | 'Unconsolidatable';
-    /** @enum {string} */
     CountingKind:
       | 'interruption'
       | 'rebalance'
@@ -369,7 +366,7 @@ export interface components {
       rebalanceRecommended: number;
       disrupted: number;
     };
-    /** @description Counts per recorded reason (reasons without any are absent). */
+    /** Counts per recorded reason (reasons without any are absent). */
     ReasonCounts: {
       SpotInterrupted?: number;
       SpotRebalanceRecommendation?: number;
@@ -389,10 +386,10 @@ export interface components {
       cluster: string;
       eventUid: string;
       occurrence: number;
-      /** @description ISO-8601 time of this occurrence. */
+      /** ISO-8601 time of this occurrence. */
       time: string;
       reason: components['schemas']['RecordedReason'];
-      /** @description `Normal` or `Warning`. */
+      /** `Normal` or `Warning`. */
       type: string;
       message: string;
       nodeClaim?: string;
@@ -404,9 +401,9 @@ export interface components {
       disruptionReason?: string;
     };
     InterruptionBucket: {
-      /** @description ISO-8601 start of the bucket. */
+      /** ISO-8601 start of the bucket. */
       start: string;
-      /** @description Raw event occurrences in the bucket. */
+      /** Raw event occurrences in the bucket. */
       total: number;
       byReason: components['schemas']['ReasonCounts'];
       nodeClaims: components['schemas']['NodeClaimCounts'];
@@ -414,7 +411,7 @@ export interface components {
     InterruptionTotals: {
       /**
        * @deprecated
-       * @description Raw event occurrences (same as `events`).
+       * Raw event occurrences (same as `events`).
        */
       total: number;
       events: number;
@@ -427,7 +424,7 @@ export interface components {
       disruptionsByReason: components['schemas']['Counts'];
     };
     InterruptionNotice: {
-      /** @description A NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`. */
+      /** A NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`. */
       subject: string;
       reason: components['schemas']['RecordedReason'];
       kind: components['schemas']['CountingKind'];
@@ -467,7 +464,6 @@ export interface components {
       notVisible: number;
       delayed: number;
     };
-    /** @enum {string} */
     QueueState:
       | 'ok'
       | 'falling-behind'
@@ -493,16 +489,14 @@ export interface components {
       missingNodePools?: string[];
       interruptions?: components['schemas']['InterruptionActivity'];
       queue?: components['schemas']['QueueStatus'];
-      /** @description The oldest last successful sync of the cluster's watched resources. */
+      /** The oldest last successful sync of the cluster's watched resources. */
       updatedAt?: string;
       stale?: boolean;
     };
     EntitySummary: {
       entityRef: string;
-      /** @enum {string} */
       status: 'configured' | 'not-configured';
       message?: string;
-      /** @enum {string} */
       mapping?: 'annotations' | 'workloads';
       health: components['schemas']['HealthStatus'];
       clusters: components['schemas']['ClusterSummary'][];
@@ -510,7 +504,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description A parameter is invalid; `error.message` starts with its name. */
+    /** A parameter is invalid; `error.message` starts with its name. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -519,7 +513,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description No valid Backstage token. */
+    /** No valid Backstage token. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -528,7 +522,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The `karpenter.cluster.read` permission is denied. */
+    /** The `karpenter.cluster.read` permission is denied. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -537,7 +531,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The cluster is not configured, or the entity does not exist. */
+    /** The cluster is not configured, or the entity does not exist. */
     NotFound: {
       headers: {
         [name: string]: unknown;
@@ -546,7 +540,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The cluster cannot be read; `error.message` starts with its code (`UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`, ...). */
+    /** The cluster cannot be read; `error.message` starts with its code (`UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`, ...). */
     ClusterUnavailable: {
       headers: {
         [name: string]: unknown;
@@ -557,9 +551,9 @@ export interface components {
     };
   };
   parameters: {
-    /** @description A cluster name of app-config (`karpenter.clusters[].name`). */
+    /** A cluster name of app-config (`karpenter.clusters[].name`). */
     cluster: string;
-    /** @description Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent. */
+    /** Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent. */
     nodePool: string;
   };
   requestBodies: never;
@@ -567,6 +561,7 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** The operations of the Karpenter HTTP API, from its OpenAPI spec. @public */
 export interface operations {
   getHealth: {
     parameters: {
@@ -577,7 +572,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plugin is up. */
+      /** The plugin is up. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -597,7 +592,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The clusters of app-config, in configuration order. */
+      /** The clusters of app-config, in configuration order. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -615,14 +610,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A cluster name of app-config (`karpenter.clusters[].name`). */
+        /** A cluster name of app-config (`karpenter.clusters[].name`). */
         cluster: components['parameters']['cluster'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The NodePools (the last known state, each marked `stale`, when the data is stale). */
+      /** The NodePools (the last known state, each marked `stale`, when the data is stale). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -642,14 +637,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description A cluster name of app-config (`karpenter.clusters[].name`). */
+        /** A cluster name of app-config (`karpenter.clusters[].name`). */
         cluster: components['parameters']['cluster'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The EC2NodeClasses, by name. */
+      /** The EC2NodeClasses, by name. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -667,25 +662,25 @@ export interface operations {
   listNodeClaims: {
     parameters: {
       query?: {
-        /** @description Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent. */
+        /** Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent. */
         nodePool?: components['parameters']['nodePool'];
-        /** @description Only NodeClaims in this lifecycle state. */
+        /** Only NodeClaims in this lifecycle state. */
         state?: components['schemas']['NodeClaimState'];
-        /** @description Page size. */
+        /** Page size. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page. */
+        /** The `nextCursor` of the previous page. */
         cursor?: string;
       };
       header?: never;
       path: {
-        /** @description A cluster name of app-config (`karpenter.clusters[].name`). */
+        /** A cluster name of app-config (`karpenter.clusters[].name`). */
         cluster: components['parameters']['cluster'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The page; `nextCursor` is set when there is another one. */
+      /** The page; `nextCursor` is set when there is another one. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -704,33 +699,33 @@ export interface operations {
   getInterruptions: {
     parameters: {
       query?: {
-        /** @description Start of the range (default `to` minus 24 h). */
+        /** Start of the range (default `to` minus 24 h). */
         from?: string;
-        /** @description End of the range (default now). */
+        /** End of the range (default now). */
         to?: string;
-        /** @description Width of the timeline buckets. */
+        /** Width of the timeline buckets. */
         bucket?: '5m' | '15m' | '1h' | '6h' | '1d';
-        /** @description Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent. */
+        /** Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent. */
         nodePool?: components['parameters']['nodePool'];
-        /** @description Only events with this reason. */
+        /** Only events with this reason. */
         reason?: components['schemas']['RecordedReason'];
-        /** @description Page size of `records`. */
+        /** Page size of `records`. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page of `records`. */
+        /** The `nextCursor` of the previous page of `records`. */
         cursor?: string;
-        /** @description The `nextNoticeCursor` of the previous page of `notices`. */
+        /** The `nextNoticeCursor` of the previous page of `notices`. */
         noticeCursor?: string;
       };
       header?: never;
       path: {
-        /** @description A cluster name of app-config (`karpenter.clusters[].name`). */
+        /** A cluster name of app-config (`karpenter.clusters[].name`). */
         cluster: components['parameters']['cluster'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Buckets, totals, the newest records and the newest notices. */
+      /** Buckets, totals, the newest records and the newest notices. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -748,19 +743,19 @@ export interface operations {
   getQueue: {
     parameters: {
       query?: {
-        /** @description Samples since this time (default one hour ago). */
+        /** Samples since this time (default one hour ago). */
         since?: string;
       };
       header?: never;
       path: {
-        /** @description A cluster name of app-config (`karpenter.clusters[].name`). */
+        /** A cluster name of app-config (`karpenter.clusters[].name`). */
         cluster: components['parameters']['cluster'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The queue state (`not-configured` when the cluster has no queue). */
+      /** The queue state (`not-configured` when the cluster has no queue). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -788,7 +783,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The summary (`status` `not-configured` when the entity has no usable annotation). */
+      /** The summary (`status` `not-configured` when the entity has no usable annotation). */
       200: {
         headers: {
           [name: string]: unknown;

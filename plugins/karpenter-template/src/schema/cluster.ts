@@ -15,7 +15,8 @@ import {
 import { checkedString, refined, stringMap } from './combinators';
 
 /** Optional S3 backend of the generated Terraform root. */
-const s3BackendSchema = refined(
+/** The S3 backend of the Terraform state. @public */
+export const s3BackendInputSchema = refined(
   z
     .object({
       bucket: checkedString(checkS3BucketName)
@@ -84,13 +85,13 @@ export const karpenterClusterInputSchema = z
       .describe(
         "Source of the Terraform module (default: the portal's karpenter.scaffolder.defaultModuleSource; one of them is required)",
       ),
-    backend: s3BackendSchema.optional(),
+    backend: s3BackendInputSchema.optional(),
   })
   .strict();
 
 /** Input of `karpenter:terraform:render`. @public */
 export type KarpenterClusterInput = z.input<typeof karpenterClusterInputSchema>;
 /** @public */
-export type S3BackendInput = z.output<typeof s3BackendSchema>;
+export type S3BackendInput = z.output<typeof s3BackendInputSchema>;
 /** Parsed (validated) input before presets and defaults are applied. */
 export type ParsedClusterInput = z.output<typeof karpenterClusterInputSchema>;

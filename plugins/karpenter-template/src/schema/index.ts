@@ -4,14 +4,20 @@
  * (nodeClass.ts), and the NodePools part and the whole input (template.ts). The value rules are
  * in ../rules, attached by the combinators (combinators.ts).
  */
-export { karpenterClusterInputSchema } from './cluster';
+export { karpenterClusterInputSchema, s3BackendInputSchema } from './cluster';
 export type {
   KarpenterClusterInput,
   ParsedClusterInput,
   S3BackendInput,
 } from './cluster';
+export { nodeClassInputSchema } from './nodeClass';
 export type { NodeClassInput } from './nodeClass';
-export { nodePoolInputSchema } from './nodePool';
+export {
+  disruptionBudgetSchema,
+  nodePoolInputSchema,
+  nodePoolRequirementSchema,
+  nodePoolTaintSchema,
+} from './nodePool';
 export type {
   DisruptionBudget,
   NodePoolInput,

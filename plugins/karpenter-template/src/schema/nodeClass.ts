@@ -13,8 +13,8 @@ import {
 } from '../rules/ec2';
 import { checkedString, stringMap, uniqueList } from './combinators';
 
-/** The EC2NodeClass options of one NodePool. */
-export const nodeClassSchema = z
+/** The EC2NodeClass options of one NodePool. @public */
+export const nodeClassInputSchema = z
   .object({
     amiAlias: checkedString(checkAmiAlias)
       .optional()
@@ -70,4 +70,4 @@ export const nodeClassSchema = z
   .describe('Options of the EC2NodeClass rendered for this NodePool');
 
 /** @public */
-export type NodeClassInput = z.output<typeof nodeClassSchema>;
+export type NodeClassInput = z.output<typeof nodeClassInputSchema>;

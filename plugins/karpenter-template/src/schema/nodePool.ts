@@ -37,9 +37,10 @@ import {
   stringMap,
   uniqueList,
 } from './combinators';
-import { nodeClassSchema } from './nodeClass';
+import { nodeClassInputSchema } from './nodeClass';
 
-const taint = z
+/** A NodePool taint. @public */
+export const nodePoolTaintSchema = z
   .object({
     key: checkedString(checkTaintKey).describe('Taint key'),
     value: checkedString(checkTaintValue)
@@ -50,9 +51,10 @@ const taint = z
   .strict();
 
 const taints = (description: string) =>
-  refined(z.array(taint), uniqueTaints).describe(description);
+  refined(z.array(nodePoolTaintSchema), uniqueTaints).describe(description);
 
-const budget = refined(
+/** A NodePool disruption budget. @public */
+export const disruptionBudgetSchema = refined(
   z
     .object({
       nodes: checkedString(checkBudgetNodes).describe(
@@ -74,7 +76,8 @@ const budget = refined(
   budgetWindow,
 );
 
-const requirement = refined(
+/** A NodePool scheduling requirement. @public */
+export const nodePoolRequirementSchema = refined(
   z
     .object({
       key: checkedString(checkKarpenterLabelKey).describe(
@@ -137,7 +140,7 @@ export const nodePoolInputSchema = z
       .optional()
       .describe('Explicit instance types, e.g. c5.xlarge'),
     requirements: z
-      .array(requirement)
+      .array(nodePoolRequirementSchema)
       .max(30)
       .optional()
       .describe('Further scheduling requirements (Karpenter v1 syntax)'),
@@ -172,18 +175,22 @@ export const nodePoolInputSchema = z
     consolidateAfter: checkedString(checkDurationOrNever)
       .optional()
       .describe('Wait before consolidating, e.g. 1m, or Never'),
-    budgets: z.array(budget).max(50).optional().describe('Disruption budgets'),
-    nodeClass: nodeClassSchema.optional(),
+    budgets: z
+      .array(disruptionBudgetSchema)
+      .max(50)
+      .optional()
+      .describe('Disruption budgets'),
+    nodeClass: nodeClassInputSchema.optional(),
   })
   .strict();
 
 /** One NodePool as entered. @public */
 export type NodePoolInput = z.input<typeof nodePoolInputSchema>;
 /** @public */
-export type NodePoolTaint = z.output<typeof taint>;
+export type NodePoolTaint = z.output<typeof nodePoolTaintSchema>;
 /** @public */
-export type NodePoolRequirement = z.output<typeof requirement>;
+export type NodePoolRequirement = z.output<typeof nodePoolRequirementSchema>;
 /** @public */
-export type DisruptionBudget = z.output<typeof budget>;
+export type DisruptionBudget = z.output<typeof disruptionBudgetSchema>;
 /** Parsed (validated) input before presets and defaults are applied. */
 export type ParsedNodePool = z.output<typeof nodePoolInputSchema>;

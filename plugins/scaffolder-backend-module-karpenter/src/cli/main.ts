@@ -12,7 +12,7 @@ import { checkDefaultModuleSource } from '../render/options';
 import { parseArgs, USAGE, UsageError } from './args';
 import { readValuesFile } from './readValues';
 
-/** Where the CLI prints. */
+/** Where the CLI prints. @public */
 export interface CliIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;

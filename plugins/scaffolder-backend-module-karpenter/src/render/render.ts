@@ -21,7 +21,7 @@ import { toYaml } from './yaml';
 export const DEFAULT_MODULE_SOURCE_KEY =
   'karpenter.scaffolder.defaultModuleSource';
 
-/** Options of the renderer. */
+/** Options of the renderer. @public */
 export interface RenderOptions {
   /** `source` of the module block when the input names none. */
   defaultModuleSource?: string;
