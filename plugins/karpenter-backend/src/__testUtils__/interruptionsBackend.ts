@@ -1,3 +1,4 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -46,7 +47,10 @@ export async function until<T>(
   }
 }
 
-export async function startWithScheduler(sim: Simulator, extra: any[] = []) {
+export async function startWithScheduler(
+  sim: Simulator,
+  extra: BackendFeature[] = [],
+) {
   const backend = await startTestBackend({
     features: [
       karpenterPlugin,

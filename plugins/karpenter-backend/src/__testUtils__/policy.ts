@@ -29,17 +29,20 @@ const httpAuthWithActor = createServiceFactory({
   factory({ plugin }): HttpAuthService {
     const inner = mockServices.httpAuth({ pluginId: plugin.getId() });
     return {
-      async credentials(req: any, options?: any) {
+      async credentials(req, options) {
         const credentials = await inner.credentials(req, options);
         const token = /^Bearer\s+(\S+)$/i.exec(
           req.headers.authorization ?? '',
         )?.[1];
         if (token?.startsWith(SERVICE_TOKEN_PREFIX)) {
-          const { obo } = JSON.parse(token.slice(SERVICE_TOKEN_PREFIX.length));
+          const { obo }: { obo?: string } = JSON.parse(
+            token.slice(SERVICE_TOKEN_PREFIX.length),
+          );
+          // the user the token acts for, whichever principal types the caller allows
           if (obo)
             return mockCredentials.user(obo, {
               actor: { subject: 'plugin:calling-plugin' },
-            }) as any;
+            }) as typeof credentials;
         }
         return credentials;
       },

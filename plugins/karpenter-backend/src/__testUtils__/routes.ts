@@ -1,4 +1,8 @@
+import type { IRoute } from 'express';
 import { createRouter, RouterOptions } from '../router';
+
+/** An Express 4 route, with the `methods` (method → true) its types leave out. */
+type ExpressRoute = IRoute & { methods: Record<string, boolean> };
 
 /** Sample values for the routes' path parameters. */
 const SAMPLES: Record<string, string> = {
@@ -18,10 +22,11 @@ export async function listRoutes(): Promise<
   // the handlers are never called: the services are not needed to list the routes
   const router = await createRouter({} as RouterOptions);
   const routes: Array<{ method: string; path: string; route: string }> = [];
-  for (const layer of (router as any).stack) {
+  for (const layer of router.stack) {
     if (!layer.route) continue;
-    for (const method of Object.keys(layer.route.methods)) {
-      const route: string = layer.route.path;
+    const { methods, path } = layer.route as ExpressRoute;
+    for (const method of Object.keys(methods)) {
+      const route: string = path;
       routes.push({
         method,
         route,

@@ -102,7 +102,8 @@ export async function startKarpenterBackend(
     policy?: TestPolicy;
     config?: object;
     clusterOverrides?: Record<string, object>;
-    database?: any;
+    /** A database service factory (e.g. `mockServices.database.factory`). */
+    database?: BackendFeature;
     /** More features (modules using the extension points; a rootConfig mock replaces this one). */
     features?: BackendFeature[];
     /** Config beside `karpenter` (e.g. `kubernetes`). */

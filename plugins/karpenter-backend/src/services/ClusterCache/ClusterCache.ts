@@ -3,16 +3,24 @@ import { ClusterError } from '@karpenter-backstage/plugin-karpenter-common';
 import { ClusterRegistry } from '../ClusterRegistry';
 import { ClusterAccessError } from './errors';
 import { ResourceCache } from './ResourceCache';
-import { CachedResource } from './trim';
+import {
+  CachedEC2NodeClass,
+  CachedNode,
+  CachedNodeClaim,
+  CachedNodePool,
+  CachedObjects,
+  CachedPod,
+  CachedResource,
+} from './trim';
 
 /** What a request reads of one cluster. @internal */
 export interface ClusterSnapshot {
   cluster: string;
-  nodePools: any[];
-  nodeClaims: any[];
-  nodeClasses: any[];
-  nodes: any[];
-  pods?: any[];
+  nodePools: CachedNodePool[];
+  nodeClaims: CachedNodeClaim[];
+  nodeClasses: CachedEC2NodeClass[];
+  nodes: CachedNode[];
+  pods?: CachedPod[];
   /** Changes whenever any of the resources changed (for memoising derived answers). */
   generation: string;
   /** The oldest last sync (list, watch event, bookmark) of the resources read: the data's age. */
@@ -42,24 +50,34 @@ export interface ClusterCache {
     options?: { pods?: boolean },
   ): Promise<ClusterSnapshot>;
   /** A cached NodeClaim or Node by name (for the interruption recorder). */
-  lookup(
+  lookup<R extends 'nodeclaims' | 'nodes'>(
     cluster: string,
-    resource: 'nodeclaims' | 'nodes',
+    resource: R,
     name: string,
-  ): any | undefined;
+  ): CachedObjects[R] | undefined;
   stop(): void;
 }
 
-const BASE: CachedResource[] = [
+const RESOURCES: CachedResource[] = [
   'nodepools',
   'nodeclaims',
   'ec2nodeclasses',
   'nodes',
+  'pods',
 ];
 
 /** {@link ClusterCache}: one ResourceCache per cluster and resource, started lazily, stopped when idle. @internal */
 export class DefaultClusterCache implements ClusterCache {
-  private readonly caches = new Map<string, ResourceCache>();
+  /** Per resource, the cache of each cluster. */
+  private readonly caches: {
+    [R in CachedResource]: Map<string, ResourceCache<R>>;
+  } = {
+    nodepools: new Map(),
+    nodeclaims: new Map(),
+    ec2nodeclasses: new Map(),
+    nodes: new Map(),
+    pods: new Map(),
+  };
   private readonly idleTimer: NodeJS.Timeout;
 
   private readonly idleMs: number;
@@ -86,9 +104,12 @@ export class DefaultClusterCache implements ClusterCache {
     this.idleTimer.unref?.();
   }
 
-  private cache(cluster: string, resource: CachedResource): ResourceCache {
-    const key = `${cluster}/${resource}`;
-    let cache = this.caches.get(key);
+  private cache<R extends CachedResource>(
+    cluster: string,
+    resource: R,
+  ): ResourceCache<R> {
+    const caches: Map<string, ResourceCache<R>> = this.caches[resource];
+    let cache = caches.get(cluster);
     if (!cache) {
       const config = this.registry.get(cluster);
       cache = new ResourceCache(
@@ -99,7 +120,7 @@ export class DefaultClusterCache implements ClusterCache {
         this.logger,
         this.now,
       );
-      this.caches.set(key, cache);
+      caches.set(cluster, cache);
       this.logger.debug('Starting Karpenter watch', { cluster, resource });
       cache.start();
     }
@@ -112,8 +133,18 @@ export class DefaultClusterCache implements ClusterCache {
     options: { pods?: boolean } = {},
   ): Promise<ClusterSnapshot> {
     const config = this.registry.get(cluster);
-    const resources = options.pods ? [...BASE, 'pods' as const] : BASE;
-    const caches = resources.map(r => this.cache(cluster, r));
+    const nodePools = this.cache(cluster, 'nodepools');
+    const nodeClaims = this.cache(cluster, 'nodeclaims');
+    const nodeClasses = this.cache(cluster, 'ec2nodeclasses');
+    const nodes = this.cache(cluster, 'nodes');
+    const pods = options.pods ? this.cache(cluster, 'pods') : undefined;
+    const caches: ResourceCache[] = [
+      nodePools,
+      nodeClaims,
+      nodeClasses,
+      nodes,
+      ...(pods ? [pods] : []),
+    ];
     const pending = caches.filter(c => !c.isReady);
     if (pending.length) {
       let timer: NodeJS.Timeout | undefined;
@@ -134,17 +165,14 @@ export class DefaultClusterCache implements ClusterCache {
         });
       }
     }
-    const [nodePools, nodeClaims, nodeClasses, nodes, pods] = caches.map(c => [
-      ...c.items.values(),
-    ]);
     const syncedAt = Math.min(...caches.map(c => c.lastSyncedAt));
     return {
       cluster,
-      nodePools,
-      nodeClaims,
-      nodeClasses,
-      nodes,
-      pods,
+      nodePools: [...nodePools.items.values()],
+      nodeClaims: [...nodeClaims.items.values()],
+      nodeClasses: [...nodeClasses.items.values()],
+      nodes: [...nodes.items.values()],
+      pods: pods && [...pods.items.values()],
       generation: caches.map(c => c.generation).join('.'),
       syncedAt,
       stale: this.staleness(cluster, caches),
@@ -172,28 +200,37 @@ export class DefaultClusterCache implements ClusterCache {
     };
   }
 
-  lookup(
+  lookup<R extends 'nodeclaims' | 'nodes'>(
     cluster: string,
-    resource: 'nodeclaims' | 'nodes',
+    resource: R,
     name: string,
-  ): any | undefined {
-    return this.caches.get(`${cluster}/${resource}`)?.items.get(name);
+  ): CachedObjects[R] | undefined {
+    const caches: Map<string, ResourceCache<R>> = this.caches[resource];
+    return caches.get(cluster)?.items.get(name);
   }
 
   private stopIdle() {
     const cutoff = Date.now() - this.idleMs;
-    for (const [key, cache] of this.caches) {
-      if (cache.lastUsed < cutoff) {
-        cache.stop();
-        this.caches.delete(key);
-        this.logger.debug('Stopped idle Karpenter watch', { cache: key });
+    for (const resource of RESOURCES) {
+      const caches: Map<string, ResourceCache> = this.caches[resource];
+      for (const [cluster, cache] of caches) {
+        if (cache.lastUsed < cutoff) {
+          cache.stop();
+          caches.delete(cluster);
+          this.logger.debug('Stopped idle Karpenter watch', {
+            cache: `${cluster}/${resource}`,
+          });
+        }
       }
     }
   }
 
   stop() {
     clearInterval(this.idleTimer);
-    for (const cache of this.caches.values()) cache.stop();
-    this.caches.clear();
+    for (const resource of RESOURCES) {
+      const caches: Map<string, ResourceCache> = this.caches[resource];
+      for (const cache of caches.values()) cache.stop();
+      caches.clear();
+    }
   }
 }

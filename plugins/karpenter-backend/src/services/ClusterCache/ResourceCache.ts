@@ -8,7 +8,13 @@ import { fetch } from 'undici';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterError } from '@karpenter-backstage/plugin-karpenter-common';
 import { classifyKubeError, httpStatusOf, rawErrorText } from './errors';
-import { CachedResource, trimObject } from './trim';
+import {
+  CachedObjects,
+  CachedResource,
+  ServedMeta,
+  ServedObjects,
+  trimObject,
+} from './trim';
 
 export const RESOURCE_PATHS: Record<CachedResource, string> = {
   nodepools: '/apis/karpenter.sh/v1/nodepools',
@@ -18,10 +24,27 @@ export const RESOURCE_PATHS: Record<CachedResource, string> = {
   pods: '/api/v1/pods',
 };
 
-const keyOf = (o: any) =>
+const keyOf = (o: { metadata: ServedMeta }) =>
   o.metadata.namespace
     ? `${o.metadata.namespace}/${o.metadata.name}`
     : o.metadata.name;
+
+/** The fields of a list answer of the API server the cache reads. */
+interface KubeList<T> {
+  metadata?: { continue?: string; resourceVersion?: string };
+  items?: T[];
+}
+
+/** A metav1.Status, as an ERROR watch event carries it. */
+interface KubeStatus {
+  code?: number;
+}
+
+/** A watch event, as client-node hands it on parsed from the API server's JSON. */
+type WatchEvent<T> =
+  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: T }
+  | { type: 'BOOKMARK'; object?: { metadata?: { resourceVersion?: string } } }
+  | { type: 'ERROR'; object?: KubeStatus };
 
 /** Where a ResourceCache gets its credentials: current ones, or renewed at once after a 401. @internal */
 export type KubeConfigSource = (options?: {
@@ -42,8 +65,8 @@ export type KubeConfigSource = (options?: {
  *
  * @internal
  */
-export class ResourceCache {
-  readonly items = new Map<string, any>();
+export class ResourceCache<R extends CachedResource = CachedResource> {
+  readonly items = new Map<string, CachedObjects[R]>();
   generation = 0;
   /** The last failure; cleared by the next successful list, event or bookmark. */
   error?: ClusterError;
@@ -62,7 +85,7 @@ export class ResourceCache {
 
   constructor(
     private readonly cluster: string,
-    private readonly resource: CachedResource,
+    private readonly resource: R,
     private readonly kubeConfig: KubeConfigSource,
     private readonly requestTimeoutMs: number,
     private readonly logger?: LoggerService,
@@ -107,7 +130,7 @@ export class ResourceCache {
    */
   private async list(kc: KubeConfig, restarts = 3): Promise<void> {
     const cluster = kc.getCurrentCluster()!;
-    const items = new Map<string, any>();
+    const items = new Map<string, CachedObjects[R]>();
     let cont: string | undefined;
     let resourceVersion = this.resourceVersion;
     do {
@@ -116,9 +139,12 @@ export class ResourceCache {
       );
       url.searchParams.set('limit', '500');
       if (cont) url.searchParams.set('continue', cont);
-      let body: any;
+      let body: KubeList<ServedObjects[R]>;
       try {
-        body = await this.get(kc, url.toString());
+        // the API server's answer to a list of the resource
+        body = (await this.get(kc, url.toString())) as KubeList<
+          ServedObjects[R]
+        >;
       } catch (error) {
         if (cont && restarts > 0 && httpStatusOf(error) === 410)
           return this.list(kc, restarts - 1);
@@ -142,7 +168,7 @@ export class ResourceCache {
     const response = await fetch(url, {
       headers: ctx.getHeaders(),
       // the same undici as client-node: its dispatcher carries the cluster's TLS options
-      dispatcher: ctx.getDispatcher() as any,
+      dispatcher: ctx.getDispatcher(),
       signal: AbortSignal.timeout(this.requestTimeoutMs),
     });
     if (!response.ok) {
@@ -233,22 +259,29 @@ export class ResourceCache {
             allowWatchBookmarks: true,
             timeoutSeconds: 300,
           },
-          (type, obj) => {
-            if (type === 'ERROR') {
-              if (obj?.code === 410) expired = true;
+          (type: string, object: unknown) => {
+            // an event of the resource, as the API server sends it
+            const event = { type, object } as WatchEvent<ServedObjects[R]>;
+            if (event.type === 'ERROR') {
+              if (event.object?.code === 410) expired = true;
               return;
             }
             this.resourceVersion =
-              obj?.metadata?.resourceVersion ?? this.resourceVersion;
+              event.object?.metadata?.resourceVersion ?? this.resourceVersion;
             this.synced();
-            if (type === 'BOOKMARK') return;
-            if (type === 'DELETED') this.items.delete(keyOf(obj));
+            if (event.type === 'BOOKMARK') return;
+            const obj = event.object;
+            if (event.type === 'DELETED') this.items.delete(keyOf(obj));
             else this.items.set(keyOf(obj), trimObject(this.resource, obj));
             this.generation++;
           },
-          err => {
+          (err: unknown) => {
             if (err && httpStatusOf(err) === 410) resolve(true);
-            else if (err && !this.stopped && (err as any).name !== 'AbortError')
+            else if (
+              err &&
+              !this.stopped &&
+              (err as { name?: unknown }).name !== 'AbortError'
+            )
               reject(err);
             else resolve(expired);
           },

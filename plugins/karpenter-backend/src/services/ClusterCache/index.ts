@@ -1,4 +1,13 @@
 export { DefaultClusterCache, DEFAULT_STALE_AFTER_MS } from './ClusterCache';
 export type { ClusterCache, ClusterSnapshot } from './ClusterCache';
 export { ClusterAccessError, classifyKubeError, rawErrorText } from './errors';
-export type { CachedResource } from './trim';
+export type {
+  CachedEC2NodeClass,
+  CachedMeta,
+  CachedNode,
+  CachedNodeClaim,
+  CachedNodePool,
+  CachedObjects,
+  CachedPod,
+  CachedResource,
+} from './trim';

@@ -27,13 +27,13 @@ export function healthFromReasons(reasons: HealthReason[]): Health {
 export interface NodePoolLike {
   metadata: { name: string };
   spec?: {
-    limits?: Record<string, string | number>;
+    limits?: Record<string, string | number | undefined>;
     disruption?: { budgets?: BudgetSpec[] };
     template?: { spec?: { nodeClassRef?: { name?: string } } };
   };
   status?: {
     conditions?: KubeCondition[];
-    resources?: Record<string, string | number>;
+    resources?: Record<string, string | number | undefined>;
   };
 }
 

@@ -62,7 +62,7 @@ export class KubeEventSource implements EventSource {
       const page = await this.page(namespace, next);
       next = page.metadata?._continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      await onPage(page.items as unknown as KubeEvent[]);
+      await onPage(page.items);
     } while (next);
     return { resourceVersion };
   }

@@ -1,4 +1,10 @@
-import { ClusterCache, ClusterSnapshot } from '../ClusterCache';
+import {
+  CachedNode,
+  CachedNodeClaim,
+  CachedObjects,
+  ClusterCache,
+  ClusterSnapshot,
+} from '../ClusterCache';
 import { cacheResolver } from './cacheResolver';
 
 const labels = (pool: string) => ({
@@ -8,23 +14,31 @@ const labels = (pool: string) => ({
   'topology.kubernetes.io/zone': 'eu-west-1a',
 });
 
+const nodeClassRef = {
+  group: 'karpenter.k8s.aws',
+  kind: 'EC2NodeClass',
+  name: 'default',
+};
+
 /** A cache holding two NodeClaims: one linked to its Node by status.nodeName, one by providerID only. */
 function fakeCache(): ClusterCache {
-  const nodeClaims = [
+  const nodeClaims: CachedNodeClaim[] = [
     {
       metadata: {
         name: 'general-a',
         labels: labels('general'),
         creationTimestamp: '2026-11-24T10:00:00Z',
       },
+      spec: { nodeClassRef },
       status: { nodeName: 'ip-10-0-0-1', providerID: 'aws:///eu-west-1a/i-1' },
     },
     {
       metadata: { name: 'batch-b', labels: labels('batch') },
+      spec: { nodeClassRef },
       status: { providerID: 'aws:///eu-west-1a/i-2' },
     },
   ];
-  const nodes = [
+  const nodes: CachedNode[] = [
     {
       metadata: { name: 'ip-10-0-0-1' },
       spec: { providerID: 'aws:///eu-west-1a/i-1' },
@@ -43,12 +57,13 @@ function fakeCache(): ClusterCache {
     generation: '1',
     syncedAt: Date.parse('2026-12-02T10:00:00Z'),
   };
+  const objects: {
+    [R in 'nodeclaims' | 'nodes']: Array<CachedObjects[R]>;
+  } = { nodeclaims: nodeClaims, nodes };
   return {
     snapshot: async () => snapshot,
     lookup: (_c, resource, name) =>
-      (resource === 'nodes' ? nodes : nodeClaims).find(
-        o => o.metadata.name === name,
-      ),
+      objects[resource].find(o => o.metadata.name === name),
     stop: () => {},
   };
 }

@@ -1,8 +1,12 @@
 import { NodeMapping } from '../../database';
-import { ClusterCache, ClusterSnapshot } from '../ClusterCache';
+import {
+  CachedNodeClaim,
+  ClusterCache,
+  ClusterSnapshot,
+} from '../ClusterCache';
 import { InvolvedObjectFacts, InvolvedObjectResolver } from './types';
 
-const createdMs = (claim: any) => {
+const createdMs = (claim: CachedNodeClaim | undefined) => {
   const t = Date.parse(claim?.metadata?.creationTimestamp ?? '');
   return Number.isNaN(t) ? undefined : t;
 };
@@ -17,8 +21,8 @@ const factsOf = (labels: Record<string, string> = {}): InvolvedObjectFacts => ({
 /** NodeClaims by the name and by the providerID of their Node, per snapshot generation. */
 function claimIndex() {
   let generation: string | undefined;
-  let byNode = new Map<string, any>();
-  let byProviderId = new Map<string, any>();
+  let byNode = new Map<string, CachedNodeClaim>();
+  let byProviderId = new Map<string, CachedNodeClaim>();
   return (snapshot: ClusterSnapshot) => {
     if (snapshot.generation !== generation) {
       generation = snapshot.generation;

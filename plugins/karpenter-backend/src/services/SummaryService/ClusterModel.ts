@@ -3,7 +3,7 @@ import {
   NodeClassInfo,
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { ClusterSnapshot } from '../ClusterCache';
+import { CachedNode, CachedNodeClaim, ClusterSnapshot } from '../ClusterCache';
 import { nodeClaimInfo, nodeClassInfo, nodePoolInfo } from './toInfo';
 import { HealthThresholds } from '../Health';
 
@@ -25,14 +25,14 @@ export class ClusterModel {
     nowMs: number,
     thresholds?: Partial<HealthThresholds>,
   ) {
-    const claimsByPool = new Map<string, any[]>();
+    const claimsByPool = new Map<string, CachedNodeClaim[]>();
     for (const claim of snapshot.nodeClaims) {
       const pool = claim.metadata.labels?.['karpenter.sh/nodepool'];
       if (!pool) continue;
       if (!claimsByPool.has(pool)) claimsByPool.set(pool, []);
       claimsByPool.get(pool)!.push(claim);
     }
-    const nodesByPool = new Map<string, any[]>();
+    const nodesByPool = new Map<string, CachedNode[]>();
     for (const node of snapshot.nodes) {
       const pool = node.metadata.labels?.['karpenter.sh/nodepool'];
       if (!pool) continue;

@@ -9,7 +9,14 @@ import {
   ResourceUsage,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import {
+  CachedEC2NodeClass,
+  CachedNode,
+  CachedNodeClaim,
+  CachedNodePool,
+} from '../ClusterCache';
+import {
   HealthThresholds,
+  KubeCondition,
   budgetActive,
   budgetAllows,
   conditionIs,
@@ -17,8 +24,10 @@ import {
   evaluateNodePoolHealth,
 } from '../Health';
 
-const conditionsOf = (o: any): ConditionInfo[] =>
-  (o?.status?.conditions ?? []).map((c: any) => ({
+const conditionsOf = (o: {
+  status?: { conditions?: KubeCondition[] };
+}): ConditionInfo[] =>
+  (o?.status?.conditions ?? []).map(c => ({
     type: c.type,
     status: c.status,
     reason: c.reason || undefined,
@@ -27,14 +36,14 @@ const conditionsOf = (o: any): ConditionInfo[] =>
   }));
 
 /** The lifecycle state of a NodeClaim from its conditions. @internal */
-export function nodeClaimState(claim: any): NodeClaimState {
+export function nodeClaimState(claim: CachedNodeClaim): NodeClaimState {
   const c = claim.status?.conditions;
   if (claim.metadata.deletionTimestamp) return 'terminating';
   if (conditionIs(c, 'DisruptionReason') === true) return 'disrupting';
   if (conditionIs(c, 'Drifted') === true) return 'drifted';
   if (
     conditionIs(c, 'Launched') === false &&
-    c?.find((x: any) => x.type === 'Launched')?.reason !== 'NotLaunched'
+    c?.find(x => x.type === 'Launched')?.reason !== 'NotLaunched'
   )
     return 'failed';
   if (conditionIs(c, 'Initialized') === true) return 'initialized';
@@ -43,7 +52,7 @@ export function nodeClaimState(claim: any): NodeClaimState {
   return 'pending';
 }
 
-export function nodeClaimInfo(claim: any): NodeClaimInfo {
+export function nodeClaimInfo(claim: CachedNodeClaim): NodeClaimInfo {
   const labels = claim.metadata.labels ?? {};
   return {
     name: claim.metadata.name,
@@ -56,13 +65,24 @@ export function nodeClaimInfo(claim: any): NodeClaimInfo {
     createdAt: claim.metadata.creationTimestamp,
     drifted: conditionIs(claim.status?.conditions, 'Drifted') === true,
     disruptionReason: claim.status?.conditions?.find(
-      (x: any) => x.type === 'DisruptionReason' && x.status === 'True',
+      x => x.type === 'DisruptionReason' && x.status === 'True',
     )?.reason,
     conditions: conditionsOf(claim),
   };
 }
 
-function usage(pool: any, resource: string): ResourceUsage {
+/** A label map without the `undefined` values the generated CRD types allow (JSON has none). */
+function labelMap(labels: {
+  [key: string]: string | undefined;
+}): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+}
+
+function usage(pool: CachedNodePool, resource: string): ResourceUsage {
   const used = parseQuantity(pool.status?.resources?.[resource] ?? 0) || 0;
   const limit = parseQuantity(pool.spec?.limits?.[resource]);
   return Number.isFinite(limit) && limit > 0
@@ -72,11 +92,11 @@ function usage(pool: any, resource: string): ResourceUsage {
 
 export function nodePoolInfo(
   cluster: string,
-  pool: any,
+  pool: CachedNodePool,
   context: {
-    nodeClass?: any;
-    claims: any[];
-    nodes: any[];
+    nodeClass?: CachedEC2NodeClass;
+    claims: CachedNodeClaim[];
+    nodes: CachedNode[];
     nowMs: number;
     thresholds?: Partial<HealthThresholds>;
   },
@@ -96,7 +116,7 @@ export function nodePoolInfo(
     byState[state] = (byState[state] ?? 0) + 1;
   }
   const budgets: BudgetInfo[] = (pool.spec?.disruption?.budgets ?? []).map(
-    (b: any) => {
+    b => {
       const active = budgetActive(b, context.nowMs);
       return {
         nodes: b.nodes,
@@ -123,7 +143,7 @@ export function nodePoolInfo(
     weight: pool.spec?.weight,
     requirements: templateSpec.requirements ?? [],
     taints: templateSpec.taints ?? [],
-    labels: pool.spec?.template?.metadata?.labels ?? {},
+    labels: labelMap(pool.spec?.template?.metadata?.labels ?? {}),
     expireAfter: templateSpec.expireAfter,
     usage: {
       cpu: usage(pool, 'cpu'),
@@ -142,7 +162,7 @@ export function nodePoolInfo(
   };
 }
 
-export function nodeClassInfo(nc: any): NodeClassInfo {
+export function nodeClassInfo(nc: CachedEC2NodeClass): NodeClassInfo {
   return {
     name: nc.metadata.name,
     ready: conditionIs(nc.status?.conditions, 'Ready') === true,
