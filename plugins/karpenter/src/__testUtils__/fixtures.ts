@@ -1,6 +1,8 @@
 import {
   ClusterSummary,
   EntitySummary,
+  HealthReason,
+  HealthStatus,
   InterruptionActivity,
   InterruptionHistoryResponse,
   NodeClaimInfo,
@@ -47,6 +49,15 @@ export function nodePool(
     conditions: [{ type: 'Ready', status: 'True' }],
     ...overrides,
   };
+}
+
+/** The health of a NodePool with one reason of that severity. */
+export function healthWith(
+  status: Exclude<HealthStatus, 'healthy'>,
+  code: HealthReason['code'],
+  message: string,
+): NodePoolInfo['health'] {
+  return { status, reasons: [{ code, message, severity: status }] };
 }
 
 /**
@@ -146,6 +157,37 @@ export function summary(
     generatedAt: new Date(NOW).toISOString(),
     ...overrides,
   };
+}
+
+/** The answer for an entity without a usable karpenter.sh/cluster annotation. */
+export function notConfiguredSummary(): EntitySummary {
+  return summary([], {
+    status: 'not-configured',
+    health: 'unknown',
+    message: 'No karpenter.sh/cluster annotation.',
+  });
+}
+
+/** A cluster the user's Backstage permission (karpenter.cluster.read) denies. */
+export function forbiddenCluster(name: string): ClusterSummary {
+  return cluster(name, {
+    health: 'unknown',
+    nodePools: [],
+    error: {
+      code: 'FORBIDDEN',
+      message: `You do not have access to cluster '${name}' (karpenter.cluster.read)`,
+      permission: 'karpenter.cluster.read',
+    },
+  });
+}
+
+/** The time of day the card and the tab show for a data time, in the test's locale. */
+export function timeOfDay(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 export function nodeClaims(

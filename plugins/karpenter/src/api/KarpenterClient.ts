@@ -50,6 +50,11 @@ function fillPath<P extends KarpenterApiGetPath>(
   );
 }
 
+/** The items of a list answer; older backends answered a bare array instead of `{ items }`. */
+function itemsOf<T>(body: { items: T[] } | T[]): T[] {
+  return Array.isArray(body) ? body : body.items;
+}
+
 /**
  * Default {@link KarpenterApi} implementation over HTTP; paths, parameters and answers are the
  * types generated from the backend's OpenAPI spec.
@@ -70,12 +75,7 @@ export class KarpenterClient implements KarpenterApi {
   }
 
   async getClusters(): Promise<ClusterInfo[]> {
-    // Older backends answered a bare array.
-    const body: { items: ClusterInfo[] } | ClusterInfo[] = await this.get(
-      '/v1/clusters',
-      {},
-    );
-    return Array.isArray(body) ? body : body.items;
+    return itemsOf<ClusterInfo>(await this.get('/v1/clusters', {}));
   }
 
   getEntitySummary(entity: EntityRefParts): Promise<EntitySummary> {
@@ -87,11 +87,9 @@ export class KarpenterClient implements KarpenterApi {
   }
 
   async getNodePools(cluster: string): Promise<NodePoolInfo[]> {
-    const body: { items: NodePoolInfo[] } | NodePoolInfo[] = await this.get(
-      '/v1/clusters/{cluster}/nodepools',
-      { cluster },
+    return itemsOf<NodePoolInfo>(
+      await this.get('/v1/clusters/{cluster}/nodepools', { cluster }),
     );
-    return Array.isArray(body) ? body : body.items;
   }
 
   getNodeClaims(
@@ -102,11 +100,9 @@ export class KarpenterClient implements KarpenterApi {
   }
 
   async getNodeClasses(cluster: string): Promise<NodeClassInfo[]> {
-    const body: { items: NodeClassInfo[] } | NodeClassInfo[] = await this.get(
-      '/v1/clusters/{cluster}/nodeclasses',
-      { cluster },
+    return itemsOf<NodeClassInfo>(
+      await this.get('/v1/clusters/{cluster}/nodeclasses', { cluster }),
     );
-    return Array.isArray(body) ? body : body.items;
   }
 
   getInterruptions(

@@ -1,7 +1,8 @@
 export { useRefreshIntervalMs, useRefreshTick } from './useAutoRefresh';
 export { usePolledData } from './usePolledData';
 export type { PolledData } from './usePolledData';
-export { useEntitySummary } from './useEntitySummary';
+export { useRefreshedEntitySummary } from './useRefreshedEntitySummary';
+export type { RefreshedEntitySummary } from './useRefreshedEntitySummary';
 export {
   KARPENTER_PERFORMANCE_MARKS,
   usePerformanceMark,

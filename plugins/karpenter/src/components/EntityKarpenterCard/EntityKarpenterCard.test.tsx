@@ -7,8 +7,12 @@ import { EntitySummary } from '@karpenter-backstage/plugin-karpenter-common';
 import {
   activity,
   cluster,
+  forbiddenCluster,
+  healthWith,
   nodePool,
+  notConfiguredSummary,
   summary,
+  timeOfDay,
 } from '../../__testUtils__/fixtures';
 import { BACKEND, renderWithApis } from '../../__testUtils__/renderWithApis';
 import { EntityKarpenterCard } from './EntityKarpenterCard';
@@ -85,16 +89,11 @@ describe('EntityKarpenterCard', () => {
           health: 'degraded',
           nodePools: [
             nodePool('batch', {
-              health: {
-                status: 'degraded',
-                reasons: [
-                  {
-                    code: 'CPU_LIMIT_NEAR',
-                    message: 'CPU usage is 93 % of the limit (93 / 100 cores)',
-                    severity: 'degraded',
-                  },
-                ],
-              },
+              health: healthWith(
+                'degraded',
+                'CPU_LIMIT_NEAR',
+                'CPU usage is 93 % of the limit (93 / 100 cores)',
+              ),
               usage: {
                 cpu: { used: 93, limit: 100, ratio: 0.93 },
                 memory: { used: 1, limit: undefined },
@@ -125,17 +124,11 @@ describe('EntityKarpenterCard', () => {
           health: 'unhealthy',
           nodePools: [
             nodePool('general', {
-              health: {
-                status: 'unhealthy',
-                reasons: [
-                  {
-                    code: 'NODECLASS_NOT_READY',
-                    message:
-                      'EC2NodeClass general is not ready: SubnetsReady=False',
-                    severity: 'unhealthy',
-                  },
-                ],
-              },
+              health: healthWith(
+                'unhealthy',
+                'NODECLASS_NOT_READY',
+                'EC2NodeClass general is not ready: SubnetsReady=False',
+              ),
             }),
           ],
           queue: {
@@ -162,21 +155,7 @@ describe('EntityKarpenterCard', () => {
   });
 
   it('says the user has no access to a cluster the permission denies, and shows the others', async () => {
-    answer(
-      summary([
-        cluster('demo'),
-        cluster('staging', {
-          health: 'unknown',
-          nodePools: [],
-          error: {
-            code: 'FORBIDDEN',
-            message:
-              "You do not have access to cluster 'staging' (karpenter.cluster.read)",
-            permission: 'karpenter.cluster.read',
-          },
-        }),
-      ]),
-    );
+    answer(summary([cluster('demo'), forbiddenCluster('staging')]));
     await renderWithApis(<EntityKarpenterCard />);
     expect(
       await screen.findByTestId('cluster-forbidden-staging'),
@@ -224,27 +203,14 @@ describe('EntityKarpenterCard', () => {
           nodePools: [
             nodePool('general', {
               stale: true,
-              health: {
-                status: 'unknown',
-                reasons: [
-                  {
-                    code: 'STALE_DATA',
-                    message: 'Last known state',
-                    severity: 'unknown',
-                  },
-                ],
-              },
+              health: healthWith('unknown', 'STALE_DATA', 'Last known state'),
             }),
           ],
         }),
       ]),
     );
     await renderWithApis(<EntityKarpenterCard />);
-    const time = new Date(dataTime).toLocaleTimeString([], {
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+    const time = timeOfDay(dataTime);
     expect(await screen.findByTestId('karpenter-freshness')).toHaveTextContent(
       `Data from ${time} — cannot reach the cluster (TIMEOUT)`,
     );
@@ -264,24 +230,14 @@ describe('EntityKarpenterCard', () => {
       ]),
     );
     await renderWithApis(<EntityKarpenterCard />);
-    const time = new Date('2026-12-02T12:04:30.000Z').toLocaleTimeString([], {
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+    const time = timeOfDay('2026-12-02T12:04:30.000Z');
     expect(await screen.findByTestId('karpenter-freshness')).toHaveTextContent(
       `Updated ${time}`,
     );
   });
 
   it('explains which annotation to add when the entity is not configured', async () => {
-    answer(
-      summary([], {
-        status: 'not-configured',
-        health: 'unknown',
-        message: 'No karpenter.sh/cluster annotation.',
-      }),
-    );
+    answer(notConfiguredSummary());
     await renderWithApis(<EntityKarpenterCard />);
     expect(
       await screen.findByText(/No karpenter.sh\/cluster annotation\./),

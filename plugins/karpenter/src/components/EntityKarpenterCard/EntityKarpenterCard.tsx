@@ -1,25 +1,15 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import { rootRouteRef } from '../../routes';
 import {
   KARPENTER_PERFORMANCE_MARKS,
-  useEntitySummary,
   usePerformanceMark,
-  useRefreshIntervalMs,
-  useRefreshTick,
+  useRefreshedEntitySummary,
 } from '../../hooks';
-import { freshnessText } from '../ClusterError';
-import { HealthChip } from '../HealthChip';
+import { EntitySummaryBody, EntitySummaryHeadline } from '../EntitySummary';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterBlock } from './ClusterBlock';
-import { NotConfigured } from './NotConfigured';
 
 /**
  * The link to the Karpenter tab, wherever the app mounts it: the tab's extension carries
@@ -49,8 +39,8 @@ const DEFAULT_TROUBLESHOOTING =
  * @public
  */
 export function EntityKarpenterCard() {
-  const tick = useRefreshTick(useRefreshIntervalMs());
-  const { value, error, loading, updatedAt } = useEntitySummary(tick);
+  const { summary } = useRefreshedEntitySummary();
+  const { value, error } = summary;
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.cardRendered, !!value);
   const config = useApi(configApiRef);
   const tabLink = useTabLink();
@@ -58,51 +48,25 @@ export function EntityKarpenterCard() {
     config.getOptionalString('karpenter.frontend.troubleshootingUrl') ??
     DEFAULT_TROUBLESHOOTING;
 
-  // the age of the data (per cluster, from the backend), not the time of the request
-  const freshness =
-    value?.status === 'configured'
-      ? freshnessText(value, updatedAt)
-      : undefined;
-
-  let body: JSX.Element;
-  if (loading) {
-    body = <Progress />;
-  } else if (!value && error) {
-    body = <ResponseErrorPanel error={error} />;
-  } else if (!value || value.status === 'not-configured') {
-    body = <NotConfigured message={value?.message} />;
-  } else {
-    body = (
-      <>
-        {value.clusters.map(cluster => (
-          <ClusterBlock key={cluster.cluster} summary={cluster} />
-        ))}
-        <RefreshFailed error={error} />
-      </>
-    );
-  }
-
   return (
     <InfoCard
       title="Karpenter"
       subheader={
         value?.status === 'configured' ? (
-          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-            <HealthChip status={value.health} />
-            {freshness && (
-              <Typography
-                variant="caption"
-                color="textSecondary"
-                data-testid="karpenter-freshness"
-              >
-                {freshness}
-              </Typography>
-            )}
-          </Box>
+          <EntitySummaryHeadline summary={summary} />
         ) : undefined
       }
     >
-      {body}
+      <EntitySummaryBody summary={summary}>
+        {configured => (
+          <>
+            {configured.clusters.map(cluster => (
+              <ClusterBlock key={cluster.cluster} summary={cluster} />
+            ))}
+            <RefreshFailed error={error} />
+          </>
+        )}
+      </EntitySummaryBody>
       <Box display="flex" style={{ gap: 16 }} mt={1}>
         {tabLink && (
           <Link to={tabLink}>NodePools, NodeClaims and interruptions</Link>

@@ -4,9 +4,8 @@ import {
   interruptedText,
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { formatBytes, formatCores } from '../../format';
 import { HealthChip } from '../HealthChip';
-import { UsageBar } from '../UsageBar';
+import { CpuUsageBar, MemoryUsageBar } from '../UsageBar';
 
 /** "12 nodes: 8 spot, 4 on-demand". @internal */
 export function nodeCountText(
@@ -64,17 +63,8 @@ export function NodePoolLine(props: {
         </Typography>
       )}
       <Box display="flex" style={{ gap: 16 }} mt={0.5}>
-        <UsageBar
-          label="CPU"
-          usage={pool.usage.cpu}
-          format={formatCores}
-          unit="cores"
-        />
-        <UsageBar
-          label="Memory"
-          usage={pool.usage.memory}
-          format={formatBytes}
-        />
+        <CpuUsageBar usage={pool.usage.cpu} />
+        <MemoryUsageBar usage={pool.usage.memory} />
       </Box>
     </Box>
   );

@@ -1,8 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Grid from '@material-ui/core/Grid';
+import Grid, { GridSize } from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
+import { ReactNode } from 'react';
 import { karpenterApiRef } from '../../api';
 import { usePolledData } from '../../hooks';
 import { ClusterErrorPanel } from '../ClusterError';
@@ -39,11 +40,6 @@ export function ClusterTab(props: {
   // A scope without NodePools (workloads on no Karpenter node) asks for nothing: an empty
   // list must not widen to the whole cluster.
   const nothingInScope = scope !== undefined && scope.length === 0;
-  const noPools = (
-    <Typography variant="body2" color="textSecondary">
-      The entity has no NodePools in this cluster.
-    </Typography>
-  );
   const classNames = new Set(summary.nodePools.map(p => p.nodeClass?.name));
   const nodeClasses = classes.value?.filter(c => classNames.has(c.name));
   return (
@@ -53,55 +49,59 @@ export function ClusterTab(props: {
           <ClusterErrorPanel summary={summary} />
         </Grid>
       )}
-      <Grid item xs={12}>
-        <InfoCard title="NodePools">
-          <NodePoolsTable
-            pools={summary.nodePools}
-            nodeClasses={classes.value}
-          />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard title="Interruptions and disruptions">
-          {nothingInScope ? (
-            noPools
-          ) : (
-            <InterruptionTimeline
-              cluster={summary.cluster}
-              nodePools={scope}
-              tick={tick}
-            />
-          )}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard title="NodeClaims">
-          {nothingInScope ? (
-            noPools
-          ) : (
-            <NodeClaimsTable
-              cluster={summary.cluster}
-              nodePools={poolNames}
-              scope={scope}
-              tick={tick}
-            />
-          )}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={7}>
-        <InfoCard title="EC2NodeClasses">
-          <NodeClassesPanel
-            nodeClasses={nodeClasses}
-            loading={classes.loading}
-            error={classes.error}
-          />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={5}>
-        <InfoCard title="Interruption queue backlog">
-          <QueueBacklogChart cluster={summary.cluster} tick={tick} />
-        </InfoCard>
-      </Grid>
+      <Panel title="NodePools">
+        <NodePoolsTable pools={summary.nodePools} nodeClasses={classes.value} />
+      </Panel>
+      <Panel title="Interruptions and disruptions" noPools={nothingInScope}>
+        <InterruptionTimeline
+          cluster={summary.cluster}
+          nodePools={scope}
+          tick={tick}
+        />
+      </Panel>
+      <Panel title="NodeClaims" noPools={nothingInScope}>
+        <NodeClaimsTable
+          cluster={summary.cluster}
+          nodePools={poolNames}
+          scope={scope}
+          tick={tick}
+        />
+      </Panel>
+      <Panel title="EC2NodeClasses" md={7}>
+        <NodeClassesPanel
+          nodeClasses={nodeClasses}
+          loading={classes.loading}
+          error={classes.error}
+        />
+      </Panel>
+      <Panel title="Interruption queue backlog" md={5}>
+        <QueueBacklogChart cluster={summary.cluster} tick={tick} />
+      </Panel>
+    </Grid>
+  );
+}
+
+/**
+ * One card of the tab, full width unless `md` says otherwise. `noPools`: the entity has no
+ * NodePools in the cluster, so the card says so instead of showing (and asking for) `children`.
+ */
+function Panel(props: {
+  title: string;
+  md?: GridSize;
+  noPools?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Grid item xs={12} md={props.md}>
+      <InfoCard title={props.title}>
+        {props.noPools ? (
+          <Typography variant="body2" color="textSecondary">
+            The entity has no NodePools in this cluster.
+          </Typography>
+        ) : (
+          props.children
+        )}
+      </InfoCard>
     </Grid>
   );
 }

@@ -14,11 +14,15 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   cluster,
+  forbiddenCluster,
+  healthWith,
   history,
   nodeClaims,
   nodeClass,
   nodePool,
+  notConfiguredSummary,
   summary,
+  timeOfDay,
 } from '../../__testUtils__/fixtures';
 import { BACKEND, renderWithApis } from '../../__testUtils__/renderWithApis';
 import { EntityKarpenterContent } from './EntityKarpenterContent';
@@ -38,16 +42,11 @@ function demoSummary(batch: Partial<NodePoolInfo> = {}): EntitySummary {
       nodePools: [
         nodePool('general'),
         nodePool('batch', {
-          health: {
-            status: 'unhealthy',
-            reasons: [
-              {
-                code: 'NODECLASS_NOT_READY',
-                message: 'EC2NodeClass batch is not ready',
-                severity: 'unhealthy',
-              },
-            ],
-          },
+          health: healthWith(
+            'unhealthy',
+            'NODECLASS_NOT_READY',
+            'EC2NodeClass batch is not ready',
+          ),
           ...batch,
         }),
       ],
@@ -235,20 +234,7 @@ describe('EntityKarpenterContent', () => {
   it('shows a cluster the user may not read as "no access", without asking the backend for it', async () => {
     const asked: string[] = [];
     backend({
-      summary: () =>
-        summary([
-          cluster('demo'),
-          cluster('staging', {
-            health: 'unknown',
-            nodePools: [],
-            error: {
-              code: 'FORBIDDEN',
-              message:
-                "You do not have access to cluster 'staging' (karpenter.cluster.read)",
-              permission: 'karpenter.cluster.read',
-            },
-          }),
-        ]),
+      summary: () => summary([cluster('demo'), forbiddenCluster('staging')]),
     });
     server.use(
       http.get(`${API}/clusters/staging/*`, ({ request }) => {
@@ -289,11 +275,7 @@ describe('EntityKarpenterContent', () => {
         ]),
     });
     await renderWithApis(<EntityKarpenterContent />);
-    const time = new Date(dataTime).toLocaleTimeString([], {
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+    const time = timeOfDay(dataTime);
     expect(await screen.findByTestId('karpenter-freshness')).toHaveTextContent(
       `Data from ${time} — cannot reach the cluster (UNREACHABLE)`,
     );
@@ -329,12 +311,7 @@ describe('EntityKarpenterContent', () => {
 
   it('explains which annotation to add when the entity is not configured', async () => {
     backend({
-      summary: () =>
-        summary([], {
-          status: 'not-configured',
-          health: 'unknown',
-          message: 'No karpenter.sh/cluster annotation.',
-        }),
+      summary: notConfiguredSummary,
     });
     await renderWithApis(<EntityKarpenterContent />);
     expect(

@@ -39,6 +39,44 @@ export const SERIES: ReadonlyArray<{
 const SERIES_KEYS = SERIES.map(s => s.key);
 
 /**
+ * The tables under the chart: the interrupted NodeClaims by where they ran (a quarter of the
+ * width each on wide screens), then the NodeClaims by event reason and by disruption reason.
+ */
+const BREAKDOWNS: ReadonlyArray<{
+  title: string;
+  unit: string;
+  counts: (
+    totals: InterruptionHistoryResponse['totals'],
+  ) => Record<string, number>;
+  md?: 3;
+}> = [
+  { title: 'NodePool', unit: 'Nodes', counts: t => t.byNodePool, md: 3 },
+  {
+    title: 'Capacity type',
+    unit: 'Nodes',
+    counts: t => t.byCapacityType,
+    md: 3,
+  },
+  {
+    title: 'Instance type',
+    unit: 'Nodes',
+    counts: t => t.byInstanceType,
+    md: 3,
+  },
+  { title: 'Zone', unit: 'Nodes', counts: t => t.byZone, md: 3 },
+  {
+    title: 'Reason',
+    unit: 'NodeClaims',
+    counts: t => t.byReason as Record<string, number>,
+  },
+  {
+    title: 'Disruption reason',
+    unit: 'NodeClaims',
+    counts: t => t.disruptionsByReason,
+  },
+];
+
+/**
  * The rows of the "Latest" list to show: see {@link mergeRows}.
  *
  * @internal
@@ -207,44 +245,15 @@ export function InterruptionTimeline(props: {
             Interrupted NodeClaims
           </Typography>
           <Grid container spacing={2}>
-            <Grid item xs={12} sm={6} md={3}>
-              <Breakdown
-                title="NodePool"
-                unit="Nodes"
-                counts={totals.byNodePool}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6} md={3}>
-              <Breakdown
-                title="Capacity type"
-                unit="Nodes"
-                counts={totals.byCapacityType}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6} md={3}>
-              <Breakdown
-                title="Instance type"
-                unit="Nodes"
-                counts={totals.byInstanceType}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6} md={3}>
-              <Breakdown title="Zone" unit="Nodes" counts={totals.byZone} />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <Breakdown
-                title="Reason"
-                unit="NodeClaims"
-                counts={totals.byReason as Record<string, number>}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <Breakdown
-                title="Disruption reason"
-                unit="NodeClaims"
-                counts={totals.disruptionsByReason}
-              />
-            </Grid>
+            {BREAKDOWNS.map(b => (
+              <Grid item xs={12} sm={6} md={b.md} key={b.title}>
+                <Breakdown
+                  title={b.title}
+                  unit={b.unit}
+                  counts={b.counts(totals)}
+                />
+              </Grid>
+            ))}
           </Grid>
           <Typography variant="h6" component="h4" style={{ marginTop: 16 }}>
             Latest

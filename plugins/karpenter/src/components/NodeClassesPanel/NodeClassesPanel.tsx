@@ -8,6 +8,21 @@ import { RefreshFailed } from '../RefreshFailed';
 import { HealthChip } from '../HealthChip';
 import { ConditionList } from '../NodePoolsTable';
 
+/** What a selector resolved to: "sg-01 (eks-node), sg-02", or "none resolved". */
+function resolvedText<T extends { id: string }>(
+  items: T[],
+  detail: (item: T) => string | undefined,
+): string {
+  return (
+    items
+      .map(item => {
+        const text = detail(item);
+        return text ? `${item.id} (${text})` : item.id;
+      })
+      .join(', ') || 'none resolved'
+  );
+}
+
 /**
  * EC2NodeClasses: readiness, subnets, security groups, AMIs, instance profile. `nodeClasses` is
  * undefined until the first answer; `loading` and `error` are those of that request (after a
@@ -52,22 +67,14 @@ export function NodeClassesPanel(props: {
                   Instance profile: {nc.instanceProfile ?? '—'}
                 </Typography>
                 <Typography variant="body2">
-                  Subnets:{' '}
-                  {nc.subnets
-                    .map(s => `${s.id}${s.zone ? ` (${s.zone})` : ''}`)
-                    .join(', ') || 'none resolved'}
+                  Subnets: {resolvedText(nc.subnets, s => s.zone)}
                 </Typography>
                 <Typography variant="body2">
                   Security groups:{' '}
-                  {nc.securityGroups
-                    .map(g => `${g.id}${g.name ? ` (${g.name})` : ''}`)
-                    .join(', ') || 'none resolved'}
+                  {resolvedText(nc.securityGroups, g => g.name)}
                 </Typography>
                 <Typography variant="body2">
-                  AMIs:{' '}
-                  {nc.amis
-                    .map(a => `${a.id}${a.name ? ` (${a.name})` : ''}`)
-                    .join(', ') || 'none resolved'}
+                  AMIs: {resolvedText(nc.amis, a => a.name)}
                 </Typography>
                 <ConditionList conditions={nc.conditions} />
               </CardContent>

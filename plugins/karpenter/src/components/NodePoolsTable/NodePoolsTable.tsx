@@ -14,10 +14,9 @@ import {
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { useMemo, useState } from 'react';
-import { formatBytes, formatCores } from '../../format';
 import { nodeCountText } from '../EntityKarpenterCard/NodePoolLine';
 import { HealthChip } from '../HealthChip';
-import { UsageBar } from '../UsageBar';
+import { CpuUsageBar, MemoryUsageBar } from '../UsageBar';
 import { NodePoolDetails } from './NodePoolDetails';
 
 type SortKey = 'name' | 'health' | 'nodes' | 'cpu' | 'memory';
@@ -193,19 +192,10 @@ function NodePoolRows(props: {
         </TableCell>
         <TableCell>{nodeCountText(pool)}</TableCell>
         <TableCell>
-          <UsageBar
-            label="CPU"
-            usage={pool.usage.cpu}
-            format={formatCores}
-            unit="cores"
-          />
+          <CpuUsageBar usage={pool.usage.cpu} />
         </TableCell>
         <TableCell>
-          <UsageBar
-            label="Memory"
-            usage={pool.usage.memory}
-            format={formatBytes}
-          />
+          <MemoryUsageBar usage={pool.usage.memory} />
         </TableCell>
         <TableCell>{claims || '—'}</TableCell>
       </TableRow>

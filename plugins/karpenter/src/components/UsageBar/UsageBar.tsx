@@ -3,7 +3,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ResourceUsage } from '@karpenter-backstage/plugin-karpenter-common';
-import { formatPercent } from '../../format';
+import { formatBytes, formatCores, formatPercent } from '../../format';
 
 const useStyles = makeStyles(theme => ({
   ok: { backgroundColor: theme.palette.success.main },
@@ -53,4 +53,21 @@ export function UsageBar(props: {
       )}
     </Box>
   );
+}
+
+/** A NodePool's CPU against its limit, in cores, as the card and the table show it. @internal */
+export function CpuUsageBar(props: { usage: ResourceUsage }) {
+  return (
+    <UsageBar
+      label="CPU"
+      usage={props.usage}
+      format={formatCores}
+      unit="cores"
+    />
+  );
+}
+
+/** A NodePool's memory against its limit, in binary units, as the card and the table show it. @internal */
+export function MemoryUsageBar(props: { usage: ResourceUsage }) {
+  return <UsageBar label="Memory" usage={props.usage} format={formatBytes} />;
 }

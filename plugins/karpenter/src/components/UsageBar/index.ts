@@ -1,1 +1,1 @@
-export { UsageBar } from './UsageBar';
+export { CpuUsageBar, MemoryUsageBar, UsageBar } from './UsageBar';

@@ -1,0 +1,2 @@
+export { EntitySummaryBody } from './EntitySummaryBody';
+export { EntitySummaryHeadline } from './EntitySummaryHeadline';
