@@ -1,3 +1,5 @@
+import type { KarpenterApiSchemas } from '../schema';
+
 /**
  * The health statuses, from best to worst (`unknown` ranks between healthy and degraded: it hides
  * no problem, but promises nothing).
@@ -48,17 +50,10 @@ export type HealthReasonCode =
  *
  * @public
  */
-export interface HealthReason {
-  code: HealthReasonCode;
-  message: string;
-  severity: HealthStatus;
-}
+export type HealthReason = KarpenterApiSchemas['HealthReason'];
 
 /** A status with its reasons. @public */
-export interface Health {
-  status: HealthStatus;
-  reasons: HealthReason[];
-}
+export type Health = KarpenterApiSchemas['Health'];
 
 /** The worst of some statuses (`healthy` when none). @public */
 export function worstStatus(statuses: Iterable<HealthStatus>): HealthStatus {

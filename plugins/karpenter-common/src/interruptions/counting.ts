@@ -1,3 +1,4 @@
+import type { KarpenterApiSchemas } from '../schema';
 import { RecordedReason } from './reasons';
 
 /*
@@ -87,11 +88,7 @@ export function countingKindOf(reason: RecordedReason): CountingKind {
  *
  * @public
  */
-export interface NodeClaimCounts {
-  interrupted: number;
-  rebalanceRecommended: number;
-  disrupted: number;
-}
+export type NodeClaimCounts = KarpenterApiSchemas['NodeClaimCounts'];
 
 /** The counted kinds, as the keys of {@link NodeClaimCounts}. @public */
 export const NODE_CLAIM_COUNT_KINDS: ReadonlyArray<{

@@ -3,8 +3,9 @@ import type { components, paths } from './openapi.generated';
 /*
  * The types of the HTTP API, generated from its OpenAPI spec
  * (plugins/karpenter-backend/src/schema/openapi.yaml) into ./openapi.generated.ts. The backend's
- * typed router and the frontend client both use them; conformance.test.ts checks that the
- * hand-written response types of this package are the same types.
+ * typed router and the frontend client both use them, and the response types this package exports
+ * (`NodePoolInfo`, `EntitySummary`, ...) are aliases of its schemas. conformance.test.ts checks that
+ * the vocabularies still written by hand (`HealthStatus`, `RecordedReason`, ...) equal the spec's.
  */
 
 // The paths (relative to `/api/karpenter`), the operations by `operationId` and the components

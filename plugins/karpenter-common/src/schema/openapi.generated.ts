@@ -166,17 +166,20 @@ export interface components {
         statusCode: number;
       };
     };
+    /** The answer of `GET /api/karpenter/health`. */
     KarpenterHealthResponse: {
       status: 'ok';
     };
-    /** A per-cluster error slot. */
+    /** A per-cluster error slot: one failing cluster never blanks the others. */
     ClusterError: {
       /** Machine-readable code, e.g. `UNAUTHORIZED`, `TIMEOUT`, `UNREACHABLE`; `FORBIDDEN` with `permission` set when the Backstage permission denies the cluster to the caller. */
       code: string;
+      /** Human-readable message. */
       message: string;
-      /** The Backstage permission that was denied (`karpenter.cluster.read`); absent when the cluster's own API server refused (its `FORBIDDEN` is a Kubernetes 403). */
+      /** Set when the Backstage permission framework denied the signed-in user this cluster (code `FORBIDDEN`): the name of the denied permission, `karpenter.cluster.read`. Without it, a `FORBIDDEN` error means the cluster's API server refused the backend's own identity (a Kubernetes 403). */
       permission?: string;
     };
+    /** An item of `GET /v1/clusters`, a configured cluster (no URLs or secrets). */
     ClusterInfo: {
       name: string;
       title?: string;
@@ -188,16 +191,20 @@ export interface components {
       items: components['schemas']['ClusterInfo'][];
     };
     HealthStatus: 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+    /** One reason behind a status: `severity` is the status this reason alone implies (`healthy` for informational reasons such as drifted NodeClaims being replaced). */
     HealthReason: {
       /** Reason code, e.g. `NODEPOOL_NOT_READY`, `CPU_LIMIT_NEAR`, `NODECLAIMS_DRIFTED`, `INTERRUPTION_QUEUE_BACKLOG`, `STALE_DATA`. */
       code: string;
       message: string;
+      /** The status this reason alone implies. */
       severity: components['schemas']['HealthStatus'];
     };
+    /** A status with its reasons. */
     Health: {
       status: components['schemas']['HealthStatus'];
       reasons: components['schemas']['HealthReason'][];
     };
+    /** A Kubernetes-style condition. */
     ConditionInfo: {
       type: string;
       /** `True`, `False` or `Unknown`. */
@@ -206,12 +213,14 @@ export interface components {
       message?: string;
       lastTransitionTime?: string;
     };
+    /** A NodeSelectorRequirement of a NodePool template. */
     RequirementInfo: {
       key: string;
       operator: string;
       values?: string[];
       minValues?: number;
     };
+    /** A disruption budget and whether it currently allows disruptions. */
     BudgetInfo: {
       nodes: string;
       reasons?: string[];
@@ -222,6 +231,7 @@ export interface components {
       /** Nodes this budget allows to disrupt now, given the NodePool's node count. */
       allowedDisruptions: number;
     };
+    /** Resource usage against a limit. */
     ResourceUsage: {
       /** Cores for cpu, bytes for memory. */
       used: number;
@@ -229,6 +239,9 @@ export interface components {
       /** used / limit, when a limit is set. */
       ratio?: number;
     };
+    /**
+     * NodeClaim lifecycle state derived from its conditions.
+     */
     NodeClaimState:
       | 'pending'
       | 'launched'
@@ -243,6 +256,7 @@ export interface components {
       value?: string;
       effect: string;
     };
+    /** An item of `GET /v1/clusters/{cluster}/nodepools`. */
     NodePoolInfo: {
       cluster: string;
       name: string;
@@ -286,13 +300,14 @@ export interface components {
         budgets: components['schemas']['BudgetInfo'][];
       };
       conditions: components['schemas']['ConditionInfo'][];
-      /** The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first. */
+      /** The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first, followed by the reasons of the last known state. */
       stale?: boolean;
     };
     NodePoolList: {
       cluster: string;
       items: components['schemas']['NodePoolInfo'][];
     };
+    /** An item of `GET /v1/clusters/{cluster}/nodeclaims`. */
     NodeClaimInfo: {
       name: string;
       nodePool?: string;
@@ -306,12 +321,14 @@ export interface components {
       disruptionReason?: string;
       conditions: components['schemas']['ConditionInfo'][];
     };
+    /** The answer of `GET /v1/clusters/{cluster}/nodeclaims`. */
     NodeClaimPage: {
       cluster: string;
       items: components['schemas']['NodeClaimInfo'][];
       total: number;
       nextCursor?: string;
     };
+    /** An item of `GET /v1/clusters/{cluster}/nodeclasses`. */
     NodeClassInfo: {
       name: string;
       ready: boolean;
@@ -361,9 +378,13 @@ export interface components {
       | 'termination'
       | 'disruption'
       | 'information';
+    /** Distinct NodeClaims in a window, by what happened to them. */
     NodeClaimCounts: {
+      /** NodeClaims with at least one EC2 interruption notice. */
       interrupted: number;
+      /** NodeClaims with a rebalance recommendation. */
       rebalanceRecommended: number;
+      /** NodeClaims terminated by Karpenter. */
       disrupted: number;
     };
     /** Counts per recorded reason (reasons without any are absent). */
@@ -382,6 +403,7 @@ export interface components {
     Counts: {
       [key: string]: number;
     };
+    /** One occurrence of a recorded Karpenter event. An event whose `count` grows is kept as several occurrences (1, 2, 3, ...) of the same event uid. */
     InterruptionRecord: {
       cluster: string;
       eventUid: string;
@@ -398,33 +420,47 @@ export interface components {
       capacityType?: string;
       instanceType?: string;
       zone?: string;
+      /** For `DisruptionTerminating`: the disruption reason from the message (Underutilized, Drifted, ...). */
       disruptionReason?: string;
     };
+    /** Counts of one time bucket. */
     InterruptionBucket: {
       /** ISO-8601 start of the bucket. */
       start: string;
-      /** Raw event occurrences in the bucket. */
+      /** Raw event occurrences in the bucket (not the headline: one interruption is several events). */
       total: number;
+      /** Raw event occurrences in the bucket, by reason. */
       byReason: components['schemas']['ReasonCounts'];
+      /** Distinct NodeClaims by the time of their first event of the kind in the range: interrupted (first notice), rebalance-recommended, disrupted. */
       nodeClaims: components['schemas']['NodeClaimCounts'];
     };
+    /** Totals over a time range. */
     InterruptionTotals: {
       /**
        * @deprecated
-       * Raw event occurrences (same as `events`).
+       * Raw event occurrences (kept for compatibility, same as `events`). Use `nodeClaims.interrupted` for the number of interrupted nodes, or `events`.
        */
       total: number;
+      /** Raw event occurrences (every `count` increment of every recorded Event). */
       events: number;
+      /** Distinct NodeClaims in the range: interrupted, rebalance-recommended, disrupted. */
       nodeClaims: components['schemas']['NodeClaimCounts'];
+      /** Distinct NodeClaims (or Nodes/NodePools an event is about) per reason. */
       byReason: components['schemas']['ReasonCounts'];
+      /** Interrupted NodeClaims per NodePool. */
       byNodePool: components['schemas']['Counts'];
+      /** Interrupted NodeClaims per capacity type. */
       byCapacityType: components['schemas']['Counts'];
+      /** Interrupted NodeClaims per instance type. */
       byInstanceType: components['schemas']['Counts'];
+      /** Interrupted NodeClaims per zone. */
       byZone: components['schemas']['Counts'];
+      /** Disrupted NodeClaims per disruption reason (Underutilized, Empty, Drifted, Expired, ...). */
       disruptionsByReason: components['schemas']['Counts'];
     };
+    /** One row of the "Latest" list: one NodeClaim (or Node / NodePool, when no NodeClaim is known) and one reason, with the events folded into it. The `TerminatingOnInterruption` events of a NodeClaim are folded into its newest interruption notice row. */
     InterruptionNotice: {
-      /** A NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`. */
+      /** What the row is about: a NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`. */
       subject: string;
       reason: components['schemas']['RecordedReason'];
       kind: components['schemas']['CountingKind'];
@@ -435,11 +471,16 @@ export interface components {
       instanceType?: string;
       zone?: string;
       disruptionReason?: string;
+      /** ISO-8601 time of the first event of the row in the range. */
       firstTime: string;
+      /** ISO-8601 time of the newest event of the row in the range. */
       lastTime: string;
+      /** How many event occurrences were folded into the row. */
       events: number;
+      /** The raw events of the row (at most 50, newest first). */
       records: components['schemas']['InterruptionRecord'][];
     };
+    /** The answer of `GET /v1/clusters/{cluster}/interruptions`. */
     InterruptionHistoryResponse: {
       cluster: string;
       from: string;
@@ -447,56 +488,81 @@ export interface components {
       bucketSeconds: number;
       buckets: components['schemas']['InterruptionBucket'][];
       totals: components['schemas']['InterruptionTotals'];
+      /** The newest raw event occurrences, paged by `cursor`. */
       records: components['schemas']['InterruptionRecord'][];
+      /** Opaque cursor for the next page of `records`, when there is one. */
       nextCursor?: string;
+      /** The newest rows per NodeClaim and reason (by first event), paged by `noticeCursor`. */
       notices: components['schemas']['InterruptionNotice'][];
+      /** Opaque cursor for the next page of `notices`, when there is one. */
       nextNoticeCursor?: string;
     };
+    /** The `interruptions` slot of a cluster in an entity summary: the last 24 h. */
     InterruptionActivity: {
       from: string;
       to: string;
       totals: components['schemas']['InterruptionTotals'];
+      /** 24 hourly buckets, oldest first. */
       hourly: components['schemas']['InterruptionBucket'][];
     };
+    /** One sample of the interruption queue's attributes. */
     QueueSample: {
       time: string;
       visible: number;
       notVisible: number;
       delayed: number;
     };
+    /**
+     * `ok`: the queue drains; `falling-behind`: messages waited longer than the window (Karpenter is not keeping up); `error`: the queue could not be read; `not-configured`: no queue set; `unknown`: no sample yet.
+     */
     QueueState:
       | 'ok'
       | 'falling-behind'
       | 'error'
       | 'not-configured'
       | 'unknown';
+    /** The answer of `GET /v1/clusters/{cluster}/queue` and the queue slot of a summary. */
     QueueStatus: {
       cluster: string;
       queueName?: string;
       state: components['schemas']['QueueState'];
       message: string;
       latest?: components['schemas']['QueueSample'];
+      /** Since when the backlog has been above zero, if it is. */
       backlogSince?: string;
       error?: components['schemas']['ClusterError'];
       samples?: components['schemas']['QueueSample'][];
     };
+    /** One cluster's part of an entity summary. */
     ClusterSummary: {
       cluster: string;
       title?: string;
+      /** Set when the cluster could not be read; the other clusters are unaffected. */
       error?: components['schemas']['ClusterError'];
       health: components['schemas']['HealthStatus'];
       nodePools: components['schemas']['NodePoolInfo'][];
+      /** NodePools named by `karpenter.sh/nodepools` that do not exist in the cluster. */
       missingNodePools?: string[];
+      /** Interruptions of the last 24 h for the summary's NodePools (absent when the interruption history is not available). */
       interruptions?: components['schemas']['InterruptionActivity'];
+      /** The cluster's interruption queue (absent when its status is not available). */
       queue?: components['schemas']['QueueStatus'];
-      /** The oldest last successful sync of the cluster's watched resources. */
+      /** The age of the data: the oldest last successful sync (list, watch event or bookmark) of the cluster's watched resources, not the time of the request. */
       updatedAt?: string;
+      /** Set when a watched resource has not synced for longer than `karpenter.staleAfter`: the NodePools are the last known state (each marked `stale`), `health` is `unknown` and `error` carries the last failure. */
       stale?: boolean;
     };
+    /** The answer of `GET /v1/entities/{namespace}/{kind}/{name}/summary`. */
     EntitySummary: {
       entityRef: string;
+      /**
+       * `configured`: clusters resolved; `not-configured`: the entity has no usable annotation (see `message` for the annotation to add).
+       */
       status: 'configured' | 'not-configured';
       message?: string;
+      /**
+       * How NodePools were chosen: annotations, or pods of the entity's workloads.
+       */
       mapping?: 'annotations' | 'workloads';
       health: components['schemas']['HealthStatus'];
       clusters: components['schemas']['ClusterSummary'][];

@@ -560,6 +560,7 @@ export const spec = {
       },
       KarpenterHealthResponse: {
         type: 'object',
+        description: 'The answer of `GET /api/karpenter/health`.',
         required: ['status'],
         properties: {
           status: {
@@ -570,7 +571,8 @@ export const spec = {
       },
       ClusterError: {
         type: 'object',
-        description: 'A per-cluster error slot.',
+        description:
+          'A per-cluster error slot: one failing cluster never blanks the others.',
         required: ['code', 'message'],
         properties: {
           code: {
@@ -580,16 +582,19 @@ export const spec = {
           },
           message: {
             type: 'string',
+            description: 'Human-readable message.',
           },
           permission: {
             type: 'string',
             description:
-              "The Backstage permission that was denied (`karpenter.cluster.read`); absent when the cluster's own API server refused (its `FORBIDDEN` is a Kubernetes 403).",
+              "Set when the Backstage permission framework denied the signed-in user this cluster (code `FORBIDDEN`): the name of the denied permission, `karpenter.cluster.read`. Without it, a `FORBIDDEN` error means the cluster's API server refused the backend's own identity (a Kubernetes 403).",
           },
         },
       },
       ClusterInfo: {
         type: 'object',
+        description:
+          'An item of `GET /v1/clusters`, a configured cluster (no URLs or secrets).',
         required: ['name', 'authProvider', 'hasInterruptionQueue'],
         properties: {
           name: {
@@ -625,6 +630,8 @@ export const spec = {
       },
       HealthReason: {
         type: 'object',
+        description:
+          'One reason behind a status: `severity` is the status this reason alone implies (`healthy` for informational reasons such as drifted NodeClaims being replaced).',
         required: ['code', 'message', 'severity'],
         properties: {
           code: {
@@ -637,11 +644,13 @@ export const spec = {
           },
           severity: {
             $ref: '#/components/schemas/HealthStatus',
+            description: 'The status this reason alone implies.',
           },
         },
       },
       Health: {
         type: 'object',
+        description: 'A status with its reasons.',
         required: ['status', 'reasons'],
         properties: {
           status: {
@@ -657,6 +666,7 @@ export const spec = {
       },
       ConditionInfo: {
         type: 'object',
+        description: 'A Kubernetes-style condition.',
         required: ['type', 'status'],
         properties: {
           type: {
@@ -679,6 +689,7 @@ export const spec = {
       },
       RequirementInfo: {
         type: 'object',
+        description: 'A NodeSelectorRequirement of a NodePool template.',
         required: ['key', 'operator'],
         properties: {
           key: {
@@ -700,6 +711,8 @@ export const spec = {
       },
       BudgetInfo: {
         type: 'object',
+        description:
+          'A disruption budget and whether it currently allows disruptions.',
         required: ['nodes', 'active', 'allowedDisruptions'],
         properties: {
           nodes: {
@@ -731,6 +744,7 @@ export const spec = {
       },
       ResourceUsage: {
         type: 'object',
+        description: 'Resource usage against a limit.',
         required: ['used'],
         properties: {
           used: {
@@ -748,6 +762,7 @@ export const spec = {
       },
       NodeClaimState: {
         type: 'string',
+        description: 'NodeClaim lifecycle state derived from its conditions.',
         enum: [
           'pending',
           'launched',
@@ -776,6 +791,7 @@ export const spec = {
       },
       NodePoolInfo: {
         type: 'object',
+        description: 'An item of `GET /v1/clusters/{cluster}/nodepools`.',
         required: [
           'cluster',
           'name',
@@ -922,7 +938,7 @@ export const spec = {
           stale: {
             type: 'boolean',
             description:
-              'The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first.',
+              'The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first, followed by the reasons of the last known state.',
           },
         },
       },
@@ -943,6 +959,7 @@ export const spec = {
       },
       NodeClaimInfo: {
         type: 'object',
+        description: 'An item of `GET /v1/clusters/{cluster}/nodeclaims`.',
         required: ['name', 'state', 'drifted', 'conditions'],
         properties: {
           name: {
@@ -985,6 +1002,7 @@ export const spec = {
       },
       NodeClaimPage: {
         type: 'object',
+        description: 'The answer of `GET /v1/clusters/{cluster}/nodeclaims`.',
         required: ['cluster', 'items', 'total'],
         properties: {
           cluster: {
@@ -1006,6 +1024,7 @@ export const spec = {
       },
       NodeClassInfo: {
         type: 'object',
+        description: 'An item of `GET /v1/clusters/{cluster}/nodeclasses`.',
         required: [
           'name',
           'ready',
@@ -1144,16 +1163,22 @@ export const spec = {
       },
       NodeClaimCounts: {
         type: 'object',
+        description:
+          'Distinct NodeClaims in a window, by what happened to them.',
         required: ['interrupted', 'rebalanceRecommended', 'disrupted'],
         properties: {
           interrupted: {
             type: 'number',
+            description:
+              'NodeClaims with at least one EC2 interruption notice.',
           },
           rebalanceRecommended: {
             type: 'number',
+            description: 'NodeClaims with a rebalance recommendation.',
           },
           disrupted: {
             type: 'number',
+            description: 'NodeClaims terminated by Karpenter.',
           },
         },
       },
@@ -1202,6 +1227,8 @@ export const spec = {
       },
       InterruptionRecord: {
         type: 'object',
+        description:
+          'One occurrence of a recorded Karpenter event. An event whose `count` grows is kept as several occurrences (1, 2, 3, ...) of the same event uid.',
         required: [
           'cluster',
           'eventUid',
@@ -1255,11 +1282,14 @@ export const spec = {
           },
           disruptionReason: {
             type: 'string',
+            description:
+              'For `DisruptionTerminating`: the disruption reason from the message (Underutilized, Drifted, ...).',
           },
         },
       },
       InterruptionBucket: {
         type: 'object',
+        description: 'Counts of one time bucket.',
         required: ['start', 'total', 'byReason', 'nodeClaims'],
         properties: {
           start: {
@@ -1268,18 +1298,23 @@ export const spec = {
           },
           total: {
             type: 'number',
-            description: 'Raw event occurrences in the bucket.',
+            description:
+              'Raw event occurrences in the bucket (not the headline: one interruption is several events).',
           },
           byReason: {
             $ref: '#/components/schemas/ReasonCounts',
+            description: 'Raw event occurrences in the bucket, by reason.',
           },
           nodeClaims: {
             $ref: '#/components/schemas/NodeClaimCounts',
+            description:
+              'Distinct NodeClaims by the time of their first event of the kind in the range: interrupted (first notice), rebalance-recommended, disrupted.',
           },
         },
       },
       InterruptionTotals: {
         type: 'object',
+        description: 'Totals over a time range.',
         required: [
           'total',
           'events',
@@ -1295,36 +1330,51 @@ export const spec = {
           total: {
             type: 'number',
             deprecated: true,
-            description: 'Raw event occurrences (same as `events`).',
+            description:
+              'Raw event occurrences (kept for compatibility, same as `events`). Use `nodeClaims.interrupted` for the number of interrupted nodes, or `events`.',
           },
           events: {
             type: 'number',
+            description:
+              'Raw event occurrences (every `count` increment of every recorded Event).',
           },
           nodeClaims: {
             $ref: '#/components/schemas/NodeClaimCounts',
+            description:
+              'Distinct NodeClaims in the range: interrupted, rebalance-recommended, disrupted.',
           },
           byReason: {
             $ref: '#/components/schemas/ReasonCounts',
+            description:
+              'Distinct NodeClaims (or Nodes/NodePools an event is about) per reason.',
           },
           byNodePool: {
             $ref: '#/components/schemas/Counts',
+            description: 'Interrupted NodeClaims per NodePool.',
           },
           byCapacityType: {
             $ref: '#/components/schemas/Counts',
+            description: 'Interrupted NodeClaims per capacity type.',
           },
           byInstanceType: {
             $ref: '#/components/schemas/Counts',
+            description: 'Interrupted NodeClaims per instance type.',
           },
           byZone: {
             $ref: '#/components/schemas/Counts',
+            description: 'Interrupted NodeClaims per zone.',
           },
           disruptionsByReason: {
             $ref: '#/components/schemas/Counts',
+            description:
+              'Disrupted NodeClaims per disruption reason (Underutilized, Empty, Drifted, Expired, ...).',
           },
         },
       },
       InterruptionNotice: {
         type: 'object',
+        description:
+          'One row of the "Latest" list: one NodeClaim (or Node / NodePool, when no NodeClaim is known) and one reason, with the events folded into it. The `TerminatingOnInterruption` events of a NodeClaim are folded into its newest interruption notice row.',
         required: [
           'subject',
           'reason',
@@ -1338,7 +1388,7 @@ export const spec = {
           subject: {
             type: 'string',
             description:
-              'A NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`.',
+              'What the row is about: a NodeClaim name, `node/<name>`, `nodepool/<name>` or `event/<uid>`.',
           },
           reason: {
             $ref: '#/components/schemas/RecordedReason',
@@ -1369,15 +1419,22 @@ export const spec = {
           },
           firstTime: {
             type: 'string',
+            description:
+              'ISO-8601 time of the first event of the row in the range.',
           },
           lastTime: {
             type: 'string',
+            description:
+              'ISO-8601 time of the newest event of the row in the range.',
           },
           events: {
             type: 'number',
+            description: 'How many event occurrences were folded into the row.',
           },
           records: {
             type: 'array',
+            description:
+              'The raw events of the row (at most 50, newest first).',
             items: {
               $ref: '#/components/schemas/InterruptionRecord',
             },
@@ -1386,6 +1443,8 @@ export const spec = {
       },
       InterruptionHistoryResponse: {
         type: 'object',
+        description:
+          'The answer of `GET /v1/clusters/{cluster}/interruptions`.',
         required: [
           'cluster',
           'from',
@@ -1420,26 +1479,35 @@ export const spec = {
           },
           records: {
             type: 'array',
+            description: 'The newest raw event occurrences, paged by `cursor`.',
             items: {
               $ref: '#/components/schemas/InterruptionRecord',
             },
           },
           nextCursor: {
             type: 'string',
+            description:
+              'Opaque cursor for the next page of `records`, when there is one.',
           },
           notices: {
             type: 'array',
+            description:
+              'The newest rows per NodeClaim and reason (by first event), paged by `noticeCursor`.',
             items: {
               $ref: '#/components/schemas/InterruptionNotice',
             },
           },
           nextNoticeCursor: {
             type: 'string',
+            description:
+              'Opaque cursor for the next page of `notices`, when there is one.',
           },
         },
       },
       InterruptionActivity: {
         type: 'object',
+        description:
+          'The `interruptions` slot of a cluster in an entity summary: the last 24 h.',
         required: ['from', 'to', 'totals', 'hourly'],
         properties: {
           from: {
@@ -1453,6 +1521,7 @@ export const spec = {
           },
           hourly: {
             type: 'array',
+            description: '24 hourly buckets, oldest first.',
             items: {
               $ref: '#/components/schemas/InterruptionBucket',
             },
@@ -1461,6 +1530,7 @@ export const spec = {
       },
       QueueSample: {
         type: 'object',
+        description: "One sample of the interruption queue's attributes.",
         required: ['time', 'visible', 'notVisible', 'delayed'],
         properties: {
           time: {
@@ -1479,10 +1549,14 @@ export const spec = {
       },
       QueueState: {
         type: 'string',
+        description:
+          '`ok`: the queue drains; `falling-behind`: messages waited longer than the window (Karpenter is not keeping up); `error`: the queue could not be read; `not-configured`: no queue set; `unknown`: no sample yet.',
         enum: ['ok', 'falling-behind', 'error', 'not-configured', 'unknown'],
       },
       QueueStatus: {
         type: 'object',
+        description:
+          'The answer of `GET /v1/clusters/{cluster}/queue` and the queue slot of a summary.',
         required: ['cluster', 'state', 'message'],
         properties: {
           cluster: {
@@ -1502,6 +1576,8 @@ export const spec = {
           },
           backlogSince: {
             type: 'string',
+            description:
+              'Since when the backlog has been above zero, if it is.',
           },
           error: {
             $ref: '#/components/schemas/ClusterError',
@@ -1516,6 +1592,7 @@ export const spec = {
       },
       ClusterSummary: {
         type: 'object',
+        description: "One cluster's part of an entity summary.",
         required: ['cluster', 'health', 'nodePools'],
         properties: {
           cluster: {
@@ -1526,6 +1603,8 @@ export const spec = {
           },
           error: {
             $ref: '#/components/schemas/ClusterError',
+            description:
+              'Set when the cluster could not be read; the other clusters are unaffected.',
           },
           health: {
             $ref: '#/components/schemas/HealthStatus',
@@ -1538,28 +1617,38 @@ export const spec = {
           },
           missingNodePools: {
             type: 'array',
+            description:
+              'NodePools named by `karpenter.sh/nodepools` that do not exist in the cluster.',
             items: {
               type: 'string',
             },
           },
           interruptions: {
             $ref: '#/components/schemas/InterruptionActivity',
+            description:
+              "Interruptions of the last 24 h for the summary's NodePools (absent when the interruption history is not available).",
           },
           queue: {
             $ref: '#/components/schemas/QueueStatus',
+            description:
+              "The cluster's interruption queue (absent when its status is not available).",
           },
           updatedAt: {
             type: 'string',
             description:
-              "The oldest last successful sync of the cluster's watched resources.",
+              "The age of the data: the oldest last successful sync (list, watch event or bookmark) of the cluster's watched resources, not the time of the request.",
           },
           stale: {
             type: 'boolean',
+            description:
+              'Set when a watched resource has not synced for longer than `karpenter.staleAfter`: the NodePools are the last known state (each marked `stale`), `health` is `unknown` and `error` carries the last failure.',
           },
         },
       },
       EntitySummary: {
         type: 'object',
+        description:
+          'The answer of `GET /v1/entities/{namespace}/{kind}/{name}/summary`.',
         required: ['entityRef', 'status', 'health', 'clusters', 'generatedAt'],
         properties: {
           entityRef: {
@@ -1568,6 +1657,8 @@ export const spec = {
           status: {
             type: 'string',
             enum: ['configured', 'not-configured'],
+            description:
+              '`configured`: clusters resolved; `not-configured`: the entity has no usable annotation (see `message` for the annotation to add).',
           },
           message: {
             type: 'string',
@@ -1575,6 +1666,8 @@ export const spec = {
           mapping: {
             type: 'string',
             enum: ['annotations', 'workloads'],
+            description:
+              "How NodePools were chosen: annotations, or pods of the entity's workloads.",
           },
           health: {
             $ref: '#/components/schemas/HealthStatus',
