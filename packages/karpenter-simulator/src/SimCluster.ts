@@ -15,6 +15,7 @@ import {
   SimContext,
 } from './cluster/state';
 import { ObjectStore } from './k8s/ObjectStore';
+import type { SimPod } from './k8s/types';
 import { reportUnschedulable } from './k8s/scheduler';
 import { EventRecorder, RawEvent } from './karpenter/eventRecorder';
 import { emitEvent } from './karpenter/events';
@@ -180,7 +181,7 @@ export class SimCluster {
   }
 
   /** The kube-scheduler's `FailedScheduling` for pods no node can take. */
-  reportUnschedulable(pods: any[]) {
+  reportUnschedulable(pods: SimPod[]) {
     reportUnschedulable(this.state, pods);
   }
 

@@ -1,6 +1,12 @@
 import { ApiServer } from './k8s/ApiServer';
 import { storeOf } from './k8s/resources';
-import { Fault, RequestLogEntry } from './k8s/types';
+import type {
+  Fault,
+  KubeObject,
+  ObjectOfKind,
+  RequestLogEntry,
+  SimEvent,
+} from './k8s/types';
 import { WriteHandler } from './k8s/writes';
 import { Random } from './model/random';
 import { loadScenario } from './scenario/load';
@@ -39,12 +45,26 @@ export interface SimulatedClusterInfo {
 /** The handle tests use to read and change one cluster. @public */
 export interface ClusterHandle {
   name: string;
-  apply(obj: any): any;
-  delete(kind: string, name: string, namespace?: string): any;
+  /** Creates or replaces a copy of the object; returns the copy as stored. */
+  apply<T extends KubeObject & { kind: string }>(obj: T): T;
+  delete<K extends string>(
+    kind: K,
+    name: string,
+    namespace?: string,
+  ): ObjectOfKind<K> | undefined;
+  /**
+   * The objects of a kind. Untyped for now: the tests of the simulator and karpenter-backend
+   * read fields of what `list` and `get` return without narrowing; the typed reads are
+   * `runtime.store.list(plural)` and `runtime.store.get(plural, …)`.
+   */
   list(kind: string): any[];
+  /** One object of a kind, or undefined; untyped for now (see `list`). */
   get(kind: string, name: string, namespace?: string): any;
-  /** An Event through client-go's recorder (no Karpenter dedupe); `at` defaults to now. */
-  emitEvent(e: RawEvent): any;
+  /**
+   * An Event through client-go's recorder (no Karpenter dedupe); `at` defaults to now. Undefined
+   * when client-go's spam filter drops it.
+   */
+  emitEvent(e: RawEvent): SimEvent | undefined;
   /** The runtime, for advanced use (lifecycles, reconciliation). */
   runtime: SimCluster;
 }
@@ -252,14 +272,19 @@ export class Simulator {
       runtime,
       apply: obj => {
         const plural = storeOf(obj.kind);
-        const saved = runtime.store.put(plural, structuredClone(obj));
+        const saved = structuredClone(obj);
+        runtime.store.put(plural, saved); // saves (and returns) the copy given
         runtime.changed(obj.kind, obj.metadata.name);
         return saved;
       },
-      delete: (kind, objName, namespace) => {
+      delete: <K extends string>(
+        kind: K,
+        objName: string,
+        namespace?: string,
+      ) => {
         const deleted = runtime.store.delete(storeOf(kind), objName, namespace);
         runtime.changed(kind, objName);
-        return deleted;
+        return deleted as ObjectOfKind<K> | undefined;
       },
       list: kind => runtime.store.list(storeOf(kind)),
       get: (kind, objName, namespace) =>

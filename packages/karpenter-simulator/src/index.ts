@@ -9,7 +9,31 @@ export type {
   SimulatedClusterInfo,
   ClusterHandle,
 } from './Simulator';
-export type { Fault, RequestLogEntry } from './k8s/types';
+export type {
+  EventObjectReference,
+  Fault,
+  KarpenterTaint,
+  KindObjects,
+  KubeObject,
+  NodeCondition,
+  ObjectMeta,
+  ObjectOf,
+  ObjectOfKind,
+  PodAffinityTerm,
+  PodSchedulingSpec,
+  RequestLogEntry,
+  SimEvent,
+  SimNamespace,
+  SimNode,
+  SimPod,
+  Stored,
+  StoredEC2NodeClass,
+  StoredKinds,
+  StoredNodeClaim,
+  StoredNodePool,
+  StoredPlural,
+  Toleration,
+} from './k8s/types';
 export type {
   Scenario,
   ScenarioCluster,

@@ -64,7 +64,13 @@ export function kubeConfig(url: string): KubeConfig {
 }
 
 /** `Kind:Reason` of each Event about the given objects, sorted. */
-export function shapes(events: any[], names: string[]): string[] {
+export function shapes(
+  events: Array<{
+    involvedObject: { kind?: string; name?: string };
+    reason?: string;
+  }>,
+  names: Array<string | undefined>,
+): string[] {
   return events
     .filter(e => names.includes(e.involvedObject.name))
     .map(e => `${e.involvedObject.kind}:${e.reason}`)

@@ -23,12 +23,12 @@ describe('the event pipeline (karpenter pkg/events/recorder.go, client-go tools/
 
   it('recorder.go publishEvent: a repeat with the same reason and dedupe values inside DedupeTimeout (2 min default) is dropped, after it counts on the same Event', () => {
     const evt = { ...nodePoolEvent(), dedupeValues: ['uid-1'] };
-    const first = recorder.publish(evt);
+    const first = recorder.publish(evt)!;
     clock += 119_000;
     expect(recorder.publish(evt)).toBeUndefined();
     expect(store.list('events')).toHaveLength(1);
     clock += 1_000;
-    const again = recorder.publish(evt);
+    const again = recorder.publish(evt)!;
     expect(again.metadata.name).toBe(first.metadata.name);
     expect(again.count).toBe(2);
     // other dedupe values: not deduped against the first
@@ -41,13 +41,13 @@ describe('the event pipeline (karpenter pkg/events/recorder.go, client-go tools/
     };
     recorder.publish(short);
     clock += 60_000;
-    expect(recorder.publish(short).count).toBe(2);
+    expect(recorder.publish(short)!.count).toBe(2);
   });
 
   it('events_cache.go eventObserve: identical events (object, type, reason, message) patch one Event, count + 1 and lastTimestamp, with no time limit', () => {
-    const first = recorder.record(nodePoolEvent());
+    const first = recorder.record(nodePoolEvent())!;
     clock += 50 * 60_000;
-    const again = recorder.record(nodePoolEvent());
+    const again = recorder.record(nodePoolEvent())!;
     expect(again.metadata.uid).toBe(first.metadata.uid);
     expect(again).toMatchObject({
       count: 2,
@@ -58,7 +58,7 @@ describe('the event pipeline (karpenter pkg/events/recorder.go, client-go tools/
       Number(first.metadata.resourceVersion),
     );
     // another message is another Event
-    expect(recorder.record(nodePoolEvent('other')).metadata.name).not.toBe(
+    expect(recorder.record(nodePoolEvent('other'))!.metadata.name).not.toBe(
       first.metadata.name,
     );
     expect(first.metadata.name).toMatch(/^p\.[0-9a-f]+$/); // <object>.<unix nanos, hex>
@@ -66,9 +66,9 @@ describe('the event pipeline (karpenter pkg/events/recorder.go, client-go tools/
 
   it('events_cache.go EventAggregator: the 10th distinct message for one object and reason within 10 min becomes "(combined from similar events): …"', () => {
     for (let i = 0; i < 9; i++) recorder.record(nodePoolEvent(`m${i}`));
-    const combined = recorder.record(nodePoolEvent('m9'));
+    const combined = recorder.record(nodePoolEvent('m9'))!;
     expect(combined.message).toBe('(combined from similar events): m9');
-    const next = recorder.record(nodePoolEvent('m10'));
+    const next = recorder.record(nodePoolEvent('m10'))!;
     expect(next.metadata.name).toBe(combined.metadata.name);
     expect(next).toMatchObject({
       count: 2,
@@ -101,7 +101,7 @@ describe('the event pipeline (karpenter pkg/events/recorder.go, client-go tools/
   });
 
   it('event storage TTLFunc: an Event is deleted ttl after its LAST write (updates renew it); a later repeat creates it again with the same name and the grown count (event.go recordToSink)', () => {
-    const first = recorder.record(nodePoolEvent());
+    const first = recorder.record(nodePoolEvent())!;
     clock += 50 * 60_000;
     recorder.record(nodePoolEvent()); // count 2, written at 10:50
     clock += 20 * 60_000; // 11:10: 70 min after creation, 20 min after the update
@@ -110,7 +110,7 @@ describe('the event pipeline (karpenter pkg/events/recorder.go, client-go tools/
     clock += 40 * 60_000; // 11:50: 60 min after the last write
     recorder.expire();
     expect(store.list('events')).toHaveLength(0);
-    const again = recorder.record(nodePoolEvent());
+    const again = recorder.record(nodePoolEvent())!;
     expect(again).toMatchObject({
       metadata: { name: first.metadata.name },
       count: 3,
@@ -197,15 +197,15 @@ describe('event TTL on the simulated API server (kubernetes pkg/registry/core/ev
     );
     expect(n('NodePool', 'DisruptionBlocked')).toBeGreaterThan(0);
     const repeated = events.filter(
-      e => e.reason === 'Unconsolidatable' && e.count > 1,
+      e => e.reason === 'Unconsolidatable' && e.count! > 1,
     );
     expect(repeated.length).toBeGreaterThan(0);
     expect(
-      events.filter(e => e.reason === 'DisruptionBlocked' && e.count > 1)
+      events.filter(e => e.reason === 'DisruptionBlocked' && e.count! > 1)
         .length,
     ).toBeGreaterThan(0);
     const oldest = sim.now() - 60 * 60_000;
-    expect(events.filter(e => Date.parse(e.lastTimestamp) <= oldest)).toEqual(
+    expect(events.filter(e => Date.parse(e.lastTimestamp!) <= oldest)).toEqual(
       [],
     );
     // spot interruptions are of NodeClaims that are gone by now

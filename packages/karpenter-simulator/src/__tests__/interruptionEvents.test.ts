@@ -208,8 +208,8 @@ describe('interruption controller events (aws/karpenter-provider-aws pkg/control
         reason,
       });
       const id = runtime.store
-        .get('nodeclaims', claim)
-        .status.providerID.split('/')[4];
+        .get('nodeclaims', claim)!
+        .status.providerID!.split('/')[4];
       const [m] = runtime.queue.receive(1);
       runtime.queue.delete(m.ReceiptHandle);
       const body = JSON.parse(m.Body);

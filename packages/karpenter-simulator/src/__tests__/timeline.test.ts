@@ -82,12 +82,12 @@ describe('interruptions and the timeline', () => {
       involvedObject: { kind: 'NodePool', name: 'batch' },
       reason: 'DisruptionBlocked',
       message: 'budget allows 0',
-    });
+    })!;
     const again = c.emitEvent({
       involvedObject: { kind: 'NodePool', name: 'batch' },
       reason: 'DisruptionBlocked',
       message: 'budget allows 0',
-    });
+    })!;
     expect(again.metadata.uid).toBe(first.metadata.uid);
     expect(again.count).toBe(2);
     expect(Number(again.metadata.resourceVersion)).toBeGreaterThan(

@@ -8,6 +8,7 @@ import { Target } from '../karpenter/events';
 import { InterruptionHost } from '../karpenter/interruption';
 import { launch, terminate } from '../karpenter/lifecycle';
 import { SeedHost } from '../karpenter/seedHistory';
+import { uidOf } from '../k8s/ObjectStore';
 import { hashCode } from '../model/random';
 import { ClusterState, claimNames } from './state';
 
@@ -47,8 +48,8 @@ function target(state: ClusterState, claim: string): Target | undefined {
   if (!f || !nc) return undefined;
   const node = state.store.get('nodes', f.nodeName);
   return {
-    nodeClaim: { name: claim, uid: nc.metadata.uid },
-    node: node && { name: f.nodeName, uid: node.metadata.uid },
+    nodeClaim: { name: claim, uid: uidOf(nc) },
+    node: node && { name: f.nodeName, uid: uidOf(node) },
   };
 }
 
@@ -91,7 +92,7 @@ export function disruptionHost(state: ClusterState): DisruptionHost {
           consolidatable: f.consolidatableAt !== undefined,
           drifted: (
             state.store.get('nodeclaims', name)?.status?.conditions ?? []
-          ).some((c: any) => c.type === 'Drifted' && c.status === 'True'),
+          ).some(c => c.type === 'Drifted' && c.status === 'True'),
           deleting: !!f.terminating,
           pods: pods.get(f.nodeName) ?? 0,
         })),

@@ -87,7 +87,9 @@ export function setSubnetTag(
   tag: string,
 ) {
   state.store.update('ec2nodeclasses', nodeClass, undefined, nc => {
-    nc.spec.subnetSelectorTerms = [{ tags: { 'karpenter.sh/discovery': tag } }];
+    nc.spec!.subnetSelectorTerms = [
+      { tags: { 'karpenter.sh/discovery': tag } },
+    ];
   });
   reconcileNodeClass(state, nodeClass);
 }

@@ -9,10 +9,11 @@ import {
 import { toEventsV1 } from './eventsV1';
 import { openApiDocument, openApiIndex } from './openapi';
 import { Change, ObjectStore } from './ObjectStore';
+import { member } from '../model/json';
 import { apiVersionOf, RESOURCES, ResourceDef } from './resources';
 import { checkEksToken, EksTokenPolicy } from './eksTokens';
 import { sendJson, sendStatus } from './status';
-import { Fault, RequestLogEntry } from './types';
+import type { Fault, KubeObject, RequestLogEntry, SimEvent } from './types';
 import { WriteHandler } from './writes';
 import {
   SelectorError,
@@ -80,12 +81,17 @@ function encodeContinue(token: { rv: number; offset: number }) {
   return Buffer.from(JSON.stringify(token)).toString('base64url');
 }
 
+const isInteger = (value: unknown): value is number => Number.isInteger(value);
+
 function decodeContinue(
   text: string,
 ): { rv: number; offset: number } | undefined {
   try {
-    const t = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    return Number.isInteger(t.rv) && Number.isInteger(t.offset) ? t : undefined;
+    const t: unknown = JSON.parse(
+      Buffer.from(text, 'base64url').toString('utf8'),
+    );
+    const [rv, offset] = [member(t, 'rv'), member(t, 'offset')];
+    return isInteger(rv) && isInteger(offset) ? { rv, offset } : undefined;
   } catch {
     return undefined;
   }
@@ -267,7 +273,7 @@ export class ApiServer {
       throw error;
     }
     const ns = r.namespace;
-    const filter = (obj: any) =>
+    const filter = (obj: KubeObject) =>
       (!ns || obj.metadata?.namespace === ns) &&
       labelMatch(obj) &&
       fieldMatch(obj);
@@ -308,13 +314,18 @@ export class ApiServer {
     return sendJson(res, 200, JSON.stringify(body));
   }
 
-  private present(def: ResourceDef, obj: any): any {
-    return def.group === 'events.k8s.io' ? toEventsV1(obj) : obj;
+  /** An object as the resource serves it: events.k8s.io/v1 converts the core Events it stores. */
+  private present(def: ResourceDef, obj: KubeObject): unknown {
+    return def.group === 'events.k8s.io' ? toEventsV1(obj as SimEvent) : obj;
   }
 
-  private jsonOf(def: ResourceDef, item: { obj: any; json: string }): string {
+  /** The JSON of a stored object as the resource serves it. */
+  private jsonOf(
+    def: ResourceDef,
+    item: { obj: KubeObject; json: string },
+  ): string {
     return def.group === 'events.k8s.io'
-      ? JSON.stringify(toEventsV1(item.obj))
+      ? JSON.stringify(this.present(def, item.obj))
       : item.json;
   }
 
@@ -347,7 +358,7 @@ export class ApiServer {
     def: ResourceDef,
     plural: string,
     url: URL,
-    filter: (o: any) => boolean,
+    filter: (o: KubeObject) => boolean,
   ) {
     const limit = Number(url.searchParams.get('limit') ?? 0);
     const cont = url.searchParams.get('continue');
@@ -408,7 +419,7 @@ export class ApiServer {
     def: ResourceDef,
     plural: string,
     url: URL,
-    filter: (o: any) => boolean,
+    filter: (o: KubeObject) => boolean,
     fault: Fault | undefined,
   ) {
     const store = this.options.store;
@@ -423,13 +434,7 @@ export class ApiServer {
     const write = (type: string, json: string) =>
       res.write(`{"type":"${type}","object":${json}}\n`);
     const send = (c: Change) => {
-      if (filter(c.obj))
-        write(
-          c.type,
-          def.group === 'events.k8s.io'
-            ? JSON.stringify(toEventsV1(c.obj))
-            : c.json,
-        );
+      if (filter(c.obj)) write(c.type, this.jsonOf(def, c));
     };
     let lastSent = store.resourceVersion;
     if (!rvParam || rvParam === '0') {

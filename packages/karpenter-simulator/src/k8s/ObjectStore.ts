@@ -1,23 +1,48 @@
 import { randomUUID } from 'node:crypto';
+import type { KubeObject, ObjectOf } from './types';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 interface Entry {
-  obj: any;
+  obj: KubeObject;
   json?: string;
 }
 
-export interface Change {
+export interface Change<T extends KubeObject = KubeObject> {
   rv: number;
   type: ChangeType;
-  obj: any;
+  obj: T;
   json: string;
 }
 
-export type WatchListener = (change: Change) => void;
+export type WatchListener<T extends KubeObject = KubeObject> = (
+  change: Change<T>,
+) => void;
 
 const keyOf = (namespace: string | undefined, name: string) =>
   `${namespace ?? ''}/${name}`;
+
+/** The uid of a stored object (`put` gives every object one). @internal */
+export function uidOf(obj: KubeObject): string {
+  return obj.metadata.uid as string;
+}
+
+/**
+ * An update as both stores do it (this one and the seeding's scratch store): `mutate` gets a copy
+ * of the stored object (the stored one stays as watchers and history saw it), then the copy is
+ * saved. Undefined when there is no such object.
+ * @internal
+ */
+export function updateCopy<T extends KubeObject>(
+  current: T | undefined,
+  mutate: (obj: T) => void,
+  save: (obj: T) => T,
+): T | undefined {
+  if (!current) return undefined;
+  const copy = structuredClone(current);
+  mutate(copy);
+  return save(copy);
+}
 
 /**
  * The objects of one simulated cluster, by store (plural). Every write bumps the cluster's
@@ -51,16 +76,16 @@ export class ObjectStore {
     return s;
   }
 
-  list(plural: string): any[] {
-    return Array.from(this.store(plural).values(), e => e.obj);
+  list<P extends string>(plural: P): Array<ObjectOf<P>> {
+    return Array.from(this.store(plural).values(), e => e.obj as ObjectOf<P>);
   }
 
   /** Entries sorted by namespace/name with their cached JSON. */
   listJson(
     plural: string,
-    filter?: (obj: any) => boolean,
-  ): Array<{ obj: any; json: string }> {
-    const out: Array<{ key: string; obj: any; json: string }> = [];
+    filter?: (obj: KubeObject) => boolean,
+  ): Array<{ obj: KubeObject; json: string }> {
+    const out: Array<{ key: string; obj: KubeObject; json: string }> = [];
     for (const [key, entry] of this.store(plural)) {
       if (filter && !filter(entry.obj)) continue;
       entry.json ??= JSON.stringify(entry.obj);
@@ -70,8 +95,14 @@ export class ObjectStore {
     return out;
   }
 
-  get(plural: string, name: string, namespace?: string): any | undefined {
-    return this.store(plural).get(keyOf(namespace, name))?.obj;
+  get<P extends string>(
+    plural: P,
+    name: string,
+    namespace?: string,
+  ): ObjectOf<P> | undefined {
+    return this.store(plural).get(keyOf(namespace, name))?.obj as
+      | ObjectOf<P>
+      | undefined;
   }
 
   count(plural: string): number {
@@ -79,7 +110,7 @@ export class ObjectStore {
   }
 
   /** Creates or replaces an object (metadata.uid/creationTimestamp kept on replace). */
-  put(plural: string, obj: any): any {
+  put<P extends string>(plural: P, obj: ObjectOf<P>): ObjectOf<P> {
     const s = this.store(plural);
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const previous = s.get(key)?.obj;
@@ -104,20 +135,22 @@ export class ObjectStore {
   }
 
   /** Applies `mutate` to a stored object and saves it. */
-  update(
-    plural: string,
+  update<P extends string>(
+    plural: P,
     name: string,
     namespace: string | undefined,
-    mutate: (obj: any) => void,
-  ): any | undefined {
-    const current = this.get(plural, name, namespace);
-    if (!current) return undefined;
-    const copy = structuredClone(current);
-    mutate(copy);
-    return this.put(plural, copy);
+    mutate: (obj: ObjectOf<P>) => void,
+  ): ObjectOf<P> | undefined {
+    return updateCopy(this.get(plural, name, namespace), mutate, copy =>
+      this.put(plural, copy),
+    );
   }
 
-  delete(plural: string, name: string, namespace?: string): any | undefined {
+  delete<P extends string>(
+    plural: P,
+    name: string,
+    namespace?: string,
+  ): ObjectOf<P> | undefined {
     const s = this.store(plural);
     const key = keyOf(namespace, name);
     const entry = s.get(key);
@@ -129,7 +162,7 @@ export class ObjectStore {
       metadata: { ...entry.obj.metadata, resourceVersion: String(this.rv) },
     };
     this.record(plural, 'DELETED', { obj });
-    return obj;
+    return obj as ObjectOf<P>;
   }
 
   private record(plural: string, type: ChangeType, entry: Entry) {
@@ -169,13 +202,19 @@ export class ObjectStore {
     this.horizon.set(plural, this.rv);
   }
 
-  subscribe(plural: string, listener: WatchListener): () => void {
+  /** Calls `listener` with every change of the store from now on; returns the unsubscribe. */
+  subscribe<P extends string>(
+    plural: P,
+    listener: WatchListener<ObjectOf<P>>,
+  ): () => void {
     let set = this.listeners.get(plural);
     if (!set) {
       set = new Set();
       this.listeners.set(plural, set);
     }
-    set.add(listener);
-    return () => set!.delete(listener);
+    // the store's objects are those of the plural
+    const untyped = listener as WatchListener;
+    set.add(untyped);
+    return () => set!.delete(untyped);
   }
 }

@@ -1,5 +1,7 @@
+import type { SimEvent } from './types';
+
 /** core/v1 Event → events.k8s.io/v1 Event. */
-export function toEventsV1(e: any): any {
+export function toEventsV1(e: SimEvent) {
   return {
     apiVersion: 'events.k8s.io/v1',
     kind: 'Event',

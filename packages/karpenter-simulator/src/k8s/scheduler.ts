@@ -7,6 +7,7 @@ import {
   tolerates,
 } from '../model/scheduling';
 import type { ObjectStore } from './ObjectStore';
+import type { SimNode, SimPod } from './types';
 
 /**
  * The simulated kube-scheduler: pending pods of a NodePool (and those of a lost node) go to a
@@ -20,8 +21,8 @@ export function reschedulePendingPods(
   lostNode?: string,
 ) {
   const nodes = nodesOf(state, pool);
-  let byNode: Map<string, any[]> | undefined;
-  const left: any[] = [];
+  let byNode: Map<string, SimPod[]> | undefined;
+  const left: SimPod[] = [];
   for (const pod of state.store.list('pods')) {
     const onLost = lostNode && pod.spec.nodeName === lostNode;
     const pending =
@@ -48,14 +49,14 @@ export function reschedulePendingPods(
     );
     if (target && byNode)
       byNode.set(target, [...(byNode.get(target) ?? []), pod]);
-    if (!target) left.push(updated);
+    if (!target) left.push(updated!);
   }
   reportUnschedulable(state, left);
 }
 
 /** The pods bound to each node, by node name. @internal */
-export function podsByNode(store: ObjectStore): Map<string, any[]> {
-  const byNode = new Map<string, any[]>();
+export function podsByNode(store: ObjectStore): Map<string, SimPod[]> {
+  const byNode = new Map<string, SimPod[]>();
   for (const p of store.list('pods')) {
     if (!p.spec.nodeName) continue;
     byNode.set(p.spec.nodeName, [...(byNode.get(p.spec.nodeName) ?? []), p]);
@@ -70,8 +71,8 @@ export function podsByNode(store: ObjectStore): Map<string, any[]> {
  */
 export function freeNodesFor(
   nodes: string[],
-  byNode: Map<string, any[]>,
-  pod: any,
+  byNode: Map<string, SimPod[]>,
+  pod: SimPod | undefined,
   selector: Record<string, string>,
 ): string[] {
   return nodes.filter(
@@ -87,7 +88,7 @@ export function freeNodesFor(
  * ..."), reported by `default-scheduler` through the events.k8s.io API (eventTime, series).
  * @internal
  */
-export function reportUnschedulable(state: ClusterState, pods: any[]) {
+export function reportUnschedulable(state: ClusterState, pods: SimPod[]) {
   if (!pods.length) return;
   const nodes = state.store.list('nodes');
   const byNode = podsByNode(state.store);
@@ -110,9 +111,9 @@ export function reportUnschedulable(state: ClusterState, pods: any[]) {
 
 /** Why each node rejects the pod, in the scheduler's words; undefined when a node fits. */
 function schedulerMessage(
-  pod: any,
-  nodes: any[],
-  byNode: Map<string, any[]>,
+  pod: SimPod,
+  nodes: SimNode[],
+  byNode: Map<string, SimPod[]>,
 ): string | undefined {
   if (!nodes.length) return 'no nodes available to schedule pods';
   const counts = new Map<string, number>();

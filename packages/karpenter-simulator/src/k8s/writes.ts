@@ -1,8 +1,10 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { validateKarpenterObject } from '@karpenter-backstage/karpenter-crds';
+import { isJsonObject, member } from '../model/json';
 import { ObjectStore } from './ObjectStore';
 import { apiVersionOf, ResourceDef } from './resources';
 import { sendJson, sendStatus } from './status';
+import type { KubeObject } from './types';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -18,13 +20,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** RFC 7386 JSON merge patch. */
-export function mergePatch(target: any, patch: any): any {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch))
-    return patch;
-  const out =
-    target && typeof target === 'object' && !Array.isArray(target)
-      ? { ...target }
-      : {};
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isJsonObject(patch) || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> =
+    isJsonObject(target) && !Array.isArray(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
     else out[key] = mergePatch(out[key], value);
@@ -45,7 +44,8 @@ export class WriteHandler {
   private invalid(
     res: ServerResponse,
     def: ResourceDef,
-    name: string,
+    /** The object's `metadata.name` as given: a JSON value of whichever type. */
+    name: unknown,
     causes: Array<{ field: string; message: string }>,
   ) {
     const group = def.group;
@@ -68,14 +68,40 @@ export class WriteHandler {
     );
   }
 
+  /** 404 NotFound unless the named object exists; the object. */
+  private existing(
+    res: ServerResponse,
+    def: ResourceDef,
+    name: string,
+  ): KubeObject | undefined {
+    const existing = this.store.get(def.plural, name);
+    if (!existing)
+      sendStatus(
+        res,
+        404,
+        'NotFound',
+        `${def.plural}.${def.group} "${name}" not found`,
+        { name, group: def.group, kind: def.plural },
+      );
+    return existing;
+  }
+
+  /**
+   * Whether the object is one of the resource (apiVersion and kind, an RFC 1123 name) valid
+   * against its CRD; else 422 Invalid.
+   */
   private validate(
     res: ServerResponse,
     def: ResourceDef,
-    obj: any,
-    old?: any,
-  ): boolean {
-    const name = obj?.metadata?.name ?? '';
-    if (obj?.apiVersion !== apiVersionOf(def) || obj?.kind !== def.kind) {
+    obj: unknown,
+    old?: KubeObject,
+  ): obj is KubeObject {
+    const name = member(member(obj, 'metadata'), 'name') ?? '';
+    if (
+      !isJsonObject(obj) ||
+      obj.apiVersion !== apiVersionOf(def) ||
+      obj.kind !== def.kind
+    ) {
       this.invalid(res, def, name, [
         { field: 'kind', message: `must be ${apiVersionOf(def)} ${def.kind}` },
       ]);
@@ -83,9 +109,9 @@ export class WriteHandler {
     }
     if (
       !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(
-        name,
+        String(name),
       ) ||
-      name.length > 253
+      (typeof name === 'string' && name.length > 253)
     ) {
       this.invalid(res, def, name, [
         {
@@ -98,7 +124,8 @@ export class WriteHandler {
     }
     const { status: _status, ...withoutStatus } = obj;
     // on update, the stored object lets the CEL transition rules (immutable fields) run
-    const { status: _oldStatus, ...oldWithoutStatus } = old ?? {};
+    const { status: _oldStatus, ...oldWithoutStatus }: Partial<KubeObject> =
+      old ?? {};
     const result = validateKarpenterObject(
       withoutStatus,
       old ? oldWithoutStatus : undefined,
@@ -127,15 +154,8 @@ export class WriteHandler {
           'MethodNotAllowed',
           'collection delete is not supported',
         );
-      const existing = this.store.get(plural, name);
-      if (!existing)
-        return sendStatus(
-          res,
-          404,
-          'NotFound',
-          `${plural}.${def.group} "${name}" not found`,
-          { name, group: def.group, kind: plural },
-        );
+      const existing = this.existing(res, def, name);
+      if (!existing) return undefined;
       if (!dryRun) {
         this.store.delete(plural, name);
         this.onChange(def.kind, name);
@@ -157,7 +177,7 @@ export class WriteHandler {
         }),
       );
     }
-    let body: any;
+    let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
     } catch (error) {
@@ -170,8 +190,8 @@ export class WriteHandler {
         }`,
       );
     }
-    let next: any;
-    let previous: any;
+    let next: unknown;
+    let previous: KubeObject | undefined;
     if (req.method === 'POST') {
       if (name)
         return sendStatus(
@@ -180,13 +200,14 @@ export class WriteHandler {
           'MethodNotAllowed',
           'POST to a named resource',
         );
-      if (body?.metadata?.name && this.store.get(plural, body.metadata.name)) {
+      const bodyName = member(member(body, 'metadata'), 'name');
+      if (bodyName && this.store.get(plural, String(bodyName))) {
         return sendStatus(
           res,
           409,
           'AlreadyExists',
-          `${plural}.${def.group} "${body.metadata.name}" already exists`,
-          { name: body.metadata.name, group: def.group, kind: plural },
+          `${plural}.${def.group} "${bodyName}" already exists`,
+          { name: bodyName, group: def.group, kind: plural },
         );
       }
       next = body;
@@ -198,18 +219,11 @@ export class WriteHandler {
           'MethodNotAllowed',
           'PUT/PATCH need a name',
         );
-      const existing = this.store.get(plural, name);
-      if (!existing)
-        return sendStatus(
-          res,
-          404,
-          'NotFound',
-          `${plural}.${def.group} "${name}" not found`,
-          { name, group: def.group, kind: plural },
-        );
+      const existing = this.existing(res, def, name);
+      if (!existing) return undefined;
       previous = existing;
       if (req.method === 'PUT') {
-        next = { ...body, status: existing.status };
+        next = { ...(isJsonObject(body) ? body : {}), status: existing.status };
       } else if (req.method === 'PATCH') {
         const type = String(req.headers['content-type'] ?? '');
         if (type.includes('json-patch+json'))
@@ -228,7 +242,7 @@ export class WriteHandler {
           `method ${req.method} not allowed`,
         );
       }
-      if (next?.metadata?.name !== name) {
+      if (member(member(next, 'metadata'), 'name') !== name) {
         return this.invalid(res, def, name, [
           { field: 'metadata.name', message: 'field is immutable' },
         ]);

@@ -1,3 +1,5 @@
+import { uidOf } from '../k8s/ObjectStore';
+import type { StoredNodePool } from '../k8s/types';
 import { parseDuration } from '../model/scheduling';
 import { EventRecorder } from './eventRecorder';
 import {
@@ -9,6 +11,13 @@ import {
 
 /** Karpenter's disruption controller polls every 10 s (`pkg/controllers/disruption/controller.go`). */
 export const DISRUPTION_POLL_MS = 10_000;
+
+/** A reason a NodePool's disruption budget can be for. @internal */
+export type DisruptionReason = NonNullable<
+  NonNullable<
+    NonNullable<StoredNodePool['spec']['disruption']>['budgets']
+  >[number]['reasons']
+>[number];
 
 /** One NodeClaim as the disruption controller sees it. @internal */
 export interface DisruptionCandidate {
@@ -24,7 +33,7 @@ export interface DisruptionCandidate {
 /** What the simulated disruption controller needs from the cluster. @internal */
 export interface DisruptionHost {
   recorder: EventRecorder;
-  nodePools(): any[];
+  nodePools(): StoredNodePool[];
   candidates(): DisruptionCandidate[];
   target(claim: string): Target | undefined;
   /** Deletes the NodeClaim for a disruption (DisruptionReason condition, termination). */
@@ -40,8 +49,8 @@ export interface DisruptionHost {
  * @internal
  */
 export function allowedDisruptions(
-  pool: any,
-  reason: string,
+  pool: StoredNodePool | undefined,
+  reason: DisruptionReason,
   numNodes: number,
 ): number {
   let allowed = Number.MAX_SAFE_INTEGER;
@@ -59,7 +68,7 @@ export function allowedDisruptions(
 
 /** The Unconsolidatable message for a candidate, if consolidation refuses it (`consolidation.go`). */
 function unconsolidatableMessage(
-  pool: any,
+  pool: StoredNodePool,
   c: DisruptionCandidate,
 ): string | undefined {
   const name = pool.metadata.name;
@@ -84,7 +93,7 @@ export function disruptionPass(host: DisruptionHost) {
   const at = host.now();
   const pools = new Map(host.nodePools().map(p => [p.metadata.name, p]));
   const live = host.candidates().filter(c => !c.deleting);
-  const reasons = new Set<string>();
+  const reasons = new Set<DisruptionReason>();
   const nodesPerPool = new Map<string, number>();
   for (const c of live) {
     nodesPerPool.set(c.nodePool, (nodesPerPool.get(c.nodePool) ?? 0) + 1);
@@ -106,7 +115,7 @@ export function disruptionPass(host: DisruptionHost) {
       const pool = pools.get(name);
       if (pool && allowedDisruptions(pool, reason, n) === 0)
         host.recorder.publish(
-          nodePoolBlockedForReason({ name, uid: pool.metadata.uid }, reason),
+          nodePoolBlockedForReason({ name, uid: uidOf(pool) }, reason),
           at,
         );
     }
@@ -132,10 +141,7 @@ export function consolidateOne(
   const allowed = allowedDisruptions(pool, reason, all.length);
   if (allowed === 0 && pool) {
     host.recorder.publish(
-      nodePoolBlockedForReason(
-        { name: poolName, uid: pool.metadata.uid },
-        reason,
-      ),
+      nodePoolBlockedForReason({ name: poolName, uid: uidOf(pool) }, reason),
     );
     return undefined;
   }

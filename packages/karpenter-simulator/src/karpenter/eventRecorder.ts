@@ -1,12 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import type { ObjectStore } from '../k8s/ObjectStore';
+import type { WatchListener } from '../k8s/ObjectStore';
+import type { EventObjectReference, KubeObject, SimEvent } from '../k8s/types';
 import { iso } from '../model/conditions';
 
-/** The part of the object store the recorder writes Events to. @internal */
-export type EventStore = Pick<
-  ObjectStore,
-  'get' | 'put' | 'update' | 'delete' | 'subscribe'
->;
+/**
+ * The part of the object store the recorder writes Events to (and reads the uids of the objects
+ * they are about from).
+ * @internal
+ */
+export interface EventStore {
+  get(plural: 'events', name: string, namespace?: string): SimEvent | undefined;
+  get(plural: string, name: string, namespace?: string): KubeObject | undefined;
+  put(plural: 'events', obj: SimEvent): SimEvent;
+  update(
+    plural: 'events',
+    name: string,
+    namespace: string | undefined,
+    mutate: (obj: SimEvent) => void,
+  ): SimEvent | undefined;
+  delete(
+    plural: 'events',
+    name: string,
+    namespace?: string,
+  ): SimEvent | undefined;
+  subscribe(plural: 'events', listener: WatchListener<SimEvent>): () => void;
+}
 
 /** The object an Event is about. @public */
 export interface InvolvedObject {
@@ -159,7 +177,7 @@ export class EventRecorder {
   }
 
   /** Karpenter's `Recorder.Publish`: its dedupe, then client-go. Undefined when dropped. */
-  publish(evt: KarpenterEvent, at = this.now()): any | undefined {
+  publish(evt: KarpenterEvent, at = this.now()): SimEvent | undefined {
     if (evt.dedupeValues?.length) {
       const key = `${evt.reason.toLowerCase()}-${evt.dedupeValues.join('-')}`;
       const until = this.dedupe.get(key);
@@ -173,7 +191,7 @@ export class EventRecorder {
   }
 
   /** client-go's `EventRecorder.Event` (core/v1) or the scheduler's events.k8s.io recorder. */
-  record(e: RawEvent): any | undefined {
+  record(e: RawEvent): SimEvent | undefined {
     const at = e.at ?? this.now();
     const namespace = e.involvedObject.namespace ?? 'default';
     const message = e.message ?? e.reason;
@@ -207,8 +225,8 @@ export class EventRecorder {
     }
 
     const seen = this.observed.get(eventKey);
+    const count = (seen?.count ?? 0) + 1;
     if (seen) {
-      const count = seen.count + 1;
       this.observed.set(eventKey, { ...seen, count });
       // a patch of count, lastTimestamp and message (Events are flat: a shallow copy will do)
       const current = this.store.get('events', seen.name, seen.namespace);
@@ -224,21 +242,8 @@ export class EventRecorder {
           }),
         );
       if (updated) return updated;
-      // the Event expired: client-go creates it again with the same name and count
-      return this.create(
-        involved,
-        e.reason,
-        at,
-        namespace,
-        finalMessage,
-        type,
-        {
-          name: seen.name,
-          count,
-          firstTimestamp: seen.firstTimestamp,
-        },
-      );
     }
+    // new, or the Event expired: client-go creates it again with the same name and count
     const created = this.create(
       involved,
       e.reason,
@@ -246,13 +251,15 @@ export class EventRecorder {
       namespace,
       finalMessage,
       type,
+      seen && { name: seen.name, count, firstTimestamp: seen.firstTimestamp },
     );
-    this.observed.set(eventKey, {
-      name: created.metadata.name,
-      namespace,
-      count: 1,
-      firstTimestamp: created.firstTimestamp,
-    });
+    if (!seen)
+      this.observed.set(eventKey, {
+        name: created.metadata.name,
+        namespace,
+        count,
+        firstTimestamp: created.firstTimestamp,
+      });
     return created;
   }
 
@@ -323,7 +330,7 @@ export class EventRecorder {
     return `${object}.${nanos.toString(16)}`;
   }
 
-  private involved(o: InvolvedObject) {
+  private involved(o: InvolvedObject): EventObjectReference {
     const info = KIND_INFO[o.kind] ?? { apiVersion: 'v1', plural: '' };
     const target = info.plural
       ? this.store.get(info.plural, o.name, o.namespace)
@@ -338,37 +345,38 @@ export class EventRecorder {
   }
 
   private create(
-    involved: ReturnType<EventRecorder['involved']>,
+    involved: EventObjectReference,
     reason: string,
     at: number,
     namespace: string,
     message: string,
     type: string,
     again?: { name: string; count: number; firstTimestamp: string },
-  ): any {
-    return this.write(at, () =>
-      this.store.put('events', {
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata: {
-          name: again?.name ?? this.eventName(involved.name, at),
-          namespace,
-          uid: randomUUID(),
-          creationTimestamp: iso(at),
-        },
-        involvedObject: involved,
-        reason,
-        message,
-        type,
-        source: { component: 'karpenter' },
-        firstTimestamp: again?.firstTimestamp ?? iso(at),
-        lastTimestamp: iso(at),
-        count: again?.count ?? 1,
-        eventTime: null,
-        reportingComponent: 'karpenter',
-        reportingInstance: KARPENTER_INSTANCE,
-      }),
-    );
+  ): SimEvent & { firstTimestamp: string } {
+    const event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: again?.name ?? this.eventName(involved.name, at),
+        namespace,
+        uid: randomUUID(),
+        creationTimestamp: iso(at),
+      },
+      involvedObject: involved,
+      reason,
+      message,
+      type,
+      source: { component: 'karpenter' },
+      firstTimestamp: again?.firstTimestamp ?? iso(at),
+      lastTimestamp: iso(at),
+      count: again?.count ?? 1,
+      eventTime: null,
+      reportingComponent: 'karpenter',
+      reportingInstance: KARPENTER_INSTANCE,
+    };
+    // both stores save (and return) the object given
+    this.write(at, () => this.store.put('events', event));
+    return event;
   }
 
   /** The scheduler's events.k8s.io recorder: a repeat within the window grows `series`. */
@@ -378,7 +386,7 @@ export class EventRecorder {
     namespace: string,
     message: string,
     type: string,
-  ): any {
+  ): SimEvent | undefined {
     const key = `${namespace}/${e.involvedObject.kind}/${e.involvedObject.name}/${e.reason}`;
     const existingName = this.series.get(key);
     const previous = existingName
@@ -386,7 +394,7 @@ export class EventRecorder {
       : undefined;
     const lastSeen =
       previous?.series?.lastObservedTime ?? previous?.eventTime ?? undefined;
-    if (previous && at - Date.parse(lastSeen) < SERIES_WINDOW_MS) {
+    if (previous && lastSeen && at - Date.parse(lastSeen) < SERIES_WINDOW_MS) {
       return this.write(at, () =>
         this.store.update('events', previous.metadata.name, namespace, ev => {
           ev.series = {

@@ -4,6 +4,7 @@ import { buildNode, buildNodeClaim } from '../model/builders';
 import { Condition, condition, iso, setCondition } from '../model/conditions';
 import {
   customRequirementLabels,
+  definedLabels,
   parseDuration,
   Requirement,
 } from '../model/scheduling';
@@ -66,7 +67,7 @@ export function addClaim(
     taints: pool.spec.template.spec.taints,
     labels: {
       ...customRequirementLabels(reqs),
-      ...(pool.spec.template.metadata?.labels ?? {}),
+      ...definedLabels(pool.spec.template.metadata?.labels),
     },
     phase,
   };
@@ -156,7 +157,7 @@ export function clearConsolidatable(state: ClusterState, poolName: string) {
     f.consolidatableAt = undefined;
     state.store.update('nodeclaims', f.claimName, undefined, c => {
       c.status.conditions = (c.status.conditions ?? []).filter(
-        (x: any) => x.type !== 'Consolidatable',
+        x => x.type !== 'Consolidatable',
       );
     });
   }

@@ -76,7 +76,7 @@ export function offerings(
     pool?.spec?.template?.spec?.nodeClassRef?.name ?? '',
   );
   const subnetZones: string[] = (nodeClass?.status?.subnets ?? []).map(
-    (sn: any) => sn.zone,
+    sn => sn.zone,
   );
   const zoneReqs = on(ZONE_KEYS);
   const zones = state.zones.filter(

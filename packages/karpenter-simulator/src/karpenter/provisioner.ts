@@ -1,5 +1,6 @@
 import { ClusterState, claimNames, nodesOf } from '../cluster/state';
 import { freeNodesFor, podsByNode } from '../k8s/scheduler';
+import type { SimPod } from '../k8s/types';
 import { onePerNodeSelector } from '../model/scheduling';
 import { emitEvent } from './events';
 import { launch } from './lifecycle';
@@ -17,8 +18,7 @@ import { offerings } from './offerings';
 export function provisionForPending(state: ClusterState, name: string) {
   const pool = state.store.get('nodepools', name);
   const ready =
-    pool?.status?.conditions?.find((c: any) => c.type === 'Ready')?.status ===
-    'True';
+    pool?.status?.conditions?.find(c => c.type === 'Ready')?.status === 'True';
   if (!ready || state.provisioning.has(name)) return;
   const pending = state.store
     .list('pods')
@@ -36,11 +36,11 @@ export function provisionForPending(state: ClusterState, name: string) {
   const nodes = nodesOf(state, name);
   const regular = pending.filter(p => !onePerNodeSelector(p));
   // pods waiting for capacity, in the order new NodeClaims are for them
-  const waiting: any[][] = [];
+  const waiting: SimPod[][] = [];
   if (!claims.length)
     for (let i = 0; i < regular.length; i += 3)
       waiting.push(regular.slice(i, i + 3));
-  const groups = new Map<string, any[]>();
+  const groups = new Map<string, SimPod[]>();
   for (const p of pending) {
     const selector = onePerNodeSelector(p);
     if (!selector) continue;

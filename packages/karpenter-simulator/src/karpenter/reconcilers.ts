@@ -1,4 +1,5 @@
 import { ClusterState, claimNames } from '../cluster/state';
+import type { StoredEC2NodeClass } from '../k8s/types';
 import { condition, setCondition } from '../model/conditions';
 import { hashCode } from '../model/random';
 import { parseDuration } from '../model/scheduling';
@@ -10,6 +11,9 @@ export function changed(state: ClusterState, kind: string, name: string) {
   if (kind === 'EC2NodeClass') reconcileNodeClass(state, name);
   if (kind === 'NodePool') reconcileNodePool(state, name);
 }
+
+/** A subnet or security group selector term of an EC2NodeClass. */
+type SelectorTerm = { id?: string; tags?: Record<string, string | undefined> };
 
 function poolsUsingNodeClass(state: ClusterState, name: string): string[] {
   return state.store
@@ -32,7 +36,12 @@ export function reconcileNodeClass(state: ClusterState, name: string) {
     return;
   }
   const at = state.ctx.now();
-  const matches = (terms: any[], tags: Record<string, string>, id: string) =>
+  const spec = nc.spec!;
+  const matches = (
+    terms: SelectorTerm[],
+    tags: Record<string, string>,
+    id: string,
+  ) =>
     (terms ?? []).some(
       t =>
         (t.id && t.id === id) ||
@@ -42,13 +51,13 @@ export function reconcileNodeClass(state: ClusterState, name: string) {
           )),
     );
   const subnets = state.vpc.subnets.filter(s =>
-    matches(nc.spec.subnetSelectorTerms, s.tags, s.id),
+    matches(spec.subnetSelectorTerms, s.tags, s.id),
   );
   const groups = state.vpc.securityGroups.filter(g =>
-    matches(nc.spec.securityGroupSelectorTerms, g.tags, g.id),
+    matches(spec.securityGroupSelectorTerms, g.tags, g.id),
   );
-  const aliasOk = (nc.spec.amiSelectorTerms ?? []).every(
-    (t: any) =>
+  const aliasOk = (spec.amiSelectorTerms ?? []).every(
+    t =>
       !t.alias ||
       /^(al2023|bottlerocket|windows2019|windows2022)@(latest|v[\w.-]+)$/.test(
         t.alias,
@@ -118,7 +127,7 @@ export function reconcileNodeClass(state: ClusterState, name: string) {
       failing.map(c => `${c.type}=False`).join(', '),
     ),
   );
-  const previous: any[] = nc.status?.conditions ?? [];
+  const previous = nc.status?.conditions ?? [];
   state.store.update('ec2nodeclasses', name, undefined, o => {
     o.status = {
       subnets: subnets.map(s => ({
@@ -128,11 +137,9 @@ export function reconcileNodeClass(state: ClusterState, name: string) {
       })),
       securityGroups: groups.map(g => ({ id: g.id, name: g.name })),
       amis,
-      instanceProfile: `${state.name}_${Math.abs(
-        hashCode(o.spec.role ?? name),
-      )}`,
+      instanceProfile: `${state.name}_${Math.abs(hashCode(spec.role ?? name))}`,
       conditions: conditions.reduce(
-        (list: any[], c) => setCondition(list, c),
+        (list, c) => setCondition(list, c),
         previous,
       ),
     };
@@ -178,8 +185,7 @@ export function reconcileNodePool(state: ClusterState, name: string) {
     pool.spec.template.spec.nodeClassRef?.name ?? '',
   );
   const ncReady =
-    nc?.status?.conditions?.find((c: any) => c.type === 'Ready')?.status ===
-    'True';
+    nc?.status?.conditions?.find(c => c.type === 'Ready')?.status === 'True';
   const registration = state.registrationHealthy.get(name) !== false;
   const conds = [
     condition('ValidationSucceeded', true, at, 'ValidationSucceeded'),
@@ -215,7 +221,7 @@ export function reconcileNodePool(state: ClusterState, name: string) {
       nodes,
       nodeClassObservedGeneration: nc?.metadata?.generation ?? 1,
       conditions: conds.reduce(
-        (list: any[], c) => setCondition(list, c),
+        (list, c) => setCondition(list, c),
         o.status?.conditions ?? [],
       ),
     };
@@ -223,7 +229,11 @@ export function reconcileNodePool(state: ClusterState, name: string) {
   provisionForPending(state, name);
 }
 
-function nodeClassReadyCondition(nc: any, ready: boolean, at: number) {
+function nodeClassReadyCondition(
+  nc: StoredEC2NodeClass | undefined,
+  ready: boolean,
+  at: number,
+) {
   if (ready) return condition('NodeClassReady', true, at, 'NodeClassReady');
   if (!nc) {
     return condition(

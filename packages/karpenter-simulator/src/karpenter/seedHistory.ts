@@ -1,4 +1,6 @@
 import type { Change, WatchListener } from '../k8s/ObjectStore';
+import { uidOf, updateCopy } from '../k8s/ObjectStore';
+import type { SimEvent, StoredNodePool } from '../k8s/types';
 import { Random } from '../model/random';
 import { parseDuration } from '../model/scheduling';
 import { ScenarioCluster } from '../scenario/types';
@@ -37,7 +39,7 @@ export interface SeedHost {
   recorder: EventRecorder;
   now: number;
   region: string;
-  nodePools: any[];
+  nodePools: StoredNodePool[];
   claims: Array<{
     name: string;
     nodePool: string;
@@ -71,42 +73,35 @@ const NEW_EVENTS = {
 
 /** Events only, in a Map, no history or JSON: the calibration run's API server. */
 class ScratchStore implements EventStore {
-  private readonly events = new Map<string, any>();
-  private readonly listeners = new Set<WatchListener>();
+  private readonly events = new Map<string, SimEvent>();
+  private readonly listeners = new Set<WatchListener<SimEvent>>();
   get size() {
     return this.events.size;
   }
   get(_plural: string, name: string, namespace?: string) {
     return this.events.get(`${namespace}/${name}`);
   }
-  put(_plural: string, obj: any) {
+  put(_plural: 'events', obj: SimEvent) {
     this.events.set(`${obj.metadata.namespace}/${obj.metadata.name}`, obj);
     this.notify({ rv: 0, type: 'ADDED', obj, json: '' });
     return obj;
   }
-  update(
-    plural: string,
-    name: string,
-    namespace: string | undefined,
-    mutate: (obj: any) => void,
-  ) {
-    const obj = this.get(plural, name, namespace);
-    if (!obj) return undefined;
-    mutate(obj);
-    return this.put(plural, obj);
-  }
-  delete(_plural: string, name: string, namespace?: string) {
+  update: EventStore['update'] = (plural, name, namespace, mutate) =>
+    updateCopy(this.get(plural, name, namespace), mutate, copy =>
+      this.put(plural, copy),
+    );
+  delete(_plural: 'events', name: string, namespace?: string) {
     const obj = this.get('events', name, namespace);
     if (!obj) return undefined;
     this.events.delete(`${namespace}/${name}`);
     this.notify({ rv: 0, type: 'DELETED', obj, json: '' });
     return obj;
   }
-  subscribe(_plural: string, listener: WatchListener) {
+  subscribe(_plural: 'events', listener: WatchListener<SimEvent>) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-  private notify(change: Change) {
+  private notify(change: Change<SimEvent>) {
     for (const l of this.listeners) l(change);
   }
 }
@@ -238,7 +233,7 @@ function plan(host: SeedHost, kinds: Kind[]): Publish[] {
       case 'blocked': {
         const pool = host.nodePools[used.blocked++];
         const event = nodePoolBlockedForReason(
-          { name: pool.metadata.name, uid: pool.metadata.uid },
+          { name: pool.metadata.name, uid: uidOf(pool) },
           'Underutilized',
         );
         // once a minute (its 1-min dedupe) for up to half an hour

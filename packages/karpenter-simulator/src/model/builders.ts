@@ -1,10 +1,20 @@
+import type {
+  KarpenterTaint,
+  SimNode,
+  StoredEC2NodeClass,
+  StoredNodeClaim,
+  StoredNodePool,
+} from '../k8s/types';
 import { ScenarioNodeClass, ScenarioNodePool } from '../scenario/types';
 import { condition, iso } from './conditions';
 import { InstanceType } from './instanceTypes';
 
 export const GROUP = 'karpenter.k8s.aws';
 
-export function buildEc2NodeClass(cluster: string, nc: ScenarioNodeClass) {
+export function buildEc2NodeClass(
+  cluster: string,
+  nc: ScenarioNodeClass,
+): StoredEC2NodeClass {
   const tag = nc.discoveryTag ?? cluster;
   return {
     apiVersion: 'karpenter.k8s.aws/v1',
@@ -28,8 +38,10 @@ export function buildEc2NodeClass(cluster: string, nc: ScenarioNodeClass) {
   };
 }
 
-export function buildNodePool(pool: ScenarioNodePool) {
-  const requirements: any[] = [
+type NodePoolSpec = StoredNodePool['spec'];
+
+export function buildNodePool(pool: ScenarioNodePool): StoredNodePool {
+  const requirements: NodePoolSpec['template']['spec']['requirements'] = [
     {
       key: 'karpenter.sh/capacity-type',
       operator: 'In',
@@ -46,7 +58,7 @@ export function buildNodePool(pool: ScenarioNodePool) {
       values: pool.instanceTypes,
     },
   ];
-  const spec: any = {
+  const spec: NodePoolSpec = {
     template: {
       metadata: {
         labels: { ...(pool.labels ?? {}), 'workload-class': pool.name },
@@ -89,7 +101,7 @@ export interface NodeFacts {
   nodeName: string;
   instanceId: string;
   claimName: string;
-  taints?: Array<{ key: string; value?: string; effect: string }>;
+  taints?: KarpenterTaint[];
   labels?: Record<string, string>;
   /** AWS zone ID of the zone (label `topology.k8s.aws/zone-id`). */
   zoneId?: string;
@@ -146,7 +158,7 @@ export function buildNodeClaim(
   phase: 'pending' | 'launched' | 'registered' | 'initialized',
   at: number,
   poolUid?: string,
-) {
+): StoredNodeClaim {
   const launched = phase !== 'pending';
   const registered = phase === 'registered' || phase === 'initialized';
   const initialized = phase === 'initialized';
@@ -249,7 +261,7 @@ export function buildNodeClaim(
   };
 }
 
-export function buildNode(f: NodeFacts, ready: boolean, at: number) {
+export function buildNode(f: NodeFacts, ready: boolean, at: number): SimNode {
   return {
     apiVersion: 'v1',
     kind: 'Node',

@@ -27,11 +27,18 @@ export function condition(
   };
 }
 
+/** What every status condition has (the CRDs differ in which of the others are optional). */
+export interface ConditionLike {
+  type: string;
+  status: string;
+  lastTransitionTime: string;
+}
+
 /** Replaces or adds a condition, keeping lastTransitionTime when the status does not change. */
-export function setCondition(
-  list: Condition[] | undefined,
-  next: Condition,
-): Condition[] {
+export function setCondition<C extends ConditionLike>(
+  list: C[] | undefined,
+  next: C,
+): C[] {
   const conditions = [...(list ?? [])];
   const i = conditions.findIndex(c => c.type === next.type);
   if (i < 0) return [...conditions, next];

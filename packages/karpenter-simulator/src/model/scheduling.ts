@@ -4,6 +4,7 @@
  * durations, tolerations and one-per-node pod anti-affinity.
  */
 import { parseGoDuration } from '@karpenter-backstage/plugin-karpenter-common';
+import type { PodSchedulingSpec, Toleration } from '../k8s/types';
 import { InstanceType } from './instanceTypes';
 
 export interface Requirement {
@@ -105,6 +106,16 @@ export function customRequirementLabels(
   return out;
 }
 
+/** A label map without the `undefined` values the CRD types allow (JSON has none). */
+export function definedLabels(
+  labels: Record<string, string | undefined> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels ?? {}))
+    if (value !== undefined) out[key] = value;
+  return out;
+}
+
 /**
  * What one node of an instance type counts against `spec.limits` (quantities in base units:
  * cores, bytes, count). `nodes` counts 1 per node.
@@ -137,11 +148,16 @@ export interface Taint {
   effect: string;
 }
 
+/** A pod as scheduling reads it. */
+export interface SchedulablePod {
+  spec?: PodSchedulingSpec;
+}
+
 /** Whether the pod's tolerations tolerate a NoSchedule/NoExecute taint. */
-export function tolerates(pod: any, taint: Taint): boolean {
+export function tolerates(pod: SchedulablePod, taint: Taint): boolean {
   if (taint.effect === 'PreferNoSchedule') return true;
   return (pod.spec?.tolerations ?? []).some(
-    (t: any) =>
+    t =>
       (t.key === taint.key || (!t.key && t.operator === 'Exists')) &&
       (t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? '')) &&
       (!t.effect || t.effect === taint.effect),
@@ -149,7 +165,7 @@ export function tolerates(pod: any, taint: Taint): boolean {
 }
 
 /** Tolerations for a NodePool's taints (workloads meant for the NodePool carry them). */
-export function tolerationsFor(taints: Taint[] | undefined): any[] {
+export function tolerationsFor(taints: Taint[] | undefined): Toleration[] {
   return (taints ?? []).map(t => ({
     key: t.key,
     operator: t.value === undefined ? 'Exists' : 'Equal',
@@ -163,16 +179,16 @@ export function tolerationsFor(taints: Taint[] | undefined): any[] {
  * per node), if it has one. Only `matchLabels` is modelled.
  */
 export function onePerNodeSelector(
-  pod: any,
+  pod: SchedulablePod,
 ): Record<string, string> | undefined {
-  const terms: any[] =
+  const terms =
     pod.spec?.affinity?.podAntiAffinity
       ?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   return terms.find(
     t =>
       t.topologyKey === 'kubernetes.io/hostname' &&
       t.labelSelector?.matchLabels,
-  )?.labelSelector.matchLabels;
+  )?.labelSelector?.matchLabels;
 }
 
 export function matchesLabels(

@@ -1,4 +1,5 @@
 import type { ObjectStore } from '../k8s/ObjectStore';
+import type { SimPod } from '../k8s/types';
 import { reportUnschedulable } from '../k8s/scheduler';
 import { addClaim } from '../karpenter/lifecycle';
 import { offerings } from '../karpenter/offerings';
@@ -125,7 +126,10 @@ function generatedPools(config: ScenarioCluster): ScenarioNodePool[] {
 }
 
 /** Creates a workload's pods, placed on the NodePool's nodes (pending when none fits). @internal */
-export function addWorkload(state: ClusterState, w: ScenarioWorkload): any[] {
+export function addWorkload(
+  state: ClusterState,
+  w: ScenarioWorkload,
+): SimPod[] {
   const { store, random } = state;
   const nodes = nodesOf(state, w.nodePool);
   const taints: Taint[] | undefined = store.get('nodepools', w.nodePool)?.spec
@@ -141,7 +145,7 @@ export function addWorkload(state: ClusterState, w: ScenarioWorkload): any[] {
             ),
       )
     : nodes;
-  const created: any[] = [];
+  const created: SimPod[] = [];
   for (let i = 0; i < w.replicas; i++) {
     const hash = random.hex(10);
     const labels = {

@@ -14,7 +14,7 @@ export interface ScenarioNodeClass {
 
 export interface ScenarioBudget {
   nodes: string;
-  reasons?: string[];
+  reasons?: Array<'Underutilized' | 'Empty' | 'Drifted'>;
   schedule?: string;
   duration?: string;
 }
@@ -42,7 +42,11 @@ export interface ScenarioNodePool {
    */
   nodes: number | Record<string, number> | ScenarioNodeGroup[];
   weight?: number;
-  taints?: Array<{ key: string; value?: string; effect: string }>;
+  taints?: Array<{
+    key: string;
+    value?: string;
+    effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  }>;
   labels?: Record<string, string>;
   expireAfter?: string;
   consolidationPolicy?: 'WhenEmpty' | 'WhenEmptyOrUnderutilized';

@@ -53,7 +53,11 @@ export class Queue {
     return out;
   }
 
-  delete(receiptHandle: string): boolean {
+  /**
+   * Deletes the message received with this receipt handle. Without a handle: the messages not
+   * received yet (what a DeleteMessage without `ReceiptHandle` has always done here).
+   */
+  delete(receiptHandle: string | undefined): boolean {
     const before = this.messages.length;
     this.messages = this.messages.filter(
       m => m.receiptHandle !== receiptHandle,

@@ -1,6 +1,7 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Fault, RequestLogEntry } from '../k8s/types';
+import { isJsonObject } from '../model/json';
 import { Queue } from './Queue';
 
 const ERRORS = {
@@ -30,6 +31,11 @@ const ERRORS = {
     message: 'Unsupported action',
   },
 } as const;
+
+/** A number member of a request (JSON numbers; anything else as JavaScript arithmetic reads it). */
+function numberOr(value: unknown, fallback: number): number {
+  return value === undefined || value === null ? fallback : Number(value);
+}
 
 /**
  * SQS over the AWS JSON 1.0 protocol (`X-Amz-Target: AmazonSQS.<Operation>`) for the simulated
@@ -111,19 +117,24 @@ export class SqsServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const target = String(req.headers['x-amz-target'] ?? '');
     const action = target.replace(/^AmazonSQS\./, '');
-    let input: any = {};
+    let body: unknown = {};
     try {
-      input = chunks.length
+      body = chunks.length
         ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
         : {};
     } catch {
       return this.error(res, 'InvalidAction', 'malformed JSON body');
     }
-    const queueName: string | undefined =
+    // the request's members are a JSON object's (another value has none; null is malformed)
+    if (body === null)
+      return this.error(res, 'InvalidAction', 'malformed JSON body');
+    const input: Record<string, unknown> = isJsonObject(body) ? body : {};
+    const named =
       input.QueueName ??
       (typeof input.QueueUrl === 'string'
         ? input.QueueUrl.split('/').pop()
         : undefined);
+    const queueName = typeof named === 'string' ? named : undefined;
     const cluster = queueName
       ? this.options.clusterOfQueue(queueName)
       : undefined;
@@ -145,19 +156,24 @@ export class SqsServer {
     }
     switch (action) {
       case 'GetQueueUrl': {
-        if (!this.queues.has(input.QueueName))
+        const name = input.QueueName;
+        if (typeof name !== 'string' || !this.queues.has(name))
           return this.error(res, 'QueueDoesNotExist');
-        return this.ok(res, { QueueUrl: this.queueUrl(input.QueueName) });
+        return this.ok(res, { QueueUrl: this.queueUrl(name) });
       }
       case 'GetQueueAttributes': {
         const queue = this.queueFromUrl(input.QueueUrl);
         if (!queue) return this.error(res, 'QueueDoesNotExist');
         const all = queue.attributes();
-        const names: string[] = input.AttributeNames ?? ['All'];
+        const names = input.AttributeNames ?? ['All'];
+        if (!Array.isArray(names))
+          return this.error(res, 'InvalidAction', 'AttributeNames: not a list');
         const Attributes = names.includes('All')
           ? all
           : Object.fromEntries(
-              names.filter(n => n in all).map(n => [n, all[n]]),
+              names
+                .filter((n): n is string => typeof n === 'string' && n in all)
+                .map(n => [n, all[n]]),
             );
         return this.ok(res, { Attributes });
       }
@@ -166,15 +182,17 @@ export class SqsServer {
         if (!queue) return this.error(res, 'QueueDoesNotExist');
         return this.ok(res, {
           Messages: queue.receive(
-            input.MaxNumberOfMessages ?? 1,
-            input.VisibilityTimeout ?? 30,
+            numberOr(input.MaxNumberOfMessages, 1),
+            numberOr(input.VisibilityTimeout, 30),
           ),
         });
       }
       case 'DeleteMessage': {
         const queue = this.queueFromUrl(input.QueueUrl);
         if (!queue) return this.error(res, 'QueueDoesNotExist');
-        queue.delete(input.ReceiptHandle);
+        const handle = input.ReceiptHandle;
+        if (typeof handle === 'string' || handle === undefined)
+          queue.delete(handle);
         return this.ok(res, {});
       }
       case 'SendMessage': {
@@ -182,7 +200,7 @@ export class SqsServer {
         if (!queue) return this.error(res, 'QueueDoesNotExist');
         const id = queue.send(
           String(input.MessageBody ?? ''),
-          input.DelaySeconds ?? 0,
+          numberOr(input.DelaySeconds, 0),
         );
         return this.ok(res, { MessageId: id });
       }
