@@ -60,8 +60,6 @@ export class SimCluster {
   /**
    * Karpenter's recorder, client-go's correlator and the API server's event TTL (used by the
    * simulator's controllers; not part of the package's API).
-   *
-   * @internal
    */
   readonly recorder: EventRecorder;
   private readonly state: ClusterState;

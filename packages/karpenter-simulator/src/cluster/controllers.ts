@@ -15,7 +15,7 @@ import { ClusterState, claimNames } from './state';
 /** How often the simulated API server deletes expired Events (simulated time). */
 const EXPIRY_SWEEP_MS = 5_000;
 
-/** The API server's event TTL sweep and Karpenter's disruption polling, on simulated time. @internal */
+/** The API server's event TTL sweep and Karpenter's disruption polling, on simulated time. */
 export function startControllers(state: ClusterState) {
   const sweep = () => {
     state.recorder.expire();
@@ -32,7 +32,6 @@ export function startControllers(state: ClusterState) {
 /**
  * Consolidation: a NodeClaim of the pool (a Consolidatable one when there is one) is disrupted
  * and removed without replacement; undefined when the NodePool's budget blocks it.
- * @internal
  */
 export function consolidate(
   state: ClusterState,
@@ -53,7 +52,7 @@ function target(state: ClusterState, claim: string): Target | undefined {
   };
 }
 
-/** The cluster as the interruption controller (`karpenter/interruption.ts`) sees it. @internal */
+/** The cluster as the interruption controller (`karpenter/interruption.ts`) sees it. */
 export function interruptionHost(state: ClusterState): InterruptionHost {
   return {
     region: state.region,
@@ -73,7 +72,7 @@ export function interruptionHost(state: ClusterState): InterruptionHost {
   };
 }
 
-/** The cluster as the disruption controller (`karpenter/disruption.ts`) sees it. @internal */
+/** The cluster as the disruption controller (`karpenter/disruption.ts`) sees it. */
 export function disruptionHost(state: ClusterState): DisruptionHost {
   const pods = new Map<string, number>();
   for (const p of state.store.list('pods'))
@@ -101,7 +100,7 @@ export function disruptionHost(state: ClusterState): DisruptionHost {
   };
 }
 
-/** The cluster as seeding its event history (`karpenter/seedHistory.ts`) sees it. @internal */
+/** The cluster as seeding its event history (`karpenter/seedHistory.ts`) sees it. */
 export function seedHost(state: ClusterState): SeedHost {
   return {
     recorder: state.recorder,

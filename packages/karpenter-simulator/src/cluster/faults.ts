@@ -12,7 +12,7 @@ import { condition } from '../model/conditions';
 import { interruptionHost } from './controllers';
 import { ClusterState, claimNames } from './state';
 
-/** Which NodeClaims an interruption is for, and the notice. @internal */
+/** Which NodeClaims an interruption is for, and the notice. */
 export interface InterruptOptions {
   nodeClaim?: string;
   nodePool?: string;
@@ -26,7 +26,6 @@ export interface InterruptOptions {
  * Event reason of the notice (SpotInterrupted, SpotRebalanceRecommendation,
  * CapacityReservationInstanceInterrupted, InstanceStopping, InstanceTerminating,
  * InstanceUnhealthy); spot notices pick spot NodeClaims only.
- * @internal
  */
 export function interrupt(
   state: ClusterState,
@@ -59,7 +58,7 @@ export function interrupt(
   return picked;
 }
 
-/** The first `count` NodeClaims of a NodePool get `Drifted=True` (NodePoolDrifted). @internal */
+/** The first `count` NodeClaims of a NodePool get `Drifted=True` (NodePoolDrifted). */
 export function drift(state: ClusterState, pool: string, count = 1) {
   for (const claim of claimNames(state, pool).slice(0, count)) {
     setClaimCondition(
@@ -79,7 +78,6 @@ export function drift(state: ClusterState, pool: string, count = 1) {
 /**
  * Points an EC2NodeClass's subnet selector at another discovery tag (one no subnet has: the
  * subnets are lost; the cluster's name: restored) and reconciles it.
- * @internal
  */
 export function setSubnetTag(
   state: ClusterState,
@@ -97,7 +95,6 @@ export function setSubnetTag(
 /**
  * Whether a NodePool's launched instances join the cluster (false: they stay launched,
  * `NodeRegistrationHealthy=False`).
- * @internal
  */
 export function setRegistrationHealthy(
   state: ClusterState,

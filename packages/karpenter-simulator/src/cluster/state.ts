@@ -6,19 +6,19 @@ import { Random } from '../model/random';
 import { ScenarioCluster } from '../scenario/types';
 import { Queue } from '../sqs/Queue';
 
-/** The simulated clock a cluster runs on. @internal */
+/** The simulated clock a cluster runs on. */
 export interface SimContext {
   now(): number;
   schedule(delayMs: number, fn: () => void): void;
 }
 
-/** Where a NodeClaim is in its lifecycle. @internal */
+/** Where a NodeClaim is in its lifecycle. */
 export type Phase = 'pending' | 'launched' | 'registered' | 'initialized';
 
-/** What the simulator knows of a NodeClaim and its Node. @internal */
+/** What the simulator knows of a NodeClaim and its Node. */
 export type Facts = NodeFacts & { phase: Phase; terminating?: boolean };
 
-/** Subnets and security groups of the simulated VPC, tagged for discovery. @internal */
+/** Subnets and security groups of the simulated VPC, tagged for discovery. */
 export interface Vpc {
   subnets: Array<{
     id: string;
@@ -38,7 +38,6 @@ export interface Vpc {
  * recorder, simulated VPC and the facts of its NodeClaims. Each module (`scenario/build.ts`,
  * `karpenter/lifecycle.ts`, `karpenter/reconcilers.ts`, `karpenter/provisioner.ts`,
  * `cluster/faults.ts`, `scenario/timeline.ts` …) is a set of functions over it.
- * @internal
  */
 export interface ClusterState {
   readonly config: ScenarioCluster;
@@ -69,7 +68,7 @@ export interface ClusterState {
   reconcileNodePool(name: string): void;
 }
 
-/** A cluster's state before its scenario is built: empty store and queue, its VPC. @internal */
+/** A cluster's state before its scenario is built: empty store and queue, its VPC. */
 export function createClusterState(
   config: ScenarioCluster,
   ctx: SimContext,
@@ -128,7 +127,7 @@ export function createClusterState(
   return state;
 }
 
-/** The Nodes of a NodePool that pods can go to (registered or initialized, not terminating). @internal */
+/** The Nodes of a NodePool that pods can go to (registered or initialized, not terminating). */
 export function nodesOf(state: ClusterState, pool: string): string[] {
   return [...state.facts.values()]
     .filter(
@@ -140,7 +139,7 @@ export function nodesOf(state: ClusterState, pool: string): string[] {
     .map(f => f.nodeName);
 }
 
-/** The NodeClaims (of a NodePool, or all) that are not terminating. @internal */
+/** The NodeClaims (of a NodePool, or all) that are not terminating. */
 export function claimNames(state: ClusterState, pool?: string): string[] {
   return [...state.facts.values()]
     .filter(f => !f.terminating && (!pool || f.nodePool === pool))

@@ -22,7 +22,7 @@ export type WatchListener<T extends KubeObject = KubeObject> = (
 const keyOf = (namespace: string | undefined, name: string) =>
   `${namespace ?? ''}/${name}`;
 
-/** The uid of a stored object (`put` gives every object one). @internal */
+/** The uid of a stored object (`put` gives every object one). */
 export function uidOf(obj: KubeObject): string {
   return obj.metadata.uid as string;
 }
@@ -31,7 +31,6 @@ export function uidOf(obj: KubeObject): string {
  * An update as both stores do it (this one and the seeding's scratch store): `mutate` gets a copy
  * of the stored object (the stored one stays as watchers and history saw it), then the copy is
  * saved. Undefined when there is no such object.
- * @internal
  */
 export function updateCopy<T extends KubeObject>(
   current: T | undefined,

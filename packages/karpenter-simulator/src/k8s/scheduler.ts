@@ -13,7 +13,6 @@ import type { SimNode, SimPod } from './types';
  * The simulated kube-scheduler: pending pods of a NodePool (and those of a lost node) go to a
  * random node of the NodePool — one-per-node pods only to a node without such a pod. Pods left
  * pending get a FailedScheduling event.
- * @internal
  */
 export function reschedulePendingPods(
   state: ClusterState,
@@ -54,7 +53,7 @@ export function reschedulePendingPods(
   reportUnschedulable(state, left);
 }
 
-/** The pods bound to each node, by node name. @internal */
+/** The pods bound to each node, by node name. */
 export function podsByNode(store: ObjectStore): Map<string, SimPod[]> {
   const byNode = new Map<string, SimPod[]>();
   for (const p of store.list('pods')) {
@@ -67,7 +66,6 @@ export function podsByNode(store: ObjectStore): Map<string, SimPod[]> {
 /**
  * The nodes where no other pod matches a one-per-node pod's anti-affinity selector (with
  * `pod` undefined: where no pod matches it).
- * @internal
  */
 export function freeNodesFor(
   nodes: string[],
@@ -86,7 +84,6 @@ export function freeNodesFor(
 /**
  * The kube-scheduler's `FailedScheduling` for pods no node can take ("0/N nodes are available:
  * ..."), reported by `default-scheduler` through the events.k8s.io API (eventTime, series).
- * @internal
  */
 export function reportUnschedulable(state: ClusterState, pods: SimPod[]) {
   if (!pods.length) return;

@@ -12,14 +12,14 @@ import {
 /** Karpenter's disruption controller polls every 10 s (`pkg/controllers/disruption/controller.go`). */
 export const DISRUPTION_POLL_MS = 10_000;
 
-/** A reason a NodePool's disruption budget can be for. @internal */
+/** A reason a NodePool's disruption budget can be for. */
 export type DisruptionReason = NonNullable<
   NonNullable<
     NonNullable<StoredNodePool['spec']['disruption']>['budgets']
   >[number]['reasons']
 >[number];
 
-/** One NodeClaim as the disruption controller sees it. @internal */
+/** One NodeClaim as the disruption controller sees it. */
 export interface DisruptionCandidate {
   name: string;
   nodePool: string;
@@ -30,7 +30,7 @@ export interface DisruptionCandidate {
   pods: number;
 }
 
-/** What the simulated disruption controller needs from the cluster. @internal */
+/** What the simulated disruption controller needs from the cluster. */
 export interface DisruptionHost {
   recorder: EventRecorder;
   nodePools(): StoredNodePool[];
@@ -46,7 +46,6 @@ export interface DisruptionHost {
  * `GetAllowedDisruptionsByReason`): the minimum over the active budgets that apply to the reason
  * (no `reasons` = all), a percentage rounded up. Budgets with a `schedule` are not evaluated by
  * the simulator (treated as inactive); no applicable budget allows everything.
- * @internal
  */
 export function allowedDisruptions(
   pool: StoredNodePool | undefined,
@@ -87,7 +86,6 @@ function unconsolidatableMessage(
  *   dedupe lets one through each 15 min and client-go grows the same Event's `count`;
  * - `DisruptionBlocked` on each NodePool with nodes whose budget allows 0 disruptions for a reason
  *   that has candidates in the cluster (`helpers.go`, `BuildDisruptionBudgetMapping`).
- * @internal
  */
 export function disruptionPass(host: DisruptionHost) {
   const at = host.now();
@@ -126,7 +124,6 @@ export function disruptionPass(host: DisruptionHost) {
  * NodePool's budget allows no `Underutilized` disruption, `DisruptionBlocked` on the NodePool and
  * nothing happens (undefined); otherwise `DisruptionTerminating` on Node and NodeClaim
  * (`queue.go` publishes it after the NodeClaim's delete) and the termination.
- * @internal
  */
 export function consolidateOne(
   host: DisruptionHost,

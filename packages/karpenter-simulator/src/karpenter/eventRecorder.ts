@@ -6,7 +6,6 @@ import { iso } from '../model/conditions';
 /**
  * The part of the object store the recorder writes Events to (and reads the uids of the objects
  * they are about from).
- * @internal
  */
 export interface EventStore {
   get(plural: 'events', name: string, namespace?: string): SimEvent | undefined;
@@ -39,7 +38,6 @@ export interface InvolvedObject {
  * One event as Karpenter publishes it (`kubernetes-sigs/karpenter` `pkg/events/recorder.go`,
  * `events.Event`): with `dedupeValues`, a repeat of the same reason and values inside
  * `dedupeTimeoutMs` (default 2 min) is dropped before it reaches client-go.
- * @internal
  */
 export interface KarpenterEvent {
   involvedObject: InvolvedObject;
@@ -71,7 +69,7 @@ export const DEFAULT_DEDUPE_TIMEOUT_MS = 2 * 60_000;
 export const DEFAULT_EVENT_TTL_MS = 60 * 60_000;
 
 // client-go `tools/record/events_cache.go` defaults
-/** client-go's correlator remembers this many events (maxLruCacheEntries). @internal */
+/** client-go's correlator remembers this many events (maxLruCacheEntries). */
 export const LRU_ENTRIES = 4096;
 const AGGREGATE_MAX_EVENTS = 10; // defaultAggregateMaxEvents
 const AGGREGATE_INTERVAL_MS = 600_000; // defaultAggregateIntervalInSeconds
@@ -138,7 +136,6 @@ interface Observation {
  * 3. The API server's event TTL (`kubernetes/kubernetes` `pkg/registry/core/event/storage/
  *    storage.go`: `TTLFunc` returns `--event-ttl`, 1 h by default, on every create AND update): an
  *    Event is deleted `ttl` after its last write, and watchers get a DELETED event.
- * @internal
  */
 export class EventRecorder {
   private readonly dedupe = new Map<string, number>();

@@ -6,7 +6,6 @@ import { EventRecorder, KarpenterEvent, RawEvent } from './eventRecorder';
  * - interruption: `aws/karpenter-provider-aws` `pkg/controllers/interruption/events/events.go`
  *   (the NodeClaim always, the Node only while it exists);
  * - disruption: `kubernetes-sigs/karpenter` `pkg/controllers/disruption/events/events.go`.
- * @internal
  */
 export interface Target {
   nodeClaim: { name: string; uid: string };
@@ -36,7 +35,7 @@ export const INTERRUPTION_EVENTS = {
   },
 } as const;
 
-/** @internal */
+/** */
 export type InterruptionReason = keyof typeof INTERRUPTION_EVENTS;
 
 function pair(
@@ -152,7 +151,7 @@ export function nodePoolBlockedForReason(
   };
 }
 
-/** Messages of events of other reasons, used when a caller gives none. @internal */
+/** Messages of events of other reasons, used when a caller gives none. */
 export const DEFAULT_MESSAGES: Record<string, string> = {
   ...Object.fromEntries(
     Object.entries(INTERRUPTION_EVENTS).map(([r, e]) => [r, e.message]),
@@ -169,7 +168,6 @@ export const DEFAULT_MESSAGES: Record<string, string> = {
  * An event written through client-go's recorder (no Karpenter dedupe), e.g. a Pod's, or the
  * scheduler's (`reporter: 'default-scheduler'`). Without a message, the reason's Karpenter
  * message; without a type, Warning for failure-like reasons.
- * @internal
  */
 export function emitEvent(recorder: EventRecorder, e: RawEvent) {
   return recorder.record({

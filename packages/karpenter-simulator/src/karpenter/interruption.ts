@@ -16,7 +16,6 @@ import {
  * Health scheduled changes cordon and drain (delete the NodeClaim); a rebalance recommendation
  * only notifies. Each reason's EventBridge message as the provider's parsers read it
  * (`pkg/controllers/interruption/messages/*`: version "0", source, detail-type, detail).
- * @internal
  */
 export const INTERRUPTION_KINDS: Record<
   InterruptionReason,
@@ -88,12 +87,12 @@ export const INTERRUPTION_KINDS: Record<
   },
 };
 
-/** Whether a reason is one the interruption controller emits. @internal */
+/** Whether a reason is one the interruption controller emits. */
 export function isInterruptionReason(r: string): r is InterruptionReason {
   return Object.prototype.hasOwnProperty.call(INTERRUPTION_EVENTS, r);
 }
 
-/** The EventBridge envelope the interruption queue receives. @internal */
+/** The EventBridge envelope the interruption queue receives. */
 export function interruptionMessage(
   reason: InterruptionReason,
   instanceId: string,
@@ -117,7 +116,7 @@ export function interruptionMessage(
   });
 }
 
-/** What the interruption controller needs from the simulated cluster. @internal */
+/** What the interruption controller needs from the simulated cluster. */
 export interface InterruptionHost {
   region: string;
   recorder: EventRecorder;
@@ -137,7 +136,6 @@ export interface InterruptionHost {
  * (`handleNodeClaim`): the reason's events on the NodeClaim and its Node, then, for a terminating
  * kind, the NodeClaim's delete and `TerminatingOnInterruption` on both — unless it was already
  * being deleted (`deleteNodeClaim` returns early, nothing is published).
- * @internal
  */
 export function interruptNodeClaim(
   host: InterruptionHost,

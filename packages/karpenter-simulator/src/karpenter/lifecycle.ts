@@ -10,7 +10,7 @@ import {
 } from '../model/scheduling';
 import { offerings } from './offerings';
 
-/** Options of {@link addClaim}. @internal */
+/** Options of {@link addClaim}. */
 export interface AddClaimOptions {
   capacityType?: string;
   instanceType?: string;
@@ -26,7 +26,6 @@ export interface AddClaimOptions {
  * OS, instance category/family/generation/size/cpu/memory, zone and zone ID, capacity type), in
  * zones where its EC2NodeClass resolved subnets; with `enforceLimits` only instance types that
  * keep the NodePool within `spec.limits` are considered. Returns undefined when nothing fits.
- * @internal
  */
 export function addClaim(
   state: ClusterState,
@@ -99,7 +98,7 @@ function writeClaim(state: ClusterState, f: Facts, poolUid?: string) {
   }
 }
 
-/** Moves a NodeClaim to a phase (rewriting it and its Node). @internal */
+/** Moves a NodeClaim to a phase (rewriting it and its Node). */
 export function setPhase(state: ClusterState, claimName: string, phase: Phase) {
   const f = state.facts.get(claimName);
   if (!f || f.terminating) return;
@@ -117,7 +116,7 @@ export function setPhase(state: ClusterState, claimName: string, phase: Phase) {
   }
 }
 
-/** Sets one condition of a NodeClaim's status. @internal */
+/** Sets one condition of a NodeClaim's status. */
 export function setClaimCondition(
   state: ClusterState,
   claimName: string,
@@ -132,7 +131,6 @@ export function setClaimCondition(
  * Karpenter's `Consolidatable` condition: True on an initialized NodeClaim once its NodePool's
  * `consolidateAfter` has passed since initialization (pod events do not restart the wait in the
  * simulator); never with `consolidateAfter: Never`.
- * @internal
  */
 export function markConsolidatable(state: ClusterState, claimName: string) {
   const f = state.facts.get(claimName);
@@ -150,7 +148,7 @@ export function markConsolidatable(state: ClusterState, claimName: string) {
   );
 }
 
-/** `consolidateAfter: Never`: Karpenter removes the Consolidatable condition. @internal */
+/** `consolidateAfter: Never`: Karpenter removes the Consolidatable condition. */
 export function clearConsolidatable(state: ClusterState, poolName: string) {
   for (const f of state.facts.values()) {
     if (f.nodePool !== poolName || f.consolidatableAt === undefined) continue;
@@ -166,7 +164,6 @@ export function clearConsolidatable(state: ClusterState, poolName: string) {
 /**
  * Runs a new NodeClaim through launched → registered → initialized over simulated time. Nothing
  * is launched (undefined) when no instance type fits the NodePool's requirements and limits.
- * @internal
  */
 export function launch(
   state: ClusterState,
@@ -190,7 +187,6 @@ export function launch(
  * Marks a NodeClaim terminating, then deletes it and its Node. `disruptionReason` (default
  * `Interrupted`; null for none, e.g. when its NodePool was deleted) becomes the
  * `DisruptionReason` condition.
- * @internal
  */
 export function terminate(
   state: ClusterState,
@@ -228,7 +224,7 @@ export function terminate(
   state.ctx.schedule(afterMs, () => removeClaim(state, claimName));
 }
 
-/** Deletes a NodeClaim and its Node; their pods go back to the scheduler. @internal */
+/** Deletes a NodeClaim and its Node; their pods go back to the scheduler. */
 export function removeClaim(state: ClusterState, claimName: string) {
   const f = state.facts.get(claimName);
   if (!f) return;

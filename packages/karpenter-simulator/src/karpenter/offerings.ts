@@ -11,7 +11,7 @@ import {
   ZONE_KEYS,
 } from '../model/scheduling';
 
-/** What a NodePool may launch now: instance types, zones and capacity types, or why nothing. @internal */
+/** What a NodePool may launch now: instance types, zones and capacity types, or why nothing. */
 export interface Offerings {
   types: InstanceType[];
   zones: string[];
@@ -24,7 +24,6 @@ export interface Offerings {
  * Instance types, zones and capacity types a NodePool can launch now. Without a requirement on
  * the capacity type Karpenter launches on-demand; without one on the instance type, family,
  * category or GPU count, GPU instance types are left out (they are never the cheapest).
- * @internal
  */
 export function offerings(
   state: ClusterState,
@@ -108,7 +107,7 @@ export function offerings(
   return { types, zones, capacityTypes };
 }
 
-/** What a NodePool's NodeClaims (launching or running, not terminating) count against limits. @internal */
+/** What a NodePool's NodeClaims (launching or running, not terminating) count against limits. */
 export function usage(
   state: ClusterState,
   poolName: string,

@@ -13,7 +13,6 @@ import { offerings } from './offerings';
  * when no instance type fits the requirements or `spec.limits`, the pods left without capacity
  * get Karpenter's `FailedScheduling` ("Failed to schedule pod, all available instance types
  * exceed limits for nodepool: ...").
- * @internal
  */
 export function provisionForPending(state: ClusterState, name: string) {
   const pool = state.store.get('nodepools', name);

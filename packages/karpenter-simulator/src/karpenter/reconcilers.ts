@@ -6,7 +6,7 @@ import { parseDuration } from '../model/scheduling';
 import { clearConsolidatable, terminate } from './lifecycle';
 import { provisionForPending } from './provisioner';
 
-/** Reconciles after a write or delete of a NodePool or EC2NodeClass. @internal */
+/** Reconciles after a write or delete of a NodePool or EC2NodeClass. */
 export function changed(state: ClusterState, kind: string, name: string) {
   if (kind === 'EC2NodeClass') reconcileNodeClass(state, name);
   if (kind === 'NodePool') reconcileNodePool(state, name);
@@ -25,7 +25,6 @@ function poolsUsingNodeClass(state: ClusterState, name: string): string[] {
 /**
  * The EC2NodeClass status: subnets, security groups and AMIs resolved against the simulated VPC,
  * the instance profile and the readiness conditions; then its NodePools.
- * @internal
  */
 export function reconcileNodeClass(state: ClusterState, name: string) {
   const nc = state.store.get('ec2nodeclasses', name);
@@ -151,7 +150,6 @@ export function reconcileNodeClass(state: ClusterState, name: string) {
 /**
  * The NodePool status (resources and nodes of its registered NodeClaims, readiness conditions),
  * then provisioning for its pending pods; a deleted NodePool's NodeClaims are terminated.
- * @internal
  */
 export function reconcileNodePool(state: ClusterState, name: string) {
   const pool = state.store.get('nodepools', name);

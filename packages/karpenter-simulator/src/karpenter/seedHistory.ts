@@ -34,7 +34,7 @@ export function eventTtlOf(config: ScenarioCluster): number {
   return ms;
 }
 
-/** What seeding needs from the cluster. @internal */
+/** What seeding needs from the cluster. */
 export interface SeedHost {
   recorder: EventRecorder;
   now: number;
@@ -117,7 +117,6 @@ class ScratchStore implements EventStore {
  *   > 1, firstTimestamp older than the TTL: each write renews the TTL);
  * - DisruptionBlocked on NodePools, re-recorded each minute for a while (count grows).
  * Every Event's last write is within the TTL, as on a real API server.
- * @internal
  */
 export function seedHistory(host: SeedHost, count: number) {
   if (count <= 0 || !host.claims.length || !host.nodePools.length) return;

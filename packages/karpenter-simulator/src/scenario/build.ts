@@ -23,7 +23,6 @@ import {
  * Builds a cluster's scenario: namespaces, EC2NodeClasses and NodePools (with their starting
  * nodes, initialized), workloads, the seeded event history and the scheduler's events for pods
  * left pending; then starts the controllers.
- * @internal
  */
 export function buildCluster(state: ClusterState) {
   const { config, store } = state;
@@ -75,7 +74,7 @@ export function buildCluster(state: ClusterState) {
   startControllers(state);
 }
 
-/** Creates a namespace unless it exists. @internal */
+/** Creates a namespace unless it exists. */
 export function ensureNamespace(store: ObjectStore, ns: string) {
   if (store.get('namespaces', ns)) return;
   store.put('namespaces', {
@@ -125,7 +124,7 @@ function generatedPools(config: ScenarioCluster): ScenarioNodePool[] {
   }));
 }
 
-/** Creates a workload's pods, placed on the NodePool's nodes (pending when none fits). @internal */
+/** Creates a workload's pods, placed on the NodePool's nodes (pending when none fits). */
 export function addWorkload(
   state: ClusterState,
   w: ScenarioWorkload,

@@ -14,7 +14,7 @@ import { reconcileNodePool } from '../karpenter/reconcilers';
 import { addWorkload, ensureNamespace } from './build';
 import { TimelineStep } from './types';
 
-/** Runs one timeline action on its cluster. @internal */
+/** Runs one timeline action on its cluster. */
 export function runTimelineStep(c: ClusterState, step: TimelineStep) {
   switch (step.action) {
     case 'interrupt':
@@ -69,7 +69,6 @@ export function runTimelineStep(c: ClusterState, step: TimelineStep) {
  * namespace `burst`) for the NodePool, more than its `spec.limits.cpu` leaves room for. Karpenter
  * launches NodeClaims until no allowed instance type fits under the limit; the pods left pending
  * get `FailedScheduling` from Karpenter (limits) and from the scheduler. Returns the new pods.
- * @internal
  */
 export function hitCpuLimit(
   state: ClusterState,
