@@ -45,6 +45,7 @@ const SCHEMA_FILES = [
   'nodes.yaml',
   'interruptions.yaml',
   'summary.yaml',
+  'values.yaml',
 ];
 const BASE = '/api/karpenter';
 

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { karpenterPermissions } from '@karpenter-backstage/plugin-karpenter-common';
 import { registerKarpenterActions } from './actions';
@@ -38,6 +39,7 @@ import {
   scheduleClusterRefresh,
 } from './services/ClusterSuppliers';
 import { EntitySummaries } from './services/EntitySummaries';
+import { ClusterValuesReader } from './services/ClusterValues';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { DefaultQueueMonitor } from './services/QueueMonitor';
 import {
@@ -78,6 +80,7 @@ export const karpenterPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         queueClients: karpenterQueueClientFactoryServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
@@ -92,6 +95,7 @@ export const karpenterPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         lifecycle,
+        urlReader,
         catalog,
         queueClients,
         actionsRegistry,
@@ -188,6 +192,13 @@ export const karpenterPlugin = createBackendPlugin({
             entities,
             history,
             queues,
+            values: new ClusterValuesReader({
+              catalog,
+              registry,
+              urlReader,
+              integrations: ScmIntegrations.fromConfig(config),
+              logger,
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

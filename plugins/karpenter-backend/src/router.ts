@@ -19,6 +19,7 @@ import {
 } from './services/ClusterAccess';
 import { ClusterAccessError } from './services/ClusterCache';
 import { ClusterRegistry } from './services/ClusterRegistry';
+import { ClusterValuesService } from './services/ClusterValues';
 import { EntitySummaries } from './services/EntitySummaries';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { QueueMonitor } from './services/QueueMonitor';
@@ -35,6 +36,7 @@ export interface RouterOptions {
   entities: EntitySummaries;
   history: InterruptionHistory;
   queues: QueueMonitor;
+  values: ClusterValuesService;
 }
 
 /**
@@ -46,8 +48,16 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, access, registry, summaries, entities, history, queues } =
-    options;
+  const {
+    httpAuth,
+    access,
+    registry,
+    summaries,
+    entities,
+    history,
+    queues,
+    values,
+  } = options;
   const router = await createOpenApiRouter({
     middleware: [express.json(), emptyQueryValuesAsAbsent],
     validatorOptions: {
@@ -171,6 +181,14 @@ export async function createRouter(
       );
     },
   );
+
+  router.get('/v1/entities/:namespace/:kind/:name/values', async (req, res) => {
+    const { credentials, decision } = clusterAccessOf(res);
+    const { namespace, kind, name } = req.params;
+    res.json(
+      await values.forEntity({ namespace, kind, name }, credentials, decision),
+    );
+  });
 
   router.use(parameterErrors(spec));
   return router;

@@ -34,6 +34,7 @@ export type {
   RecordedReason,
 } from './interruptions/reasons';
 export {
+  CONSOLIDATION_REASONS,
   DISRUPTED_REASONS,
   DISRUPTION_INFORMATION_REASONS,
   INTERRUPTION_CONSEQUENCE_REASONS,
@@ -79,6 +80,7 @@ export type {
   BudgetInfo,
   ClusterInfo,
   ClusterSummary,
+  ClusterValues,
   ConditionInfo,
   EntitySummary,
   NodeClaimInfo,

@@ -41,6 +41,7 @@ export {
   validateKarpenterTemplateInput,
 } from './validate';
 export { formatFieldErrors } from './errors';
+export { KARPENTER_VALUES_FILE, parseKarpenterValues } from './valuesFile';
 export type { TemplateFieldError, TemplateValidationResult } from './errors';
 export type {
   ResolvedClusterSettings,

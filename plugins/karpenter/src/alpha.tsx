@@ -8,12 +8,13 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   convertLegacyRouteRef,
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import { karpenterApiRef, KarpenterClient } from './api';
-import { rootRouteRef } from './routes';
+import { changeTemplateRouteRef, rootRouteRef } from './routes';
 import { isKarpenterAvailable } from './isKarpenterAvailable';
 
 /** @alpha */
@@ -56,6 +57,23 @@ export const karpenterEntityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * Scaffolder field `KarpenterNodePoolsChange`, loaded lazily. It attaches to the scaffolder's
+ * form fields API (`api:scaffolder/form-fields`), so an app with the scaffolder plugin offers it
+ * to every template without more wiring.
+ *
+ * @alpha
+ */
+export const karpenterNodePoolsChangeFormField = FormFieldBlueprint.make({
+  name: 'karpenter-nodepools-change',
+  params: {
+    field: () =>
+      import('./components/NodePoolsChangeField/formField').then(
+        m => m.nodePoolsChangeFormField,
+      ),
+  },
+});
+
+/**
  * The Karpenter plugin for the new frontend system.
  *
  * @alpha
@@ -63,5 +81,14 @@ export const karpenterEntityContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'karpenter',
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
-  extensions: [karpenterApi, karpenterEntityCard, karpenterEntityContent],
+  // route id karpenter.changeTemplate; its defaultTarget binds it to scaffolder.selectedTemplate
+  externalRoutes: convertLegacyRouteRefs({
+    changeTemplate: changeTemplateRouteRef,
+  }),
+  extensions: [
+    karpenterApi,
+    karpenterEntityCard,
+    karpenterEntityContent,
+    karpenterNodePoolsChangeFormField,
+  ],
 });

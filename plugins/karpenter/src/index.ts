@@ -1,5 +1,6 @@
 /**
- * The Karpenter frontend plugin: entity card and entity tab.
+ * The Karpenter frontend plugin: entity card, entity tab and the scaffolder field that changes
+ * a cluster's NodePools.
  *
  * @packageDocumentation
  */
@@ -7,7 +8,14 @@ export {
   karpenterPlugin,
   EntityKarpenterCard,
   EntityKarpenterContent,
+  KarpenterNodePoolsChangeFieldExtension,
 } from './plugin';
+export type {
+  KarpenterNodePoolsChangeSource,
+  KarpenterNodePoolsChangeUiOptions,
+  KarpenterNodePoolsChangeValue,
+  NodePoolsChangeFieldProps,
+} from './components/NodePoolsChangeField';
 export { isKarpenterAvailable } from './isKarpenterAvailable';
 export { KARPENTER_PERFORMANCE_MARKS } from './hooks';
 export { karpenterApiRef, KarpenterClient } from './api';

@@ -6,9 +6,20 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import {
+  createScaffolderFieldExtension,
+  FieldExtensionComponent,
+} from '@backstage/plugin-scaffolder-react';
 import type { JSX } from 'react';
 import { karpenterApiRef, KarpenterClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  KARPENTER_NODEPOOLS_CHANGE_FIELD,
+  KarpenterNodePoolsChangeUiOptions,
+  KarpenterNodePoolsChangeValue,
+  NodePoolsChangeField,
+  validateNodePoolsChange,
+} from './components/NodePoolsChangeField';
+import { changeTemplateRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Karpenter frontend plugin (legacy frontend system).
@@ -26,6 +37,8 @@ export const karpenterPlugin = createPlugin({
     }),
   ],
   routes: { root: rootRouteRef },
+  // The app binds it to the scaffolder's selected-template page (README "Remediation links").
+  externalRoutes: { changeTemplate: changeTemplateRouteRef },
 });
 
 /**
@@ -61,3 +74,22 @@ export const EntityKarpenterContent: () => JSX.Element =
       mountPoint: rootRouteRef,
     }),
   );
+
+/**
+ * Scaffolder field `KarpenterNodePoolsChange` (legacy frontend system): loads the NodePools of
+ * the cluster picked in a sibling parameter from its repository's `karpenter-values.yaml` and
+ * edits them with the create template's NodePool schema; validates them with the template model.
+ * Add it inside `<ScaffolderFieldExtensions>` of the app's scaffolder route.
+ *
+ * @public
+ */
+export const KarpenterNodePoolsChangeFieldExtension: FieldExtensionComponent<
+  KarpenterNodePoolsChangeValue,
+  KarpenterNodePoolsChangeUiOptions
+> = karpenterPlugin.provide(
+  createScaffolderFieldExtension({
+    name: KARPENTER_NODEPOOLS_CHANGE_FIELD,
+    component: NodePoolsChangeField,
+    validation: validateNodePoolsChange,
+  }),
+);

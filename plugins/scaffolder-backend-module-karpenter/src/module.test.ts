@@ -40,6 +40,7 @@ describe('scaffolderModuleKarpenter', () => {
         .sort(),
     );
     expect(registered.map(a => a.id).sort()).toEqual([
+      'karpenter:nodepools:change',
       'karpenter:nodepools:render',
       'karpenter:terraform:render',
       'karpenter:values:render',

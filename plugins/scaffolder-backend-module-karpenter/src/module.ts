@@ -7,8 +7,8 @@ import { createKarpenterActions } from './actions';
 import { readRenderOptions } from './config';
 
 /**
- * Registers the Karpenter actions (`karpenter:terraform:render`, `karpenter:nodepools:render`)
- * in the scaffolder.
+ * Registers the Karpenter actions (`karpenter:terraform:render`, `karpenter:nodepools:render`,
+ * `karpenter:values:render`, `karpenter:nodepools:change`) in the scaffolder.
  *
  * @public
  */

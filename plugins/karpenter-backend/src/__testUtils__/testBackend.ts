@@ -108,12 +108,16 @@ export async function startKarpenterBackend(
     features?: BackendFeature[];
     /** Config beside `karpenter` (e.g. `kubernetes`). */
     rootConfig?: object;
+    /** Catalog entities beside {@link ENTITIES}. */
+    entities?: Entity[];
   } = {},
 ) {
   const backend = await startTestBackend({
     features: [
       karpenterPlugin,
-      catalogServiceMock.factory({ entities: ENTITIES }),
+      catalogServiceMock.factory({
+        entities: [...ENTITIES, ...(options.entities ?? [])],
+      }),
       mockServices.rootConfig.factory({
         data: {
           karpenter: {

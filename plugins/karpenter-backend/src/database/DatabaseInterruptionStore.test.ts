@@ -265,6 +265,8 @@ describe.each(databases.eachSupportedId())(
         Unconsolidatable: 1,
       });
       expect(counts.disruptionsByReason).toEqual({ Underutilized: 1 });
+      // the consolidated NodeClaim once, under its NodePool (Node and NodeClaim events are one)
+      expect(counts.consolidationsByNodePool).toEqual({ batch: 1 });
       expect(counts.perBucket.reduce((n, b) => n + b.count, 0)).toBe(19);
 
       // "Latest": one row per NodeClaim and notice, terminations folded into it
@@ -293,6 +295,42 @@ describe.each(databases.eachSupportedId())(
       expect(rest.notices.map(n => n.subject)).toEqual(['c4', 'c3', 'c1']);
       expect(rest.notices[1].events).toBe(3);
       expect(rest.nextCursor).toBeUndefined();
+    });
+
+    it('counts consolidated NodeClaims per NodePool: Underutilized and Empty, not Drifted', async () => {
+      const store = await storeFor(databaseId);
+      const at = (s: number) => new Date(base + s * 1000).toISOString();
+      // DisruptionTerminating on the NodeClaim and on its Node, "Disrupting NodeClaim:
+      // <reason>/<decision>" (kubernetes-sigs/karpenter pkg/controllers/disruption/events/events.go)
+      const disrupted = (claim: string, pool: string, reason: string) =>
+        ['NodeClaim', 'Node'].map(kind =>
+          record({
+            eventUid: `${claim}-${kind}-dt`,
+            nodeClaim: claim,
+            node: `node-${claim}`,
+            nodePool: pool,
+            reason: 'DisruptionTerminating',
+            type: 'Normal',
+            message: `Disrupting ${kind}: ${reason}/Delete`,
+            time: at(10),
+          }),
+        );
+      await store.addRecords([
+        ...disrupted('g1', 'general', 'Underutilized'),
+        ...disrupted('g2', 'general', 'Empty'),
+        ...disrupted('g3', 'general', 'Drifted'),
+        ...disrupted('b1', 'batch', 'Underutilized'),
+      ]);
+      const counts = await store.countRecords(
+        { cluster: 'demo', fromMs: base, toMs: base + HOUR },
+        HOUR,
+      );
+      expect(counts.consolidationsByNodePool).toEqual({ general: 2, batch: 1 });
+      expect(counts.disruptionsByReason).toEqual({
+        Underutilized: 2,
+        Empty: 1,
+        Drifted: 1,
+      });
     });
 
     it('remembers Node → NodeClaim and re-derives Node-only records when it learns the mapping', async () => {

@@ -50,6 +50,7 @@ export interface InterruptionCounts {
   byInstanceType: Record<string, number>;
   byZone: Record<string, number>;
   disruptionsByReason: Record<string, number>;
+  consolidationsByNodePool: Record<string, number>;
 }
 
 /** A page of "Latest" rows. @internal */

@@ -1,4 +1,5 @@
 import {
+  CONSOLIDATION_REASONS,
   DISRUPTED_REASONS,
   INTERRUPTION_NOTICE_REASONS,
   NODE_CLAIM_COUNT_KINDS,
@@ -102,16 +103,29 @@ export async function countRecords(
     .select({ value: 'disruption_reason' })
     .countDistinct({ n: 'subject' })
     .groupBy('disruption_reason');
+  const consolidations = filtered(db, query)
+    .whereIn('reason', DISRUPTED_REASONS)
+    .whereIn('disruption_reason', CONSOLIDATION_REASONS)
+    .select({ value: 'node_pool' })
+    .countDistinct({ n: 'subject' })
+    .groupBy('node_pool');
 
   // One query at a time, the event loop served in between (SQLite runs each synchronously).
-  const [buckets, firstRows, reasonRows, disruptionRows, comboRows] =
-    await runInTurn([
-      () => perBucket,
-      () => firsts,
-      () => byReason,
-      () => disruptions,
-      () => combinations,
-    ] as const);
+  const [
+    buckets,
+    firstRows,
+    reasonRows,
+    disruptionRows,
+    consolidationRows,
+    comboRows,
+  ] = await runInTurn([
+    () => perBucket,
+    () => firsts,
+    () => byReason,
+    () => disruptions,
+    () => consolidations,
+    () => combinations,
+  ] as const);
   const combos = comboRows as Array<
     Record<string, string | null> & { n: number | string }
   >;
@@ -136,6 +150,7 @@ export async function countRecords(
     })),
     byReason: labelled(reasonRows as Row[]) as InterruptionCounts['byReason'],
     disruptionsByReason: labelled(disruptionRows as Row[]),
+    consolidationsByNodePool: labelled(consolidationRows as Row[]),
     ...(Object.fromEntries(byDimension) as Pick<
       InterruptionCounts,
       keyof typeof DIMENSIONS

@@ -89,6 +89,7 @@ describe('the OpenAPI spec', () => {
       '/v1/clusters/{cluster}/nodepools',
       '/v1/clusters/{cluster}/queue',
       '/v1/entities/{namespace}/{kind}/{name}/summary',
+      '/v1/entities/{namespace}/{kind}/{name}/values',
     ]);
   });
 });

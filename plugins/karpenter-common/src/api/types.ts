@@ -40,3 +40,6 @@ export type ClusterSummary = KarpenterApiSchemas['ClusterSummary'];
 
 /** `GET /v1/entities/:namespace/:kind/:name/summary`. @public */
 export type EntitySummary = KarpenterApiSchemas['EntitySummary'];
+
+/** `GET /v1/entities/:namespace/:kind/:name/values`: a cluster repository's `karpenter-values.yaml`. @public */
+export type ClusterValues = KarpenterApiSchemas['ClusterValues'];

@@ -44,6 +44,15 @@ export const DISRUPTED_REASONS = [
   'DisruptionTerminating',
 ] as const satisfies readonly RecordedReason[];
 
+/**
+ * The disruption reasons of consolidation (`DisruptionTerminating` "Disrupting Node:
+ * Underutilized/Delete"; kubernetes-sigs/karpenter pkg/apis/v1/nodepool.go DisruptionReason):
+ * Karpenter removing or replacing a node because it is empty or underutilized.
+ *
+ * @public
+ */
+export const CONSOLIDATION_REASONS = ['Underutilized', 'Empty'] as const;
+
 /** Why Karpenter did *not* act: shown, never counted as something that happened to a node. @public */
 export const DISRUPTION_INFORMATION_REASONS = [
   'DisruptionBlocked',

@@ -147,6 +147,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/entities/{namespace}/{kind}/{name}/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The karpenter-values.yaml of a cluster entity's repository (day-two changes).
+     * For a `kubernetes-cluster` Resource created by the Karpenter template (it carries `karpenter.sh/cluster`): reads `karpenter-values.yaml` next to the entity's catalog file through the backend's URL reader (`integrations` and `backend.reading.allow` decide what may be read) and validates it with the template model. The entity is read with the caller's credentials; a cluster of app-config also needs `karpenter.cluster.read`.
+     */
+    get: operations['getEntityValues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 /** The components of the Karpenter HTTP API, from its OpenAPI spec. @public */
@@ -457,6 +477,8 @@ export interface components {
       byZone: components['schemas']['Counts'];
       /** Disrupted NodeClaims per disruption reason (Underutilized, Empty, Drifted, Expired, ...). */
       disruptionsByReason: components['schemas']['Counts'];
+      /** NodeClaims disrupted by consolidation (disruption reason `Underutilized` or `Empty`) per NodePool: what the card's "consolidation too aggressive" hint compares with the pool's node count. */
+      consolidationsByNodePool: components['schemas']['Counts'];
     };
     /** One row of the "Latest" list: one NodeClaim (or Node / NodePool, when no NodeClaim is known) and one reason, with the events folded into it. The `TerminatingOnInterruption` events of a NodeClaim are folded into its newest interruption notice row. */
     InterruptionNotice: {
@@ -567,6 +589,25 @@ export interface components {
       health: components['schemas']['HealthStatus'];
       clusters: components['schemas']['ClusterSummary'][];
       generatedAt: string;
+    };
+    /** The answer of `GET /v1/entities/{namespace}/{kind}/{name}/values`: the values a cluster repository created by the Karpenter template was rendered from, read from its `karpenter-values.yaml` through the backend's URL reader, with where they came from and where a change goes. */
+    ClusterValues: {
+      /** The cluster entity, e.g. `resource:default/prod-eu`. */
+      entityRef: string;
+      /** The entity's `karpenter.sh/cluster` annotation. */
+      clusterName: string;
+      /** Where `karpenter-values.yaml` was read (next to the entity's catalog file). */
+      valuesUrl: string;
+      /** The entity's own catalog file, whose `karpenter.sh/nodepools` a change updates. */
+      catalogInfoUrl: string;
+      /** The repository in the scaffolder's `repoUrl` form (`github.com?owner=acme&repo=prod-eu`), from the entity's location or its `github.com/project-slug` annotation; absent when neither names a GitHub repository. */
+      repoUrl?: string;
+      /** The branch the values were read from, when the location names one (`main`). */
+      targetBranch?: string;
+      /** The whole template input of the repository (cluster settings and `nodePools`), validated by the template model (`@karpenter-backstage/karpenter-template`), defaults filled in. */
+      values: {
+        [key: string]: unknown;
+      };
     };
   };
   responses: {
@@ -861,6 +902,59 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getEntityValues: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: string;
+        kind: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The values and where they came from. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterValues'];
+        };
+      };
+      /** The entity is not a Karpenter cluster entity, has no location to read from, or its `karpenter-values.yaml` is invalid (`error.message` names the fields). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      /** The entity does not exist, or its repository has no `karpenter-values.yaml`. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** The URL reader refused or failed to read the file (no integration for the host, not in `backend.reading.allow`, or the host is down); the details are in the backend log. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
 }

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   ClusterSummary,
   EntitySummary,
@@ -63,11 +64,15 @@ export function healthWith(
 /**
  * The 24 h activity of interrupted NodeClaims per NodePool (each one interruption as Karpenter
  * records it: the notice and TerminatingOnInterruption on the NodeClaim and its Node, 4 events),
- * plus optional disruptions by reason and rebalance warnings.
+ * plus optional disruptions by reason, rebalance warnings and consolidations per NodePool.
  */
 export function activity(
   byNodePool: Record<string, number>,
-  extra: { disruptions?: Record<string, number>; rebalance?: number } = {},
+  extra: {
+    disruptions?: Record<string, number>;
+    rebalance?: number;
+    consolidationsByNodePool?: Record<string, number>;
+  } = {},
 ): InterruptionActivity {
   const interrupted = Object.values(byNodePool).reduce((a, b) => a + b, 0);
   const disrupted = Object.values(extra.disruptions ?? {}).reduce(
@@ -102,6 +107,7 @@ export function activity(
       byInstanceType: {},
       byZone: {},
       disruptionsByReason: extra.disruptions ?? {},
+      consolidationsByNodePool: extra.consolidationsByNodePool ?? {},
     },
     hourly: Array.from({ length: 24 }, (_, i) => ({
       start: new Date(NOW - (24 - i) * HOUR).toISOString(),
@@ -288,5 +294,32 @@ function rawRecord(i: number) {
     capacityType: 'spot',
     instanceType: 'm5.large',
     zone: 'eu-west-1a',
+  };
+}
+
+/** The "Change Karpenter NodePools" template entity the remediation links need in the catalog. */
+export function changeTemplateEntity(
+  name = 'karpenter-nodepools-change',
+  namespace = 'default',
+): Entity {
+  return {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: { name, namespace, title: 'Change Karpenter NodePools' },
+    spec: { type: 'service', owner: 'platform-team', steps: [] },
+  };
+}
+
+/** A `kubernetes-cluster` Resource of the catalog standing for a Karpenter cluster. */
+export function clusterEntity(name: string, clusterName: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'karpenter.sh/cluster': clusterName },
+    },
+    spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
   };
 }

@@ -1,8 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  CatalogApi,
+  catalogApiRef,
   entityRouteRef,
   EntityProvider,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   mockApis,
   MockFetchApi,
@@ -16,7 +19,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ReactElement } from 'react';
 import { karpenterApiRef, KarpenterClient } from '../api';
-import { rootRouteRef } from '../routes';
+import { changeTemplateRouteRef, rootRouteRef } from '../routes';
 
 /** Where msw answers the backend in tests. */
 export const BACKEND = 'http://karpenter.test';
@@ -43,8 +46,26 @@ export function renderWithApis(
      * app's routes are flat, so the entity page's nesting is tested in packages/app).
      */
     tabPath?: string;
+    /**
+     * The catalog (default: an in-memory catalog of `catalogEntities`, empty by default) the
+     * remediation links look up the change template and cluster entities in.
+     */
+    catalogApi?: CatalogApi;
+    catalogEntities?: Entity[];
+    /**
+     * Where the app binds the change template's external route ref (default: the scaffolder's
+     * selected-template path `/create/templates/:namespace/:templateName`); `false`: not bound.
+     */
+    changeTemplatePath?: string | false;
+    /** More `karpenter.*` frontend config. */
+    karpenterConfig?: { changeTemplate?: string };
   } = {},
 ) {
+  const catalogApi =
+    options.catalogApi ??
+    catalogApiMock({ entities: options.catalogEntities ?? [] });
+  const changeTemplatePath =
+    options.changeTemplatePath ?? '/create/templates/:namespace/:templateName';
   const discoveryApi = mockApis.discovery({ baseUrl: BACKEND });
   const fetchApi = new MockFetchApi();
   return renderInTestApp(
@@ -57,6 +78,7 @@ export function renderWithApis(
           mockApis.config({
             data: {
               karpenter: {
+                ...options.karpenterConfig,
                 frontend: {
                   refreshIntervalSeconds: options.refreshSeconds ?? 0,
                 },
@@ -65,6 +87,7 @@ export function renderWithApis(
           }),
         ],
         [karpenterApiRef, new KarpenterClient({ discoveryApi, fetchApi })],
+        [catalogApiRef, catalogApi],
       ]}
     >
       <EntityProvider entity={options.entity ?? annotatedEntity}>
@@ -75,6 +98,9 @@ export function renderWithApis(
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         [options.tabPath ?? '/karpenter-tab']: rootRouteRef,
+        ...(changeTemplatePath
+          ? { [changeTemplatePath]: changeTemplateRouteRef }
+          : {}),
       },
     },
   );

@@ -1,6 +1,8 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ClusterInfo,
+  ClusterValues,
   EntitySummary,
   InterruptionHistoryResponse,
   KarpenterApiQuery,
@@ -56,6 +58,14 @@ export interface KarpenterApi {
   getHealth(): Promise<KarpenterHealthResponse>;
   getClusters(): Promise<ClusterInfo[]>;
   getEntitySummary(entity: EntityRefParts): Promise<EntitySummary>;
+  /**
+   * The `karpenter-values.yaml` of a cluster entity's repository (the values it was created
+   * from), for a change of its NodePools. A string is parsed as an entity ref
+   * (`resource:default/prod-eu`; the namespace defaults to `default`).
+   */
+  getEntityValues(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<ClusterValues>;
   getNodePools(cluster: string): Promise<NodePoolInfo[]>;
   getNodeClaims(
     cluster: string,

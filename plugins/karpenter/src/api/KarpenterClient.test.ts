@@ -97,6 +97,66 @@ describe('KarpenterClient', () => {
     ]);
   });
 
+  it('reads the values of a cluster entity by ref string or compound ref, segments encoded', async () => {
+    const values = {
+      entityRef: 'resource:default/prod-eu',
+      clusterName: 'prod-eu',
+      valuesUrl:
+        'https://github.com/acme/prod-eu/blob/main/karpenter-values.yaml',
+      catalogInfoUrl:
+        'https://github.com/acme/prod-eu/blob/main/catalog-info.yaml',
+      repoUrl: 'github.com?owner=acme&repo=prod-eu',
+      targetBranch: 'main',
+      values: { clusterName: 'prod-eu', nodePools: [{ name: 'general' }] },
+    };
+    const urls = record(values);
+    expect(await client.getEntityValues('resource:default/prod-eu')).toEqual(
+      values,
+    );
+    await client.getEntityValues('resource:prod eu');
+    await client.getEntityValues({
+      kind: 'Resource',
+      namespace: 'team/a',
+      name: 'x y',
+    });
+    expect(urls.map(u => u.pathname)).toEqual([
+      '/api/karpenter/v1/entities/default/resource/prod-eu/values',
+      '/api/karpenter/v1/entities/default/resource/prod%20eu/values',
+      '/api/karpenter/v1/entities/team%2Fa/Resource/x%20y/values',
+    ]);
+  });
+
+  it.each([
+    [
+      404,
+      'NotFoundError',
+      'resource:default/prod-eu has no karpenter-values.yaml',
+    ],
+    [400, 'InputError', 'nodePools[0].name: is required'],
+  ])(
+    'throws the values error %s as a ResponseError with the backend message',
+    async (status, name, message) => {
+      server.use(
+        http.get(`${BASE}/v1/entities/default/resource/prod-eu/values`, () =>
+          HttpResponse.json(
+            {
+              error: { name, message },
+              request: { method: 'GET', url: '/x' },
+              response: { statusCode: status },
+            },
+            { status },
+          ),
+        ),
+      );
+      const error = await client
+        .getEntityValues('resource:default/prod-eu')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.response.status).toBe(status);
+      expect(error.body.error.message).toBe(message);
+    },
+  );
+
   it('throws the backend error (400 naming the parameter) as a ResponseError', async () => {
     server.use(
       http.get(`${BASE}/v1/clusters/demo/interruptions`, () =>

@@ -1,7 +1,9 @@
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ClusterInfo,
+  ClusterValues,
   EntitySummary,
   InterruptionHistoryResponse,
   KarpenterApiGetPath,
@@ -80,6 +82,18 @@ export class KarpenterClient implements KarpenterApi {
 
   getEntitySummary(entity: EntityRefParts): Promise<EntitySummary> {
     return this.get('/v1/entities/{namespace}/{kind}/{name}/summary', {
+      namespace: entity.namespace,
+      kind: entity.kind,
+      name: entity.name,
+    });
+  }
+
+  getEntityValues(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<ClusterValues> {
+    const entity =
+      typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+    return this.get('/v1/entities/{namespace}/{kind}/{name}/values', {
       namespace: entity.namespace,
       kind: entity.kind,
       name: entity.name,

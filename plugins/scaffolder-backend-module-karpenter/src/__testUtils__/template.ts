@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTemplateRenderer } from 'nunjitsu';
 import { parse as parseYaml } from 'yaml';
-import { createKarpenterActions } from '../actions';
-import { listFiles, runAction } from './mockActionContext';
+import { listFiles } from './mockActionContext';
+import { runStepsInProcess, templateRenderer } from './runSteps';
 
 const PACKAGE: { name: string; version: string } = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'),
@@ -91,15 +91,6 @@ export function formErrors(template: any, values: Record<string, any>) {
   });
 }
 
-const parseRepoUrl = (url: unknown) => {
-  const parsed = new URL(`https://${String(url)}`);
-  return {
-    host: parsed.host,
-    owner: parsed.searchParams.get('owner') ?? undefined,
-    repo: parsed.searchParams.get('repo') ?? undefined,
-  };
-};
-
 /** `karpenter.scaffolder.defaultModuleSource` of the local portal's app-config.yaml. */
 export function portalDefaultModuleSource(): string {
   const config = parseYaml(
@@ -118,60 +109,37 @@ export function portalDefaultModuleSource(): string {
 }
 
 /**
- * Runs template.yaml in process the way the scaffolder's workflow runner does: step inputs are
- * rendered with nunjitsu (JSON coercion), the Karpenter actions run for real, `fetch:template` is
- * reproduced (every skeleton path and file rendered with `values`, `copyWithoutTemplating` globs of
- * the form `dir/*` copied), and publish/register are skipped with stand-in outputs.
+ * Runs template.yaml in process the way the scaffolder's workflow runner does (see
+ * {@link runStepsInProcess}): `fetch:template` is reproduced (every skeleton path and file
+ * rendered with `values`, `copyWithoutTemplating` globs of the form `dir/*` copied), and
+ * publish/register are skipped with stand-in outputs.
  */
 export async function runTemplateInProcess(
   values: Record<string, unknown>,
   workspace: string,
 ) {
-  const template = loadTemplate();
-  const renderer = createTemplateRenderer({
-    filters: { parseRepoUrl: parseRepoUrl as any },
+  const renderer = templateRenderer();
+  const { steps, output } = await runStepsInProcess({
+    template: loadTemplate(),
+    values,
+    workspace,
+    defaultModuleSource: portalDefaultModuleSource(),
+    standIns: {
+      'fetch:template': input => {
+        fetchTemplate(renderer, input, workspace);
+        return {};
+      },
+      'publish:github': () => ({
+        remoteUrl: 'https://github.com/acme/karpenter-demo-cluster',
+        repoContentsUrl:
+          'https://github.com/acme/karpenter-demo-cluster/blob/main',
+      }),
+      'catalog:register': () => ({
+        entityRef: `resource:default/${values.clusterName}`,
+      }),
+    },
   });
-  const actions = new Map(
-    createKarpenterActions({
-      defaultModuleSource: portalDefaultModuleSource(),
-    }).map(a => [a.id, a]),
-  );
-  const steps: Record<string, { output: Record<string, unknown> }> = {};
-  const render = (input: unknown) =>
-    JSON.parse(JSON.stringify(input), (_key, value) =>
-      typeof value === 'string'
-        ? renderer.renderValue(value, { parameters: values, steps } as any, {
-            coercion: 'json',
-          })
-        : value,
-    );
-  for (const step of template.spec.steps) {
-    const input = render(step.input ?? {});
-    const action = actions.get(step.action);
-    if (action) {
-      steps[step.id] = { output: await runAction(action, input, workspace) };
-    } else if (step.action === 'fetch:template') {
-      fetchTemplate(renderer, input, workspace);
-      steps[step.id] = { output: {} };
-    } else if (step.action === 'publish:github') {
-      steps[step.id] = {
-        output: {
-          remoteUrl: 'https://github.com/acme/karpenter-demo-cluster',
-          repoContentsUrl:
-            'https://github.com/acme/karpenter-demo-cluster/blob/main',
-        },
-      };
-    } else if (step.action === 'catalog:register') {
-      steps[step.id] = {
-        output: {
-          entityRef: `resource:default/${values.clusterName}`,
-        },
-      };
-    } else {
-      throw new Error(`unexpected action ${step.action}`);
-    }
-  }
-  return { steps, output: render(template.spec.output) };
+  return { steps, output };
 }
 
 function fetchTemplate(
@@ -394,10 +362,15 @@ export async function checkTwoPoolRepository(files: Map<string, string>) {
     expect(steps).toContain(command);
   }
 
-  // Docs: README and TechDocs name the cluster and its NodePools
+  // Docs: README and TechDocs name the cluster; they point at karpenter-values.yaml for the
+  // NodePools instead of listing them, so a day-two change (a pull request that touches only the
+  // values and manifests) leaves them true
   expect(get('README.md')).toContain('# demo-cluster: Karpenter on EKS');
-  expect(get('README.md')).toContain('`general`, `batch`');
-  expect(get('docs/index.md')).toContain('manifests/nodepool-batch.yaml');
+  for (const doc of ['README.md', 'docs/index.md']) {
+    expect(get(doc)).toContain('the `nodePools` of `karpenter-values.yaml`');
+    expect(get(doc)).not.toMatch(/nodepool-(general|batch)\.yaml/);
+    expect(get(doc)).toContain('*Change Karpenter NodePools*');
+  }
   expect(parseYaml(get('mkdocs.yml')).site_name).toBe(
     'demo-cluster - Karpenter',
   );

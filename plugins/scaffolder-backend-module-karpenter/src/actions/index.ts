@@ -1,4 +1,5 @@
 import { RenderOptions } from '../render';
+import { createNodePoolsChangeAction } from './nodePoolsChange';
 import { createNodePoolsRenderAction } from './nodePoolsRender';
 import { createTerraformRenderAction } from './terraformRender';
 import { createValuesRenderAction } from './valuesRender';
@@ -15,6 +16,10 @@ export {
   createNodePoolsRenderAction,
   NODEPOOLS_RENDER_ACTION_ID,
 } from './nodePoolsRender';
+export {
+  createNodePoolsChangeAction,
+  NODEPOOLS_CHANGE_ACTION_ID,
+} from './nodePoolsChange';
 
 /**
  * Every scaffolder action of this module.
@@ -27,10 +32,12 @@ export function createKarpenterActions(
   ReturnType<typeof createTerraformRenderAction>,
   ReturnType<typeof createNodePoolsRenderAction>,
   ReturnType<typeof createValuesRenderAction>,
+  ReturnType<typeof createNodePoolsChangeAction>,
 ] {
   return [
     createTerraformRenderAction(options),
     createNodePoolsRenderAction(),
     createValuesRenderAction(options),
+    createNodePoolsChangeAction(),
   ];
 }

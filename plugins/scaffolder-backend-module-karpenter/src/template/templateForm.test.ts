@@ -18,6 +18,7 @@ import {
   createNodePoolsRenderAction,
   createTerraformRenderAction,
 } from '../actions';
+import { loadChangeTemplate } from '../__testUtils__/changeTemplate';
 import { loadTemplate } from '../__testUtils__/template';
 
 /**
@@ -147,5 +148,50 @@ describe('the karpenter-eks form follows the input model', () => {
       'clusterName',
       'nodePools',
     ]);
+  });
+});
+
+describe('the karpenter-nodepools-change form edits NodePools like the create form', () => {
+  const template = loadChangeTemplate();
+  const [clusterPage, poolsPage] = template.spec.parameters;
+  const change = poolsPage.properties.change;
+
+  it('picks a Karpenter cluster entity, then edits its NodePools through the Karpenter field', () => {
+    expect(template.apiVersion).toBe('scaffolder.backstage.io/v1beta3');
+    expect(clusterPage.properties.cluster['ui:field']).toBe('EntityPicker');
+    expect(clusterPage.properties.cluster['ui:options'].catalogFilter).toEqual([
+      {
+        kind: 'Resource',
+        'spec.type': 'kubernetes-cluster',
+        'metadata.annotations.karpenter.sh/cluster': { exists: true },
+      },
+    ]);
+    expect(change['ui:field']).toBe('KarpenterNodePoolsChange');
+    expect(change['ui:options']).toEqual({
+      clusterField: 'cluster',
+      focusField: 'nodePool',
+    });
+    expect(template.spec.steps.map((s: any) => s.action)).toEqual([
+      'fetch:plain:file',
+      'fetch:plain:file',
+      'karpenter:nodepools:change',
+      'publish:github:pull-request',
+    ]);
+  });
+
+  it("has the create form's NodePool item schema and limits, field for field", () => {
+    const create = Object.assign(
+      {},
+      ...loadTemplate().spec.parameters.map((page: any) => page.properties),
+    ).nodePools;
+    const { default: _default, title, description, ...limits } = create;
+    const { items, ...changeLimits } = change.properties.nodePools;
+    expect(items).toEqual(create.items);
+    expect({ ...changeLimits, title, description }).toEqual({
+      ...limits,
+      items: undefined,
+      title,
+      description,
+    } as any);
   });
 });

@@ -169,5 +169,6 @@ function totalsOf(counts: InterruptionCounts): InterruptionTotals {
     byInstanceType: counts.byInstanceType,
     byZone: counts.byZone,
     disruptionsByReason: counts.disruptionsByReason,
+    consolidationsByNodePool: counts.consolidationsByNodePool,
   };
 }

@@ -73,6 +73,9 @@ export function ClusterBlock(props: { summary: ClusterSummary }) {
             interruptions={
               activity ? activity.totals.byNodePool[pool.name] ?? 0 : undefined
             }
+            consolidations={
+              activity?.totals.consolidationsByNodePool?.[pool.name]
+            }
           />
         </Box>
       ))}

@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node';
 import { EntitySummary } from '@karpenter-backstage/plugin-karpenter-common';
 import {
   activity,
+  changeTemplateEntity,
   cluster,
   forbiddenCluster,
   healthWith,
@@ -152,6 +153,77 @@ describe('EntityKarpenterCard', () => {
     expect(screen.getByTestId('queue-badge')).toHaveTextContent(
       'falling behind (7 waiting)',
     );
+  });
+
+  it('links a NodePool near its limit to the change template, the cluster and the pool preselected', async () => {
+    answer(
+      summary([
+        cluster('demo', {
+          nodePools: [
+            nodePool('general'),
+            nodePool('batch', {
+              health: healthWith(
+                'degraded',
+                'MEMORY_LIMIT_REACHED',
+                'Memory usage reached the limit',
+              ),
+            }),
+          ],
+        }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />, {
+      catalogEntities: [changeTemplateEntity()],
+    });
+    const batch = await screen.findByTestId('nodepool-batch');
+    const link = await within(batch).findByRole('link', {
+      name: 'Raise the limit',
+    });
+    const url = new URL(link.getAttribute('href')!, 'http://backstage.test');
+    expect(url.pathname).toBe(
+      '/create/templates/default/karpenter-nodepools-change',
+    );
+    expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
+      cluster: 'resource:default/demo-cluster',
+      nodePool: 'batch',
+    });
+    expect(
+      within(screen.getByTestId('nodepool-general')).queryByRole('link'),
+    ).toBeNull();
+  });
+
+  it('hints at too aggressive consolidation from the 24 h consolidations of a pool', async () => {
+    answer(
+      summary([
+        cluster('demo', {
+          nodePools: [
+            nodePool('general', { nodeCount: 6 }),
+            nodePool('batch', { nodeCount: 12 }),
+          ],
+          interruptions: activity(
+            {},
+            {
+              disruptions: { Underutilized: 20, Empty: 5 },
+              consolidationsByNodePool: { general: 14, batch: 11 },
+            },
+          ),
+        }),
+      ]),
+    );
+    await renderWithApis(<EntityKarpenterCard />, {
+      catalogEntities: [changeTemplateEntity()],
+    });
+    const hint = await screen.findByTestId('consolidation-hint-general');
+    expect(hint).toHaveTextContent(
+      'Consolidation too aggressive: 14 nodes consolidated in 24 h, the pool has 6 nodes',
+    );
+    expect(
+      await within(hint).findByRole('link', {
+        name: 'Change disruption settings',
+      }),
+    ).toBeInTheDocument();
+    // 11 consolidations for 12 nodes: below the threshold
+    expect(screen.queryByTestId('consolidation-hint-batch')).toBeNull();
   });
 
   it('says the user has no access to a cluster the permission denies, and shows the others', async () => {

@@ -5,6 +5,7 @@ import {
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { HealthChip } from '../HealthChip';
+import { RemediationLink } from '../RemediationLink';
 import { CpuUsageBar, MemoryUsageBar } from '../UsageBar';
 
 /** "12 nodes: 8 spot, 4 on-demand". @internal */
@@ -20,12 +21,16 @@ export function nodeCountText(
   return split ? `${nodes}: ${split}` : nodes;
 }
 
-/** One NodePool on the card; `interruptions` is the number of interrupted NodeClaims (24 h). @internal */
+/**
+ * One NodePool on the card; `interruptions` is the number of interrupted NodeClaims (24 h),
+ * `consolidations` the number consolidated away (24 h). @internal
+ */
 export function NodePoolLine(props: {
   pool: NodePoolInfo;
   interruptions?: number;
+  consolidations?: number;
 }) {
-  const { pool, interruptions } = props;
+  const { pool, interruptions, consolidations } = props;
   const problems = pool.health.reasons.filter(r => r.severity !== 'healthy');
   return (
     <Box py={1} data-testid={`nodepool-${pool.name}`}>
@@ -62,6 +67,7 @@ export function NodePoolLine(props: {
           ))}
         </Typography>
       )}
+      <RemediationLink pool={pool} consolidations={consolidations} />
       <Box display="flex" style={{ gap: 16 }} mt={0.5}>
         <CpuUsageBar usage={pool.usage.cpu} />
         <MemoryUsageBar usage={pool.usage.memory} />

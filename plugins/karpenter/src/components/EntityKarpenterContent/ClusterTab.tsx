@@ -50,7 +50,13 @@ export function ClusterTab(props: {
         </Grid>
       )}
       <Panel title="NodePools">
-        <NodePoolsTable pools={summary.nodePools} nodeClasses={classes.value} />
+        <NodePoolsTable
+          pools={summary.nodePools}
+          nodeClasses={classes.value}
+          consolidations={
+            summary.interruptions?.totals.consolidationsByNodePool
+          }
+        />
       </Panel>
       <Panel title="Interruptions and disruptions" noPools={nothingInScope}>
         <InterruptionTimeline

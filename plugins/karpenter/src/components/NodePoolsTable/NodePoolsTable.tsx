@@ -16,6 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import { nodeCountText } from '../EntityKarpenterCard/NodePoolLine';
 import { HealthChip } from '../HealthChip';
+import { RemediationLink } from '../RemediationLink';
 import { CpuUsageBar, MemoryUsageBar } from '../UsageBar';
 import { NodePoolDetails } from './NodePoolDetails';
 
@@ -59,10 +60,15 @@ export function sortNodePools(
 /** NodePools per page (sorted by health, the ones needing attention come first). @internal */
 export const NODEPOOL_PAGE_SIZES = [25, 50, 100];
 
-/** The NodePools of the entity in one cluster: sortable, filterable by health, paged, with details. @internal */
+/**
+ * The NodePools of the entity in one cluster: sortable, filterable by health, paged, with details.
+ * `consolidations`: NodeClaims consolidated away per NodePool (24 h), for the remediation hints.
+ * @internal
+ */
 export function NodePoolsTable(props: {
   pools: NodePoolInfo[];
   nodeClasses?: NodeClassInfo[];
+  consolidations?: Record<string, number>;
 }) {
   const [key, setKey] = useState<SortKey>('health');
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
@@ -135,6 +141,7 @@ export function NodePoolsTable(props: {
               nodeClass={props.nodeClasses?.find(
                 c => c.name === pool.nodeClass?.name,
               )}
+              consolidations={props.consolidations?.[pool.name]}
             />
           ))}
           {rows.length === 0 && (
@@ -167,6 +174,7 @@ function NodePoolRows(props: {
   open: boolean;
   onToggle: () => void;
   nodeClass?: NodeClassInfo;
+  consolidations?: number;
 }) {
   const { pool, open, onToggle } = props;
   const claims = Object.entries(pool.nodeClaimsByState)
@@ -189,6 +197,7 @@ function NodePoolRows(props: {
             status={pool.health.status}
             reasons={pool.health.reasons}
           />
+          <RemediationLink pool={pool} consolidations={props.consolidations} />
         </TableCell>
         <TableCell>{nodeCountText(pool)}</TableCell>
         <TableCell>

@@ -433,6 +433,92 @@ export const spec = {
         },
       },
     },
+    '/v1/entities/{namespace}/{kind}/{name}/values': {
+      get: {
+        operationId: 'getEntityValues',
+        summary:
+          "The karpenter-values.yaml of a cluster entity's repository (day-two changes).",
+        description:
+          "For a `kubernetes-cluster` Resource created by the Karpenter template (it carries `karpenter.sh/cluster`): reads `karpenter-values.yaml` next to the entity's catalog file through the backend's URL reader (`integrations` and `backend.reading.allow` decide what may be read) and validates it with the template model. The entity is read with the caller's credentials; a cluster of app-config also needs `karpenter.cluster.read`.",
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The values and where they came from.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterValues',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The entity is not a Karpenter cluster entity, has no location to read from, or its `karpenter-values.yaml` is invalid (`error.message` names the fields).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            description:
+              'The entity does not exist, or its repository has no `karpenter-values.yaml`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              'The URL reader refused or failed to read the file (no integration for the host, not in `backend.reading.allow`, or the host is down); the details are in the backend log.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1325,6 +1411,7 @@ export const spec = {
           'byInstanceType',
           'byZone',
           'disruptionsByReason',
+          'consolidationsByNodePool',
         ],
         properties: {
           total: {
@@ -1368,6 +1455,11 @@ export const spec = {
             $ref: '#/components/schemas/Counts',
             description:
               'Disrupted NodeClaims per disruption reason (Underutilized, Empty, Drifted, Expired, ...).',
+          },
+          consolidationsByNodePool: {
+            $ref: '#/components/schemas/Counts',
+            description:
+              'NodeClaims disrupted by consolidation (disruption reason `Underutilized` or `Empty`) per NodePool: what the card\'s "consolidation too aggressive" hint compares with the pool\'s node count.',
           },
         },
       },
@@ -1680,6 +1772,54 @@ export const spec = {
           },
           generatedAt: {
             type: 'string',
+          },
+        },
+      },
+      ClusterValues: {
+        type: 'object',
+        description:
+          "The answer of `GET /v1/entities/{namespace}/{kind}/{name}/values`: the values a cluster repository created by the Karpenter template was rendered from, read from its `karpenter-values.yaml` through the backend's URL reader, with where they came from and where a change goes.",
+        required: [
+          'entityRef',
+          'clusterName',
+          'valuesUrl',
+          'catalogInfoUrl',
+          'values',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'The cluster entity, e.g. `resource:default/prod-eu`.',
+          },
+          clusterName: {
+            type: 'string',
+            description: "The entity's `karpenter.sh/cluster` annotation.",
+          },
+          valuesUrl: {
+            type: 'string',
+            description:
+              "Where `karpenter-values.yaml` was read (next to the entity's catalog file).",
+          },
+          catalogInfoUrl: {
+            type: 'string',
+            description:
+              "The entity's own catalog file, whose `karpenter.sh/nodepools` a change updates.",
+          },
+          repoUrl: {
+            type: 'string',
+            description:
+              "The repository in the scaffolder's `repoUrl` form (`github.com?owner=acme&repo=prod-eu`), from the entity's location or its `github.com/project-slug` annotation; absent when neither names a GitHub repository.",
+          },
+          targetBranch: {
+            type: 'string',
+            description:
+              'The branch the values were read from, when the location names one (`main`).',
+          },
+          values: {
+            type: 'object',
+            additionalProperties: true,
+            description:
+              'The whole template input of the repository (cluster settings and `nodePools`), validated by the template model (`@karpenter-backstage/karpenter-template`), defaults filled in.',
           },
         },
       },

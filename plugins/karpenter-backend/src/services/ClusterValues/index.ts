@@ -1,0 +1,2 @@
+export { ClusterValuesReader } from './ClusterValuesReader';
+export type { ClusterValuesService } from './ClusterValuesReader';

@@ -1,0 +1,2 @@
+export { RemediationLink, LIMIT_REASON_CODES } from './RemediationLink';
+export { consolidationHintThreshold } from './consolidation';
