@@ -1,13 +1,5 @@
 export interface Config {
   karpenter?: {
-    /**
-     * Entity ref of the "Change Karpenter NodePools" template that the card's and the tab's
-     * remediation links ("Raise the limit", "Change disruption settings") open, prefilled with
-     * the cluster entity and the NodePool (default `template:default/karpenter-nodepools-change`).
-     * The links are shown only while this template is in the catalog.
-     * @visibility frontend
-     */
-    changeTemplate?: string;
     frontend?: {
       /**
        * How often the card and tab refresh, in seconds (default 30; 0 disables). Refreshing
@@ -20,6 +12,14 @@ export interface Config {
        * @visibility frontend
        */
       troubleshootingUrl?: string;
+      /**
+       * Entity ref of the "Change Karpenter NodePools" template that the card's and the tab's
+       * remediation links ("Raise the limit", "Change disruption settings") open, prefilled with
+       * the cluster entity and the NodePool (default `template:default/karpenter-nodepools-change`).
+       * The links are shown only while this template is in the catalog.
+       * @visibility frontend
+       */
+      changeTemplate?: string;
     };
   };
 }

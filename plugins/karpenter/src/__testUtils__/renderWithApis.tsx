@@ -57,8 +57,8 @@ export function renderWithApis(
      * selected-template path `/create/templates/:namespace/:templateName`); `false`: not bound.
      */
     changeTemplatePath?: string | false;
-    /** More `karpenter.*` frontend config. */
-    karpenterConfig?: { changeTemplate?: string };
+    /** More `karpenter.frontend.*` config. */
+    frontendConfig?: { changeTemplate?: string };
   } = {},
 ) {
   const catalogApi =
@@ -78,9 +78,9 @@ export function renderWithApis(
           mockApis.config({
             data: {
               karpenter: {
-                ...options.karpenterConfig,
                 frontend: {
                   refreshIntervalSeconds: options.refreshSeconds ?? 0,
+                  ...options.frontendConfig,
                 },
               },
             },

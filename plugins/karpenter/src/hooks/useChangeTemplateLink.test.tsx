@@ -97,7 +97,7 @@ describe('useChangeTemplateLink', () => {
   it('opens the configured template, and only preselects a NodePool when given one', async () => {
     await renderWithApis(<Probe clusters={['demo']} ask={[['demo']]} />, {
       catalogEntities: [changeTemplateEntity('nodepools', 'platform')],
-      karpenterConfig: { changeTemplate: 'template:platform/nodepools' },
+      frontendConfig: { changeTemplate: 'template:platform/nodepools' },
     });
     await waitFor(() => expect(href('demo')).not.toBe('none'));
     expect(decode(href('demo'))).toEqual({
@@ -110,7 +110,7 @@ describe('useChangeTemplateLink', () => {
     const { api, getEntityByRef } = catalog([changeTemplateEntity()]);
     await renderWithApis(<Probe clusters={['demo']} ask={[['demo', 'a']]} />, {
       catalogApi: api,
-      karpenterConfig: { changeTemplate: 'component:default/not-a-template' },
+      frontendConfig: { changeTemplate: 'component:default/not-a-template' },
     });
     await settle();
     expect(href('demo', 'a')).toBe('none');

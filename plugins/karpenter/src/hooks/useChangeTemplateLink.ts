@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { changeTemplateRouteRef } from '../routes';
 
 /**
- * The template the remediation links open when `karpenter.changeTemplate` is not configured.
+ * The template the remediation links open when `karpenter.frontend.changeTemplate` is not configured.
  *
  * @internal
  */
@@ -139,7 +139,7 @@ interface Answers {
  *
  * A link is offered only when everything needed is known:
  * - the app binds `changeTemplateRouteRef` (optional external route, see routes.ts);
- * - the template of `karpenter.changeTemplate` (default {@link DEFAULT_CHANGE_TEMPLATE}) is in
+ * - the template of `karpenter.frontend.changeTemplate` (default {@link DEFAULT_CHANGE_TEMPLATE}) is in
  *   the catalog, so portals that did not register it show no dead links;
  * - the cluster has exactly one entity: the current entity when it is a Resource whose
  *   `karpenter.sh/cluster` annotation is the cluster's name (no catalog request), otherwise the
@@ -164,7 +164,7 @@ export function useChangeTemplateLink(
   const { entity } = useEntity();
   const route = useRouteRef(changeTemplateRouteRef);
   const configured =
-    config.getOptionalString('karpenter.changeTemplate') ??
+    config.getOptionalString('karpenter.frontend.changeTemplate') ??
     DEFAULT_CHANGE_TEMPLATE;
   const template = useMemo(() => templateParams(configured), [configured]);
   const own = useMemo(() => ownClusterEntity(entity), [entity]);
