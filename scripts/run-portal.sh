@@ -20,6 +20,10 @@ if [ -f packages/karpenter-simulator/bin/karpenter-simulator ]; then
   pids+=($!)
 fi
 
+# the demo cluster's repository (plain HTTP on loopback) for the day-two change template
+node scripts/serve-demo-repository.mjs &
+pids+=($!)
+
 configs=(--config ../../app-config.yaml)
 if [ "$mode" = "e2e" ]; then
   configs+=(--config ../../app-config.e2e.yaml)

@@ -225,5 +225,35 @@ describeWithPortal(
       const log = body.log.map((entry: any) => entry.body.message).join('\n');
       expect(log).toContain('Performing dry run of creating pull request');
     });
+
+    it('from the card: "Raise the limit" opens the change form on the demo cluster, starting from its repository', async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await signInAsGuest(browser);
+        await page.goto(`${backend}/catalog/default/resource/demo-cluster`);
+        // the demo scenario's batch pool runs at 92 % of its CPU limit (CPU_LIMIT_NEAR)
+        await page
+          .getByRole('link', { name: 'Raise the limit' })
+          .first()
+          .click({ timeout: 60_000 });
+        await page.waitForURL(
+          /\/create\/templates\/default\/karpenter-nodepools-change/,
+        );
+        const formData = new URL(page.url()).searchParams.get('formData');
+        expect(JSON.parse(formData ?? '{}')).toEqual({
+          cluster: 'resource:default/demo-cluster',
+          nodePool: 'batch',
+        });
+        await page.getByRole('button', { name: 'Next' }).click();
+        await page.getByText('Changing NodePool').waitFor({ timeout: 60_000 });
+        // examples/demo-repository/karpenter-values.yaml, served by scripts/run-portal.sh
+        const limit = page.locator('input[id$="nodePools_1_limits_cpu"]');
+        await limit.waitFor({ timeout: 30_000 });
+        expect(await limit.inputValue()).toBe('104');
+        await screenshot(page, 'day-two-from-card');
+      } finally {
+        await browser.close();
+      }
+    });
   },
 );
