@@ -1,25 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { runStepsInProcess } from './runSteps';
 import {
   loadTemplate,
   runTemplateInProcess,
+  templateFolder,
   TWO_POOL_VALUES,
   withFormDefaults,
 } from './template';
 
 /** The day-two template folder of this repository. */
-export const CHANGE_TEMPLATE_DIR = path.resolve(
-  __dirname,
-  '../../../../templates/karpenter-nodepools-change',
-);
+export const CHANGE_TEMPLATE_DIR = templateFolder('karpenter-nodepools-change');
 
 /** templates/karpenter-nodepools-change/template.yaml, parsed. */
 export function loadChangeTemplate(): any {
-  return parseYaml(
-    fs.readFileSync(path.join(CHANGE_TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-  );
+  return loadTemplate(CHANGE_TEMPLATE_DIR);
 }
 
 /** A cluster repository as the create template makes it (run in process) in `dir`. */

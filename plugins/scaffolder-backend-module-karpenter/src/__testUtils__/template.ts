@@ -12,17 +12,17 @@ const PACKAGE: { name: string; version: string } = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'),
 );
 
-/** The template folder of this repository. */
-export const TEMPLATE_DIR = path.resolve(
-  __dirname,
-  '../../../../templates/karpenter-eks',
-);
+/** A folder of this repository's templates/. */
+export function templateFolder(name: string): string {
+  return path.resolve(__dirname, '../../../../templates', name);
+}
 
-/** template.yaml, parsed. */
-export function loadTemplate(): any {
-  return parseYaml(
-    fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-  );
+/** The template folder of this repository. */
+export const TEMPLATE_DIR = templateFolder('karpenter-eks');
+
+/** The template.yaml of a template folder (default: karpenter-eks), parsed. */
+export function loadTemplate(dir: string = TEMPLATE_DIR): any {
+  return parseYaml(fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'));
 }
 
 /** Every file of the template folder (template.yaml + skeleton/), as the dry-run API takes them. */

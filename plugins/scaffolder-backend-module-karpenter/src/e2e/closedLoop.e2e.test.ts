@@ -18,6 +18,13 @@ import {
   withFormDefaults,
 } from '../__testUtils__/template';
 
+import {
+  backend,
+  describeWithPortal,
+  guestToken,
+  portalApi,
+  until,
+} from './portal';
 /**
  * The product's promise, end to end on the running portal and its simulated `demo` cluster:
  * render a repository through the scaffolder's dry-run API, `kubectl apply -k` its manifests,
@@ -26,10 +33,8 @@ import {
  *
  * Skipped unless KARPENTER_E2E_BACKEND_URL is set (scripts/test.sh sets it).
  */
-const backend = process.env.KARPENTER_E2E_BACKEND_URL?.replace(/\/+$/, '');
 const cluster =
   process.env.KARPENTER_E2E_DEMO_CLUSTER_URL ?? 'http://127.0.0.1:17101';
-const describeWithPortal = backend ? describe : describe.skip;
 const run = promisify(execFile);
 
 jest.setTimeout(300_000);
@@ -39,43 +44,13 @@ const kubectl = (...args: string[]) =>
     env: { ...process.env, KUBECONFIG: '/dev/null' },
   });
 
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 1000));
-  }
-}
-
 describeWithPortal('closed loop: template → kubectl apply -k → card', () => {
   let token: string;
   let dir: string;
-  const api = async (p: string, init: RequestInit = {}) => {
-    const res = await fetch(`${backend}${p}`, {
-      ...init,
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-        ...(init.headers ?? {}),
-      },
-    });
-    return {
-      status: res.status,
-      body: await res.json().catch(() => undefined),
-    };
-  };
+  const api = portalApi(() => token);
 
   beforeAll(async () => {
-    const res = await fetch(`${backend}/api/auth/guest/refresh`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    });
-    token = (await res.json()).backstageIdentity.token;
+    token = await guestToken();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karpenter-loop-'));
   });
 

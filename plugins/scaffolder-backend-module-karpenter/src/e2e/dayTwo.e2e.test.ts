@@ -13,6 +13,13 @@ import {
 import { makeTempDir } from '../__testUtils__/mockActionContext';
 import { TWO_POOL_VALUES } from '../__testUtils__/template';
 
+import {
+  backend,
+  describeWithPortal,
+  guestToken,
+  portalApi,
+  until,
+} from './portal';
 /**
  * Day two, end to end on the running portal: a cluster repository (made by the create template)
  * served over plain HTTP on loopback (allowed by `backend.reading.allow` in app-config.e2e.yaml),
@@ -24,8 +31,6 @@ import { TWO_POOL_VALUES } from '../__testUtils__/template';
  *
  * Skipped unless KARPENTER_E2E_BACKEND_URL is set (scripts/test.sh sets it).
  */
-const backend = process.env.KARPENTER_E2E_BACKEND_URL?.replace(/\/+$/, '');
-const describeWithPortal = backend ? describe : describe.skip;
 
 /** The loopback host the e2e config lets the backend read (app-config.e2e.yaml). */
 const REPO_PORT = 17180;
@@ -33,20 +38,6 @@ const CLUSTER = 'day-two';
 const REPO_PATH = `/acme/${CLUSTER}/raw/main`;
 
 jest.setTimeout(300_000);
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 1000));
-  }
-}
 
 /** Serves the files of `dir` under REPO_PATH (a raw file host, as a git forge serves raw files). */
 function serveRepository(dir: string) {
@@ -73,26 +64,10 @@ describeWithPortal(
     let token: string;
     let repo: { dir: string; cleanup: () => Promise<void> };
     let server: http.Server;
-    const api = async (p: string, init: RequestInit = {}) => {
-      const res = await fetch(`${backend}${p}`, {
-        ...init,
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-          ...(init.headers ?? {}),
-        },
-      });
-      return {
-        status: res.status,
-        body: await res.json().catch(() => undefined),
-      };
-    };
+    const api = portalApi(() => token);
 
     beforeAll(async () => {
-      const res = await fetch(`${backend}/api/auth/guest/refresh`, {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      });
-      token = (await res.json()).backstageIdentity.token;
+      token = await guestToken();
       repo = await makeTempDir('karpenter-day-two-');
       await createClusterRepository(repo.dir, {
         ...TWO_POOL_VALUES,

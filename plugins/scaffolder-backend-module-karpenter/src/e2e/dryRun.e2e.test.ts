@@ -7,6 +7,7 @@ import {
   withFormDefaults,
 } from '../__testUtils__/template';
 
+import { backend, describeWithPortal, guestToken } from './portal';
 /**
  * End to end through the running portal: posts templates/karpenter-eks/template.yaml (and its
  * skeleton) with two NodePools to the scaffolder's dry-run API and checks the produced files.
@@ -16,21 +17,6 @@ import {
  *     yarn backstage-cli package test --watchAll=false src/e2e
  * (from plugins/scaffolder-backend-module-karpenter). It signs in as the guest user.
  */
-const backend = process.env.KARPENTER_E2E_BACKEND_URL?.replace(/\/+$/, '');
-const describeWithPortal = backend ? describe : describe.skip;
-
-async function guestToken(): Promise<string> {
-  const response = await fetch(`${backend}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  if (!response.ok) {
-    throw new Error(
-      `guest sign-in failed: ${response.status} ${await response.text()}`,
-    );
-  }
-  const body = await response.json();
-  return body.backstageIdentity.token;
-}
 
 async function dryRun(token: string, values: Record<string, unknown>) {
   const response = await fetch(`${backend}/api/scaffolder/v2/dry-run`, {

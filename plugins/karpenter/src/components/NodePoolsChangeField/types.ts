@@ -4,6 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { NodePoolInput } from '@karpenter-backstage/karpenter-template';
+import type { ClusterValues } from '@karpenter-backstage/plugin-karpenter-common';
 
 /** The `ui:field` name of the NodePools change field in a template. */
 export const KARPENTER_NODEPOOLS_CHANGE_FIELD = 'KarpenterNodePoolsChange';
@@ -14,14 +15,7 @@ export const KARPENTER_NODEPOOLS_CHANGE_FIELD = 'KarpenterNodePoolsChange';
  *
  * @public
  */
-export type KarpenterNodePoolsChangeSource = {
-  entityRef: string;
-  clusterName: string;
-  valuesUrl: string;
-  catalogInfoUrl: string;
-  repoUrl?: string;
-  targetBranch?: string;
-};
+export type KarpenterNodePoolsChangeSource = Omit<ClusterValues, 'values'>;
 
 /**
  * The value of the `KarpenterNodePoolsChange` field: the source, written from the backend's
