@@ -8,10 +8,12 @@
  */
 export {
   KARPENTER_CLUSTER_ANNOTATION,
+  KARPENTER_CLUSTER_ENTITY_TYPE,
   KARPENTER_NODEPOOLS_ANNOTATION,
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
+  clusterOfClusterEntity,
   hasKarpenterAnnotations,
   parseAnnotationList,
 } from './annotations/annotations';

@@ -1,4 +1,5 @@
 import {
+  clusterOfClusterEntity,
   hasKarpenterAnnotations,
   parseAnnotationList,
   KARPENTER_CLUSTER_ANNOTATION,
@@ -40,5 +41,37 @@ describe('hasKarpenterAnnotations', () => {
     expect(
       hasKarpenterAnnotations({ 'backstage.io/techdocs-ref': 'dir:.' }),
     ).toBe(false);
+  });
+});
+
+describe('clusterOfClusterEntity', () => {
+  const entity = (kind: string, type: unknown, cluster?: string) => {
+    const annotations: Record<string, string> = {};
+    if (cluster) annotations[KARPENTER_CLUSTER_ANNOTATION] = cluster;
+    return { kind, metadata: { annotations }, spec: { type } };
+  };
+  it('is the one cluster of a kubernetes-cluster Resource', () => {
+    expect(
+      clusterOfClusterEntity(entity('Resource', 'kubernetes-cluster', 'demo')),
+    ).toBe('demo');
+    expect(
+      clusterOfClusterEntity(entity('resource', 'kubernetes-cluster', 'demo')),
+    ).toBe('demo');
+  });
+  it('is undefined for a service on the cluster, another Resource type, several or no clusters', () => {
+    expect(
+      clusterOfClusterEntity(entity('Component', 'service', 'demo')),
+    ).toBeUndefined();
+    expect(
+      clusterOfClusterEntity(entity('Resource', 'database', 'demo')),
+    ).toBeUndefined();
+    expect(
+      clusterOfClusterEntity(
+        entity('Resource', 'kubernetes-cluster', 'demo, staging'),
+      ),
+    ).toBeUndefined();
+    expect(
+      clusterOfClusterEntity(entity('Resource', 'kubernetes-cluster')),
+    ).toBeUndefined();
   });
 });

@@ -60,3 +60,35 @@ export function hasKarpenterAnnotations(
       annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
   );
 }
+
+/**
+ * `spec.type` of the catalog Resources that stand for a cluster (what the Karpenter template
+ * registers).
+ *
+ * @public
+ */
+export const KARPENTER_CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
+
+/**
+ * The cluster a cluster entity stands for: a `Resource` of `spec.type: kubernetes-cluster` whose
+ * `karpenter.sh/cluster` names exactly one cluster, as the Karpenter template registers it;
+ * `undefined` for any other entity (a service that runs on a cluster carries the annotation too).
+ *
+ * @public
+ */
+export function clusterOfClusterEntity(entity: {
+  kind: string;
+  metadata: { annotations?: Record<string, string> };
+  spec?: { type?: unknown };
+}): string | undefined {
+  if (
+    entity.kind.toLocaleLowerCase('en-US') !== 'resource' ||
+    entity.spec?.type !== KARPENTER_CLUSTER_ENTITY_TYPE
+  ) {
+    return undefined;
+  }
+  const clusters = parseAnnotationList(
+    entity.metadata.annotations?.[KARPENTER_CLUSTER_ANNOTATION],
+  );
+  return clusters.length === 1 ? clusters[0] : undefined;
+}

@@ -9,7 +9,11 @@ import {
   catalogApiRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { KARPENTER_CLUSTER_ANNOTATION } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  clusterOfClusterEntity,
+  KARPENTER_CLUSTER_ANNOTATION,
+  KARPENTER_CLUSTER_ENTITY_TYPE,
+} from '@karpenter-backstage/plugin-karpenter-common';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { changeTemplateRouteRef } from '../routes';
 
@@ -20,9 +24,6 @@ import { changeTemplateRouteRef } from '../routes';
  */
 export const DEFAULT_CHANGE_TEMPLATE =
   'template:default/karpenter-nodepools-change';
-
-/** `spec.type` of the Resource entities that stand for a cluster (what the template creates). */
-const CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
 
 /**
  * The href of the change template for a cluster (its name, as in the summary) and optionally a
@@ -86,7 +87,7 @@ function findClusterEntity(
     const { items } = await catalogApi.getEntities({
       filter: {
         kind: 'Resource',
-        'spec.type': CLUSTER_ENTITY_TYPE,
+        'spec.type': KARPENTER_CLUSTER_ENTITY_TYPE,
         [`metadata.annotations.${KARPENTER_CLUSTER_ANNOTATION}`]: cluster,
       },
       fields: ['kind', 'metadata.namespace', 'metadata.name'],
@@ -116,14 +117,10 @@ function templateParams(ref: string) {
   }
 }
 
-/** The current entity, when it is the entity of exactly this cluster. */
+/** The current entity, when it is a cluster entity (the same test the backend's values route makes). */
 function ownClusterEntity(entity: Entity) {
-  const cluster =
-    entity.metadata.annotations?.[KARPENTER_CLUSTER_ANNOTATION]?.trim();
-  if (entity.kind.toLocaleLowerCase('en-US') !== 'resource' || !cluster) {
-    return undefined;
-  }
-  return { cluster, ref: stringifyEntityRef(entity) };
+  const cluster = clusterOfClusterEntity(entity);
+  return cluster ? { cluster, ref: stringifyEntityRef(entity) } : undefined;
 }
 
 interface Answers {
@@ -142,7 +139,8 @@ interface Answers {
  * - the template of `karpenter.frontend.changeTemplate` (default {@link DEFAULT_CHANGE_TEMPLATE}) is in
  *   the catalog, so portals that did not register it show no dead links;
  * - the cluster has exactly one entity: the current entity when it is a Resource whose
- *   `karpenter.sh/cluster` annotation is the cluster's name (no catalog request), otherwise the
+ *   `karpenter.sh/cluster` annotation is the cluster's name and whose `spec.type` is
+ *   `kubernetes-cluster` (no catalog request), otherwise the
  *   only `kubernetes-cluster` Resource with that annotation in the catalog (none or several: no
  *   link).
  *

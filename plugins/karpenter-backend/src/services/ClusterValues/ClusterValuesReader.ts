@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
-  Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
@@ -16,7 +15,11 @@ import {
 } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ClusterValues } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  ClusterValues,
+  clusterOfClusterEntity,
+  KARPENTER_CLUSTER_ANNOTATION,
+} from '@karpenter-backstage/plugin-karpenter-common';
 import {
   formatFieldErrors,
   KARPENTER_VALUES_FILE,
@@ -26,9 +29,6 @@ import { ClusterAccessDecision } from '../ClusterAccess';
 import { ClusterRegistry } from '../ClusterRegistry';
 import { entityContext } from '../EntitySummaries';
 import { repoLocationOf } from './repoLocation';
-
-/** The annotation naming the cluster of a cluster entity. */
-const CLUSTER_ANNOTATION = 'karpenter.sh/cluster';
 
 /**
  * Reads a cluster repository's `karpenter-values.yaml` for the day-two change template.
@@ -41,13 +41,6 @@ export interface ClusterValuesService {
     credentials: BackstageCredentials,
     decision: ClusterAccessDecision,
   ): Promise<ClusterValues>;
-}
-
-function isClusterEntity(entity: Entity) {
-  return (
-    entity.kind.toLowerCase() === 'resource' &&
-    entity.spec?.type === 'kubernetes-cluster'
-  );
 }
 
 /**
@@ -83,10 +76,10 @@ export class ClusterValuesReader implements ClusterValuesService {
       );
     }
     const entityRef = stringifyEntityRef(entity);
-    const clusterName = entity.metadata.annotations?.[CLUSTER_ANNOTATION];
-    if (!isClusterEntity(entity) || !clusterName) {
+    const clusterName = clusterOfClusterEntity(entity);
+    if (!clusterName) {
       throw new InputError(
-        `${entityRef} is not a Karpenter cluster entity: a Resource of type kubernetes-cluster with the ${CLUSTER_ANNOTATION} annotation, as the Karpenter template creates`,
+        `${entityRef} is not a Karpenter cluster entity: a Resource of type kubernetes-cluster with the ${KARPENTER_CLUSTER_ANNOTATION} annotation, as the Karpenter template creates`,
       );
     }
     const configured = registry.list().some(c => c.name === clusterName);
@@ -107,7 +100,7 @@ export class ClusterValuesReader implements ClusterValuesService {
     }
     if (parsed.value.clusterName !== clusterName) {
       throw new InputError(
-        `${KARPENTER_VALUES_FILE} of ${entityRef} is for cluster ${parsed.value.clusterName}, but the entity's ${CLUSTER_ANNOTATION} is ${clusterName}`,
+        `${KARPENTER_VALUES_FILE} of ${entityRef} is for cluster ${parsed.value.clusterName}, but the entity's ${KARPENTER_CLUSTER_ANNOTATION} is ${clusterName}`,
       );
     }
     return {

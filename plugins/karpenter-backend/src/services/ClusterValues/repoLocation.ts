@@ -3,6 +3,7 @@ import {
   getEntitySourceLocation,
   ANNOTATION_LOCATION,
   parseLocationRef,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
@@ -54,9 +55,7 @@ export function repoLocationOf(
   entity: Entity,
   integrations: ScmIntegrationRegistry,
 ): RepoLocation {
-  const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
-    entity.metadata.name
-  }`;
+  const ref = stringifyEntityRef(entity);
   let source: { type: string; target: string };
   try {
     source = getEntitySourceLocation(entity);
