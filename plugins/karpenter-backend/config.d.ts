@@ -106,6 +106,26 @@ export interface Config {
          * @visibility backend
          */
         sqsEndpoint?: string;
+        /**
+         * Price List API endpoint override (a proxy, the local simulator); by default the
+         * API's endpoint for the region (us-east-1, eu-central-1 or ap-south-1).
+         * @visibility backend
+         */
+        pricingEndpoint?: string;
+        /**
+         * EC2 endpoint override for `DescribeSpotPriceHistory` (VPC endpoints, the simulator).
+         * @visibility backend
+         */
+        ec2Endpoint?: string;
+      };
+      /** What this cluster's nodes cost: overrides `karpenter.cost`. */
+      cost?: {
+        /**
+         * Multiplier on the list prices for this cluster (an enterprise discount: 0.85 =
+         * 15 % off).
+         * @visibility backend
+         */
+        discount?: number;
       };
     }>;
     /**
@@ -139,6 +159,47 @@ export interface Config {
       launchTimeout?: HumanDuration | string;
       /** @visibility backend */
       registrationTimeout?: HumanDuration | string;
+    };
+    /**
+     * What the nodes cost (docs/cost.md): on-demand prices from the AWS Price List API, spot
+     * prices from EC2 DescribeSpotPriceHistory, fetched by a scheduled task with the clusters'
+     * AWS credentials (`pricing:GetProducts`, `ec2:DescribeSpotPriceHistory`) and kept in the
+     * plugin database.
+     */
+    cost?: {
+      /**
+       * Set to false to turn cost off: no AWS pricing call, no cost in the API (default true).
+       * @visibility backend
+       */
+      enabled?: boolean;
+      /**
+       * Multiplier on every list price (an enterprise discount: 0.85 = 15 % off; default 1).
+       * A cluster's `cost.discount` overrides it.
+       * @visibility backend
+       */
+      discount?: number;
+      /**
+       * The price of `reserved` capacity (capacity reservations) as a multiple of the on-demand
+       * price (default 1: on-demand capacity reservations are billed at the on-demand rate).
+       * @visibility backend
+       */
+      reservedPriceFactor?: number;
+      /**
+       * How often prices are fetched again (default 12 hours, as Karpenter does). Instance
+       * types a cluster starts to run are priced within `checkInterval`.
+       * @visibility backend
+       */
+      refreshInterval?: HumanDuration | string;
+      /**
+       * How often the task looks for instance types without a price (default 10 minutes).
+       * @visibility backend
+       */
+      checkInterval?: HumanDuration | string;
+      /**
+       * Prices fetched longer ago than this are marked stale (default 24 hours).
+       * @visibility backend
+       */
+      staleAfter?: HumanDuration | string;
     };
     /** Interruption history and queue sampling. */
     interruptions?: {

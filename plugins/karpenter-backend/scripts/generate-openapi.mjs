@@ -42,6 +42,7 @@ const TYPES = path.join(
 const DOCS = path.join(root, 'docs/api.md');
 const SCHEMA_FILES = [
   'common.yaml',
+  'cost.yaml',
   'nodes.yaml',
   'interruptions.yaml',
   'summary.yaml',

@@ -110,3 +110,60 @@ export function readClusterRefreshMs(config: Config): number {
     { positive: true },
   );
 }
+
+/**
+ * A price multiplier (`karpenter.cost.discount`, a cluster's `cost.discount`): a number above 0
+ * (below 1 a discount); 0, negative or not a number fails start-up naming the key (`name` is how
+ * the key is shown).
+ *
+ * @internal
+ */
+export function readDiscount(config: Config, name: string, key = name): number {
+  const value = config.getNumber(key);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new InputError(`${name} must be a number above 0, got ${value}`);
+  return value;
+}
+
+/** Settings of the cost services (`karpenter.cost`). @internal */
+export interface CostSettings {
+  enabled: boolean;
+  discount: number;
+  reservedPriceFactor: number;
+  refreshIntervalMs: number;
+  checkIntervalMs: number;
+  staleAfterMs: number;
+}
+
+/** @internal */
+export function readCostSettings(config: Config): CostSettings {
+  const key = 'karpenter.cost';
+  const factor = config.has(`${key}.reservedPriceFactor`)
+    ? readDiscount(config, `${key}.reservedPriceFactor`)
+    : 1;
+  return {
+    enabled: config.getOptionalBoolean(`${key}.enabled`) ?? true,
+    discount: config.has(`${key}.discount`)
+      ? readDiscount(config, `${key}.discount`)
+      : 1,
+    reservedPriceFactor: factor,
+    refreshIntervalMs: readDurationMs(
+      config,
+      `${key}.refreshInterval`,
+      { hours: 12 },
+      { positive: true },
+    ),
+    checkIntervalMs: readDurationMs(
+      config,
+      `${key}.checkInterval`,
+      { minutes: 10 },
+      { positive: true },
+    ),
+    staleAfterMs: readDurationMs(
+      config,
+      `${key}.staleAfter`,
+      { hours: 24 },
+      { positive: true },
+    ),
+  };
+}

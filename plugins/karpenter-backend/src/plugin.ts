@@ -15,11 +15,16 @@ import {
 } from '@karpenter-backstage/plugin-karpenter-node';
 import {
   readClusterRefreshMs,
+  readCostSettings,
   readHealthThresholds,
   readInterruptionSettings,
   readStaleAfterMs,
 } from './config';
-import { DatabaseInterruptionStore, migrateDatabase } from './database';
+import {
+  DatabaseInterruptionStore,
+  DatabasePriceStore,
+  migrateDatabase,
+} from './database';
 import {
   karpenterClusterPermissionResourceRef,
   karpenterClusterRules,
@@ -41,6 +46,12 @@ import {
 import { EntitySummaries } from './services/EntitySummaries';
 import { ClusterValuesReader } from './services/ClusterValues';
 import { InterruptionHistory } from './services/InterruptionHistory';
+import {
+  DefaultPricingService,
+  defaultPriceClients,
+  pricingCostSource,
+  schedulePricing,
+} from './services/Pricing';
 import { DefaultQueueMonitor } from './services/QueueMonitor';
 import {
   scheduleClusterTasks,
@@ -129,9 +140,18 @@ export const karpenterPlugin = createBackendPlugin({
         lifecycle.addShutdownHook(() => cache.stop());
 
         const settings = readInterruptionSettings(config);
-        const store = new DatabaseInterruptionStore(
-          await migrateDatabase(database),
-        );
+        const db = await migrateDatabase(database);
+        const store = new DatabaseInterruptionStore(db);
+        const costSettings = readCostSettings(config);
+        // cost off: no pricing service, no AWS pricing call, no cost in the API
+        const pricing = costSettings.enabled
+          ? new DefaultPricingService({
+              store: new DatabasePriceStore(db),
+              clients: defaultPriceClients(awsCredentials),
+              logger,
+              refreshIntervalMs: costSettings.refreshIntervalMs,
+            })
+          : undefined;
         const history = new InterruptionHistory(store);
         const queues = new DefaultQueueMonitor({
           targets: queueTargetsOf(clusters),
@@ -144,6 +164,7 @@ export const karpenterPlugin = createBackendPlugin({
           registry,
           cache,
           thresholds: readHealthThresholds(config),
+          cost: pricing && pricingCostSource(pricing, costSettings),
           logger,
           extras: {
             activity: (cluster, nodePools) =>
@@ -170,6 +191,15 @@ export const karpenterPlugin = createBackendPlugin({
           settings,
         };
         await scheduleInterruptionTasks(tasks);
+        if (pricing)
+          await schedulePricing({
+            scheduler,
+            registry,
+            cache,
+            pricing,
+            settings: costSettings,
+            logger,
+          });
         if (sources.dynamic) {
           await scheduleClusterRefresh({
             scheduler,

@@ -119,3 +119,20 @@ export type {
   KarpenterApiPaths,
   KarpenterApiSchemas,
 } from './schema';
+export {
+  BILLED_NODE_CLAIM_STATES,
+  DEFAULT_PRICE_STALE_AFTER_MS,
+  nodeHourlyPrice,
+  nodesCost,
+  spotSavings,
+  sumCosts,
+} from './cost/model';
+export type {
+  Cost,
+  CostedNode,
+  CostItem,
+  CostOptions,
+  CostUnavailable,
+  PriceBook,
+  PricePoint,
+} from './cost/types';

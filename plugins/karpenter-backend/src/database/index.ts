@@ -9,3 +9,5 @@ export type {
   InterruptionCounts,
   QueueReadError,
 } from './InterruptionStore';
+export { DatabasePriceStore } from './PriceStore';
+export type { PriceRefresh, PriceStore, StoredPrice } from './PriceStore';

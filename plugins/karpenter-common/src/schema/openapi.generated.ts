@@ -240,6 +240,41 @@ export interface components {
       values?: string[];
       minValues?: number;
     };
+    /** Why no price is known for the nodes (the cost is then not a number to read: `hourly` covers no node). */
+    CostUnavailable: {
+      /**
+       * `PRICES_NOT_LOADED`: no price has been fetched for the region yet; `PRICING_DENIED`: AWS refused the credentials (`pricing:GetProducts`, `ec2:DescribeSpotPriceHistory`); `PRICING_UNAVAILABLE`: the pricing endpoints failed and no earlier prices are stored.
+       */
+      code: 'PRICES_NOT_LOADED' | 'PRICING_DENIED' | 'PRICING_UNAVAILABLE';
+      message: string;
+    };
+    /** The running nodes of one instance type and capacity type. */
+    CostItem: {
+      instanceType: string;
+      /** `on-demand`, `spot` or `reserved` (`karpenter.sh/capacity-type`). */
+      capacityType: string;
+      nodes: number;
+      /** What they cost per hour (USD, after the discount); absent when their price is not known (they are then counted in `unpricedNodes`). */
+      hourly?: number;
+    };
+    /** The hourly list price of the running nodes (NodeClaims that have an instance: launched, registered, initialized, drifted, disrupting or terminating), after the configured discount. A node whose price is not known is counted in `unpricedNodes`, never as free. */
+    Cost: {
+      /** USD per hour of the priced nodes. */
+      hourly: number;
+      /** What the priced nodes would cost per hour at the on-demand price (spot savings = 1 − hourly / onDemandEquivalentHourly). */
+      onDemandEquivalentHourly: number;
+      /** 1 − hourly / onDemandEquivalentHourly, between 0 and 1 (absent when nothing is priced). */
+      spotSavings?: number;
+      currency: 'USD';
+      pricedNodes: number;
+      unpricedNodes: number;
+      /** When the oldest price used was fetched from AWS. */
+      pricesAsOf?: string;
+      /** Set when a price used is older than 24 h (the price refresh is failing). */
+      pricesStale?: boolean;
+      unavailable?: components['schemas']['CostUnavailable'];
+      byInstanceType: components['schemas']['CostItem'][];
+    };
     /** A disruption budget and whether it currently allows disruptions. */
     BudgetInfo: {
       nodes: string;
@@ -320,6 +355,8 @@ export interface components {
         budgets: components['schemas']['BudgetInfo'][];
       };
       conditions: components['schemas']['ConditionInfo'][];
+      /** What the NodePool's running nodes cost (absent when cost is not computed: the backend has no pricing, e.g. a test setup). */
+      cost?: components['schemas']['Cost'];
       /** The last known state of a cluster whose data is stale: `health` is then `unknown` with a `STALE_DATA` reason first, followed by the reasons of the last known state. */
       stale?: boolean;
     };
@@ -569,6 +606,8 @@ export interface components {
       interruptions?: components['schemas']['InterruptionActivity'];
       /** The cluster's interruption queue (absent when its status is not available). */
       queue?: components['schemas']['QueueStatus'];
+      /** The sum of the cost of the summary's NodePools in this cluster. */
+      cost?: components['schemas']['Cost'];
       /** The age of the data: the oldest last successful sync (list, watch event or bookmark) of the cluster's watched resources, not the time of the request. */
       updatedAt?: string;
       /** Set when a watched resource has not synced for longer than `karpenter.staleAfter`: the NodePools are the last known state (each marked `stale`), `health` is `unknown` and `error` carries the last failure. */
@@ -588,6 +627,8 @@ export interface components {
       mapping?: 'annotations' | 'workloads';
       health: components['schemas']['HealthStatus'];
       clusters: components['schemas']['ClusterSummary'][];
+      /** The sum over the clusters that have a cost (a cluster that failed or is forbidden adds nothing). */
+      cost?: components['schemas']['Cost'];
       generatedAt: string;
     };
     /** The answer of `GET /v1/entities/{namespace}/{kind}/{name}/values`: the values a cluster repository created by the Karpenter template was rendered from, read from its `karpenter-values.yaml` through the backend's URL reader, with where they came from and where a change goes. */

@@ -42,6 +42,15 @@ export interface KarpenterClusterDetails {
     roleArn?: string;
     externalId?: string;
     sqsEndpoint?: string;
+    /** Price List API endpoint override (the simulator, a proxy). */
+    pricingEndpoint?: string;
+    /** EC2 endpoint override for DescribeSpotPriceHistory (VPC endpoints, the simulator). */
+    ec2Endpoint?: string;
+  };
+  /** What this cluster's nodes cost (overrides `karpenter.cost`). */
+  cost?: {
+    /** Multiplier on the list prices (an enterprise discount: 0.85 = 15 % off). */
+    discount?: number;
   };
 }
 

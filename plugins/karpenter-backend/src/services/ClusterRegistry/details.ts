@@ -22,6 +22,7 @@ export function fromClusterDetails(
     requestTimeoutMs: d.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     interruptionQueue: d.interruptionQueue,
     aws: { ...d.aws },
+    cost: d.cost ? { ...d.cost } : undefined,
     source,
   };
 }

@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { karpenterAuthProviderOf } from '@karpenter-backstage/plugin-karpenter-node';
-import { readDurationMs } from '../../config';
+import { readDiscount, readDurationMs } from '../../config';
 import { readOwners } from './readOwners';
 import { ClusterConfig } from './types';
 import {
@@ -48,7 +48,18 @@ function fromKarpenter(c: Config, index: number): ClusterConfig {
       roleArn: c.getOptionalString('aws.roleArn'),
       externalId: c.getOptionalString('aws.externalId'),
       sqsEndpoint: c.getOptionalString('aws.sqsEndpoint'),
+      pricingEndpoint: c.getOptionalString('aws.pricingEndpoint'),
+      ec2Endpoint: c.getOptionalString('aws.ec2Endpoint'),
     },
+    cost: c.has('cost.discount')
+      ? {
+          discount: readDiscount(
+            c,
+            `karpenter.clusters[${index}].cost.discount`,
+            'cost.discount',
+          ),
+        }
+      : undefined,
     source: 'karpenter.clusters',
   };
 }

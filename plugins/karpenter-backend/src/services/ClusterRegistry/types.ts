@@ -46,7 +46,11 @@ export interface ClusterConfig {
     roleArn?: string;
     externalId?: string;
     sqsEndpoint?: string;
+    pricingEndpoint?: string;
+    ec2Endpoint?: string;
   };
+  /** Overrides of `karpenter.cost` for this cluster. */
+  cost?: { discount?: number };
   /** Where the cluster came from, for error messages (`karpenter.clusters`, a supplier). */
   source?: string;
 }

@@ -1,3 +1,4 @@
+import { awsErrorName, isUnreachable } from '../awsErrors';
 import { QueueErrorCode } from './types';
 
 const byName: Record<string, QueueErrorCode> = {
@@ -37,25 +38,8 @@ export function classifySqsError(error: unknown): {
   code: QueueErrorCode;
   message: string;
 } {
-  const e = error as {
-    name?: string;
-    Code?: string;
-    code?: string;
-    message?: string;
-  };
-  const name = e?.name ?? e?.Code ?? '';
-  let code: QueueErrorCode = byName[name] ?? 'ERROR';
-  if (
-    code === 'ERROR' &&
-    ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET'].includes(
-      e?.code ?? '',
-    )
-  ) {
-    code = 'UNREACHABLE';
-  }
-  if (code === 'ERROR' && name === 'TimeoutError') {
-    code = 'UNREACHABLE';
-  }
+  let code: QueueErrorCode = byName[awsErrorName(error)] ?? 'ERROR';
+  if (code === 'ERROR' && isUnreachable(error)) code = 'UNREACHABLE';
   return { code, message: messages[code] };
 }
 

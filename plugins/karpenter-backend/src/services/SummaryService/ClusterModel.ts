@@ -6,6 +6,7 @@ import {
 import { CachedNode, CachedNodeClaim, ClusterSnapshot } from '../ClusterCache';
 import { nodeClaimInfo, nodeClassInfo, nodePoolInfo } from './toInfo';
 import { HealthThresholds } from '../Health';
+import { ClusterCostFunction } from '../Pricing';
 
 /**
  * Everything derived from one cluster snapshot, indexed for requests: built once per cache
@@ -24,6 +25,7 @@ export class ClusterModel {
     snapshot: ClusterSnapshot,
     nowMs: number,
     thresholds?: Partial<HealthThresholds>,
+    cost?: ClusterCostFunction,
   ) {
     const claimsByPool = new Map<string, CachedNodeClaim[]>();
     for (const claim of snapshot.nodeClaims) {
@@ -61,6 +63,17 @@ export class ClusterModel {
     this.nodeClaims = snapshot.nodeClaims
       .map(nodeClaimInfo)
       .sort((a, b) => a.name.localeCompare(b.name));
+    if (cost) {
+      const infosByPool = new Map<string, NodeClaimInfo[]>();
+      for (const claim of this.nodeClaims) {
+        if (!claim.nodePool) continue;
+        const list = infosByPool.get(claim.nodePool) ?? [];
+        list.push(claim);
+        infosByPool.set(claim.nodePool, list);
+      }
+      for (const [name, info] of this.nodePools)
+        info.cost = cost(infosByPool.get(name) ?? []);
+    }
     this.nodeClasses = snapshot.nodeClasses
       .map(nodeClassInfo)
       .sort((a, b) => a.name.localeCompare(b.name));

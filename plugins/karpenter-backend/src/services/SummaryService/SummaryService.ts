@@ -11,6 +11,7 @@ import {
   NodeClassInfo,
   NodePoolInfo,
   QueueStatus,
+  sumCosts,
   worstStatus,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import {
@@ -28,6 +29,7 @@ import {
   parseLabelSelector,
 } from '@karpenter-backstage/plugin-karpenter-node';
 import { HealthThresholds } from '../Health';
+import { ClusterCostSource } from '../Pricing';
 
 /** Interruption activity and queue status per cluster (the interruption services). @internal */
 export interface ClusterExtras {
@@ -53,6 +55,8 @@ export class SummaryService {
       cache: ClusterCache;
       thresholds?: Partial<HealthThresholds>;
       extras?: ClusterExtras;
+      /** What the nodes cost (no cost in the answers without it). */
+      cost?: ClusterCostSource;
       logger?: LoggerService;
       now?: () => number;
     },
@@ -62,24 +66,35 @@ export class SummaryService {
     return (this.options.now ?? Date.now)();
   }
 
-  /** The derived model of a cluster, rebuilt when the cache changed or after 30 s. */
+  /**
+   * The derived model of a cluster, rebuilt when the cache or the prices changed, or after 30 s.
+   */
   async model(cluster: string, pods = false) {
     const snapshot = await this.options.cache.snapshot(cluster, { pods });
     const now = this.now();
+    const cost = this.options.cost;
+    const generation = cost
+      ? `${snapshot.generation}:${cost.version}`
+      : snapshot.generation;
     const cached = this.models.get(cluster);
     if (
       cached &&
-      cached.generation === snapshot.generation &&
+      cached.generation === generation &&
       now - cached.at < MODEL_TTL_MS
     ) {
       return { model: cached.model, snapshot };
     }
-    const model = new ClusterModel(snapshot, now, this.options.thresholds);
-    this.models.set(cluster, {
-      generation: snapshot.generation,
-      at: now,
-      model,
-    });
+    const model = new ClusterModel(
+      snapshot,
+      now,
+      this.options.thresholds,
+      cost?.costFunction(
+        this.options.registry.get(cluster),
+        snapshot.nodeClaims,
+        now,
+      ),
+    );
+    this.models.set(cluster, { generation, at: now, model });
     return { model, snapshot };
   }
 
@@ -197,6 +212,9 @@ export class SummaryService {
         extras?.queue(cluster).catch(() => undefined),
       ]);
       const nodePools = markStale(withQueueBacklog(selected, queue), snapshot);
+      const cost = this.options.cost
+        ? sumCosts(nodePools.map(p => p.cost))
+        : undefined;
       return {
         cluster,
         title: config.title,
@@ -207,6 +225,7 @@ export class SummaryService {
         missingNodePools: missing?.length ? missing : undefined,
         interruptions,
         queue,
+        cost,
         // the age of the data (oldest sync of the cluster's resources), not of the request
         updatedAt: new Date(snapshot.syncedAt).toISOString(),
         ...(snapshot.stale
@@ -253,6 +272,7 @@ export class SummaryService {
           ? worstStatus(visible.map(c => (c.error ? 'unknown' : c.health)))
           : 'unknown',
       clusters,
+      cost: this.options.cost ? sumCosts(clusters.map(c => c.cost)) : undefined,
       generatedAt: new Date(this.now()).toISOString(),
     };
   }

@@ -795,6 +795,108 @@ export const spec = {
           },
         },
       },
+      CostUnavailable: {
+        type: 'object',
+        description:
+          'Why no price is known for the nodes (the cost is then not a number to read: `hourly` covers no node).',
+        required: ['code', 'message'],
+        properties: {
+          code: {
+            type: 'string',
+            enum: [
+              'PRICES_NOT_LOADED',
+              'PRICING_DENIED',
+              'PRICING_UNAVAILABLE',
+            ],
+            description:
+              '`PRICES_NOT_LOADED`: no price has been fetched for the region yet; `PRICING_DENIED`: AWS refused the credentials (`pricing:GetProducts`, `ec2:DescribeSpotPriceHistory`); `PRICING_UNAVAILABLE`: the pricing endpoints failed and no earlier prices are stored.',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      CostItem: {
+        type: 'object',
+        description:
+          'The running nodes of one instance type and capacity type.',
+        required: ['instanceType', 'capacityType', 'nodes'],
+        properties: {
+          instanceType: {
+            type: 'string',
+          },
+          capacityType: {
+            type: 'string',
+            description:
+              '`on-demand`, `spot` or `reserved` (`karpenter.sh/capacity-type`).',
+          },
+          nodes: {
+            type: 'number',
+          },
+          hourly: {
+            type: 'number',
+            description:
+              'What they cost per hour (USD, after the discount); absent when their price is not known (they are then counted in `unpricedNodes`).',
+          },
+        },
+      },
+      Cost: {
+        type: 'object',
+        description:
+          'The hourly list price of the running nodes (NodeClaims that have an instance: launched, registered, initialized, drifted, disrupting or terminating), after the configured discount. A node whose price is not known is counted in `unpricedNodes`, never as free.',
+        required: [
+          'hourly',
+          'onDemandEquivalentHourly',
+          'currency',
+          'pricedNodes',
+          'unpricedNodes',
+          'byInstanceType',
+        ],
+        properties: {
+          hourly: {
+            type: 'number',
+            description: 'USD per hour of the priced nodes.',
+          },
+          onDemandEquivalentHourly: {
+            type: 'number',
+            description:
+              'What the priced nodes would cost per hour at the on-demand price (spot savings = 1 − hourly / onDemandEquivalentHourly).',
+          },
+          spotSavings: {
+            type: 'number',
+            description:
+              '1 − hourly / onDemandEquivalentHourly, between 0 and 1 (absent when nothing is priced).',
+          },
+          currency: {
+            type: 'string',
+            enum: ['USD'],
+          },
+          pricedNodes: {
+            type: 'number',
+          },
+          unpricedNodes: {
+            type: 'number',
+          },
+          pricesAsOf: {
+            type: 'string',
+            description: 'When the oldest price used was fetched from AWS.',
+          },
+          pricesStale: {
+            type: 'boolean',
+            description:
+              'Set when a price used is older than 24 h (the price refresh is failing).',
+          },
+          unavailable: {
+            $ref: '#/components/schemas/CostUnavailable',
+          },
+          byInstanceType: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostItem',
+            },
+          },
+        },
+      },
       BudgetInfo: {
         type: 'object',
         description:
@@ -1020,6 +1122,11 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/ConditionInfo',
             },
+          },
+          cost: {
+            $ref: '#/components/schemas/Cost',
+            description:
+              "What the NodePool's running nodes cost (absent when cost is not computed: the backend has no pricing, e.g. a test setup).",
           },
           stale: {
             type: 'boolean',
@@ -1725,6 +1832,11 @@ export const spec = {
             description:
               "The cluster's interruption queue (absent when its status is not available).",
           },
+          cost: {
+            $ref: '#/components/schemas/Cost',
+            description:
+              "The sum of the cost of the summary's NodePools in this cluster.",
+          },
           updatedAt: {
             type: 'string',
             description:
@@ -1769,6 +1881,11 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/ClusterSummary',
             },
+          },
+          cost: {
+            $ref: '#/components/schemas/Cost',
+            description:
+              'The sum over the clusters that have a cost (a cluster that failed or is forbidden adds nothing).',
           },
           generatedAt: {
             type: 'string',

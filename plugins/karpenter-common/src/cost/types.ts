@@ -1,0 +1,60 @@
+import type { KarpenterApiSchemas } from '../schema';
+
+/** What running nodes cost per hour (USD), see the `Cost` schema. @public */
+export type Cost = KarpenterApiSchemas['Cost'];
+
+/** The running nodes of one instance type and capacity type, and their price. @public */
+export type CostItem = KarpenterApiSchemas['CostItem'];
+
+/** Why no price is known. @public */
+export type CostUnavailable = KarpenterApiSchemas['CostUnavailable'];
+
+/**
+ * The prices of one region, as fetched from AWS: on-demand per instance type (Price List API),
+ * spot per availability zone and instance type (EC2 `DescribeSpotPriceHistory`), USD per hour.
+ *
+ * @public
+ */
+export interface PriceBook {
+  onDemand(instanceType: string): PricePoint | undefined;
+  spot(instanceType: string, zone: string): PricePoint | undefined;
+  /** Set when the book has no prices, with the reason. */
+  unavailable?: CostUnavailable;
+}
+
+/** A price and when it was fetched. @public */
+export interface PricePoint {
+  /** USD per hour. */
+  usdPerHour: number;
+  /** When it was fetched from AWS (ms since the epoch). */
+  fetchedAt: number;
+}
+
+/**
+ * How list prices become what a cluster pays.
+ *
+ * @public
+ */
+export interface CostOptions {
+  /**
+   * Multiplier on every price (an enterprise discount: 0.85 = 15 % off); default 1.
+   */
+  discount?: number;
+  /**
+   * The price of `reserved` capacity (capacity reservations) as a multiple of the on-demand
+   * price; default 1 (an on-demand capacity reservation is billed at the on-demand rate).
+   */
+  reservedPriceFactor?: number;
+  /** Prices fetched longer ago than this are marked stale (default 24 h). */
+  staleAfterMs?: number;
+  /** Now, for the staleness (ms since the epoch). */
+  nowMs: number;
+}
+
+/** The fields of a NodeClaim the cost model reads (a `NodeClaimInfo` has them). @public */
+export interface CostedNode {
+  state: KarpenterApiSchemas['NodeClaimState'];
+  instanceType?: string;
+  capacityType?: string;
+  zone?: string;
+}
