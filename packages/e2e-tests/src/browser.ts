@@ -77,3 +77,44 @@ export async function expectVisible(
   await locator.waitFor({ timeout });
   expect(await locator.isVisible()).toBe(true);
 }
+
+/**
+ * Waits until one of some elements is visible and returns its key; on timeout fails with what
+ * the page shows (its main text, trimmed) and a screenshot `<name>-timeout.png`, so a failure
+ * in CI says which state the page was stuck in.
+ *
+ * @public
+ */
+export async function waitForOneOf<K extends string>(
+  page: Page,
+  name: string,
+  candidates: Record<K, Locator>,
+  timeout = 60_000,
+): Promise<K> {
+  const keys = Object.keys(candidates) as K[];
+  try {
+    return await Promise.any(
+      keys.map(key =>
+        candidates[key]
+          .first()
+          .waitFor({ timeout })
+          .then(() => key),
+      ),
+    );
+  } catch {
+    await screenshot(page, `${name}-timeout`).catch(() => undefined);
+    const text = await page
+      .locator('main')
+      .first()
+      .innerText({ timeout: 5_000 })
+      .catch(() => '(no main element)');
+    throw new Error(
+      `${name}: none of ${keys.join(
+        ', ',
+      )} appeared within ${timeout} ms; the page at ${page.url()} shows:\n${text.slice(
+        0,
+        2000,
+      )}`,
+    );
+  }
+}

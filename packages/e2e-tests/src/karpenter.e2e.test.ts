@@ -107,6 +107,38 @@ describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
     );
   });
 
+  it('shows what the nodes cost: the entity and each NodePool on the card, the column and the breakdown in the tab', async () => {
+    // prices from the simulator's Price List API and EC2 (app-config.yaml aws.pricingEndpoint,
+    // aws.ec2Endpoint), fetched by the backend's price task
+    await page.goto(`${portalUrl}/catalog/default/resource/demo-cluster`);
+    const entityCost = page.getByTestId('entity-cost');
+    await entityCost
+      .getByText(/\$[\d,]+\.\d\d\/h · \d+ % saved by spot/)
+      .waitFor({ timeout: 90_000 });
+    await page
+      .getByTestId('nodepool-batch')
+      .getByText(/\$[\d,]+\.\d\d\/h · \d+ % saved by spot/)
+      .waitFor();
+    // critical runs on-demand only: a price, no spot saving
+    const critical = await page.getByTestId('nodepool-critical').innerText();
+    expect(critical).toMatch(/\$[\d,]+\.\d\d\/h/);
+    expect(critical).not.toMatch(/saved by spot/);
+    await page
+      .getByRole('link', { name: 'NodePools, NodeClaims and interruptions' })
+      .click({ timeout: 60_000 });
+    await page
+      .getByRole('table', { name: 'NodePools' })
+      .getByRole('columnheader', { name: 'Cost' })
+      .waitFor({ timeout: 60_000 });
+    const breakdown = page.getByRole('table', {
+      name: 'Cost by instance type',
+    });
+    await expectVisible(breakdown.first());
+    await expectVisible(
+      breakdown.first().getByRole('cell', { name: 'c5.2xlarge' }).first(),
+    );
+  });
+
   it('is readable in the dark theme', async () => {
     await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
     await page.goto(`${portalUrl}/catalog/default/resource/demo-cluster`);

@@ -1,6 +1,6 @@
 /* The test backend of one bench size, alone in its own process, so that its memory is the
  * backend's — not the simulator's or the load generator's. Started by `startBenchBackend` with
- * the cluster URL as its argument; over IPC it sends `{ port }` once listening, answers
+ * the cluster URL and the simulator's pricing endpoints (JSON, `null`: cost off) as arguments; over IPC it sends `{ port }` once listening, answers
  * `'memory'` with `process.memoryUsage()` after a full GC and after V8's last-resort GC, and
  * exits on `'stop'`. */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -14,7 +14,10 @@ import karpenterBackend from '@karpenter-backstage/plugin-karpenter-backend';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import { ENTITY, RESOURCE } from './entities';
 
-async function main(url: string) {
+async function main(
+  url: string,
+  pricing: { pricingEndpoint: string; ec2Endpoint: string } | null,
+) {
   // The portal's embedded default: SQLite files in a folder (the test backend's default is an
   // in-memory database, whose pages would count as the backend's RSS: the history's 26,000
   // records and their indexes, not what the caches hold).
@@ -46,8 +49,13 @@ async function main(url: string) {
                 url,
                 authProvider: 'none',
                 requestTimeout: 30000,
+                aws: { region: 'us-east-1', ...pricing },
               },
             ],
+            cost: { enabled: pricing !== null },
+          },
+          aws: {
+            mainAccount: { accessKeyId: 'bench', secretAccessKey: 'bench' },
           },
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },
@@ -102,7 +110,7 @@ async function main(url: string) {
   process.send!({ port: (backend.server.address() as { port: number }).port });
 }
 
-main(process.argv[2]).catch(error => {
+main(process.argv[2], JSON.parse(process.argv[3] ?? 'null')).catch(error => {
   process.stderr.write(`[bench backend] ${error?.stack ?? error}\n`);
   process.exit(1);
 });

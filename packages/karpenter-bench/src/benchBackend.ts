@@ -18,16 +18,26 @@ export interface BenchBackend {
   stop(): Promise<void>;
 }
 
-/** Starts backendProcess.ts against the cluster at `clusterUrl`. */
+/** The simulator's pricing endpoints, when the bench runs with cost (`yarn bench` default). */
+export interface BenchPricing {
+  pricingEndpoint: string;
+  ec2Endpoint: string;
+}
+
+/**
+ * Starts backendProcess.ts against the cluster at `clusterUrl`; with `pricing`, cost is on
+ * (prices from the simulator), without it `karpenter.cost.enabled` is false.
+ */
 export async function startBenchBackend(
   clusterUrl: string,
+  pricing?: BenchPricing,
 ): Promise<BenchBackend> {
   const child = fork(
     resolvePackagePath(
       '@karpenter-backstage/karpenter-bench',
       'src/backendProcess.ts',
     ),
-    [clusterUrl],
+    [clusterUrl, JSON.stringify(pricing ?? null)],
     {
       execArgv: [
         '--expose-gc',

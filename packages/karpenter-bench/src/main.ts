@@ -1,4 +1,4 @@
-/* yarn bench [--smoke] [--no-frontend] [--sizes L] [--render bench/results/<date>.json]: the Karpenter backend against the simulator at S/M/L, side by side with
+/* yarn bench [--smoke] [--no-frontend] [--no-cost] [--sizes L] [--render bench/results/<date>.json]: the Karpenter backend against the simulator at S/M/L, side by side with
  * the Backstage Kubernetes plugin; writes bench/results/<date>.json and docs/benchmarks.md. */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,6 +74,8 @@ async function main() {
     const r = await runSize(size, {
       warmRequests: smoke ? 20 : 200,
       throughputSeconds: smoke ? 2 : THROUGHPUT_SECONDS,
+      // --no-cost: karpenter.cost.enabled false (to compare with the default run, with cost)
+      cost: !process.argv.includes('--no-cost'),
     });
     process.stderr.write(
       `[bench] ${size.name}: ${JSON.stringify({
@@ -107,7 +109,10 @@ async function main() {
     process.exit(0);
   }
   // A smoke run or a run of some sizes only (--sizes) is written under bench/tmp, never to docs/.
-  const scratch = smoke || sizesArgument() !== undefined;
+  const scratch =
+    smoke ||
+    sizesArgument() !== undefined ||
+    process.argv.includes('--no-cost');
   const outDir = path.join(root, scratch ? 'bench/tmp' : 'bench/results');
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${report.date.slice(0, 10)}.json`);

@@ -140,10 +140,34 @@ async function timelineLatencies(
   return { ...stats, events };
 }
 
+/**
+ * With cost on, the warm answers are measured with prices: waits until the summary prices its
+ * nodes (the price task fetched from the simulator and the model was rebuilt with them).
+ */
+async function pricesLoaded(base: string, auth: Record<string, string>) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const res = await fetch(
+      `${base}/api/karpenter/v1/entities/default/resource/bench-cluster/summary`,
+      { headers: auth },
+    );
+    const body = await res.json();
+    if (body.cost?.pricedNodes > 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`no prices after 60 s: ${JSON.stringify(body.cost)}`);
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
 /** One size: floor, ours cold/warm/throughput, the Kubernetes plugin, memory. */
 export async function runSize(
   size: BenchSize,
-  options: { warmRequests: number; throughputSeconds: number },
+  options: {
+    warmRequests: number;
+    throughputSeconds: number;
+    /** Cost on (prices from the simulator); default true. */
+    cost?: boolean;
+  },
 ): Promise<SizeResult> {
   const sim = new Simulator({ scenario: scenarioFor(size) });
   await sim.start();
@@ -153,7 +177,15 @@ export async function runSize(
     const f = await floor(url);
     // The backend runs in its own process: its RSS is then the backend's alone. Growth is
     // measured from the started, idle backend (plugins loaded, nothing cached).
-    const backend = await startBenchBackend(url);
+    const backend = await startBenchBackend(
+      url,
+      options.cost === false
+        ? undefined
+        : {
+            pricingEndpoint: sim.pricingEndpoint,
+            ec2Endpoint: sim.ec2Endpoint,
+          },
+    );
     const base = backend.baseUrl;
     const before = await backend.memory();
     const auth = { Authorization: mockCredentials.user.header() };
@@ -177,6 +209,7 @@ export async function runSize(
     const during = await latencies(options.warmRequests, summary);
     const events = await recorderCaughtUp(base, auth);
     const catchUpEndedMs = Math.round(performance.now() - coldStart);
+    if (options.cost !== false) await pricesLoaded(base, auth);
     const warm = await latencies(options.warmRequests, summary);
     // After warm-up: what the caches hold. After the load: plus the allocator's high-water mark
     // of 50 concurrent clients (freed heap V8 and malloc keep), which grows with requests served.

@@ -9,6 +9,13 @@ import type {
 } from './k8s/types';
 import { WriteHandler } from './k8s/writes';
 import { Random } from './model/random';
+import {
+  checkPricingFault,
+  PriceTable,
+  PricingEndpoints,
+  ScenarioPriceTable,
+  startPricingServers,
+} from './pricing';
 import { loadScenario } from './scenario/load';
 import { Scenario, TimelineStep } from './scenario/types';
 import { RawEvent } from './karpenter/eventRecorder';
@@ -19,7 +26,13 @@ import { SqsServer } from './sqs/SqsServer';
 /** @public */
 export interface SimulatorOptions {
   scenario: string | Scenario;
-  ports?: { sqs?: number; clusters?: Record<string, number> };
+  /** Fixed ports (default: any free one) of the SQS, Price List and EC2 endpoints and clusters. */
+  ports?: {
+    sqs?: number;
+    pricing?: number;
+    ec2?: number;
+    clusters?: Record<string, number>;
+  };
   /** Run the timeline on a real-time timer (the CLI); tests call `advance`. */
   autoAdvance?: boolean;
   /** Simulated seconds per real second with autoAdvance (default 1). */
@@ -76,17 +89,25 @@ interface Scheduled {
 }
 
 /**
- * A running simulator: one Kubernetes API server per cluster and one SQS endpoint, all on
- * 127.0.0.1, driven by a scenario and a simulated clock.
+ * A running simulator: one Kubernetes API server per cluster, one SQS endpoint and the two AWS
+ * pricing APIs (Price List GetProducts, EC2 DescribeSpotPriceHistory), all on 127.0.0.1, driven
+ * by a scenario and a simulated clock.
  * @public
  */
 export class Simulator {
   clusters: SimulatedClusterInfo[] = [];
   sqsEndpoint = '';
+  /** The Price List API (AWS JSON 1.1, `AWSPriceListService.GetProducts`). */
+  pricingEndpoint = '';
+  /** EC2 (query protocol, `DescribeSpotPriceHistory`). */
+  ec2Endpoint = '';
+  /** The prices both pricing APIs serve (read it to compute expected costs). */
+  readonly prices: PriceTable;
   readonly requests: RequestLogEntry[] = [];
   private readonly runtimes = new Map<string, SimCluster>();
   private readonly servers = new Map<string, ApiServer>();
   private sqs?: SqsServer;
+  private pricing?: PricingEndpoints;
   private faults: Fault[] = [];
   private faultSeq = 0;
   private clock: number;
@@ -100,6 +121,7 @@ export class Simulator {
   constructor(private readonly options: SimulatorOptions) {
     this.scenario = loadScenario(options.scenario);
     this.random = new Random(options.seed ?? this.scenario.seed ?? 42);
+    this.prices = new ScenarioPriceTable(this.scenario);
     this.clock = Date.now();
     this.startedAt = this.clock;
   }
@@ -134,6 +156,19 @@ export class Simulator {
         [...this.runtimes.values()].find(r => r.queue.name === name)?.name,
     });
     this.sqsEndpoint = await this.sqs.listen(this.options.ports?.sqs ?? 0);
+    this.pricing = await startPricingServers(
+      {
+        prices: this.prices,
+        faults: () => this.faults,
+        consumeFault: f => this.removeFault(f),
+        log: e => this.requests.push(e),
+        // the prices are as they were on the hour before start
+        pricesSince: () => Math.floor(this.startedAt / 3_600_000) * 3_600_000,
+      },
+      this.options.ports,
+    );
+    this.pricingEndpoint = this.pricing.pricingEndpoint;
+    this.ec2Endpoint = this.pricing.ec2Endpoint;
     for (const [name, runtime] of this.runtimes) {
       const server = new ApiServer({
         cluster: name,
@@ -303,7 +338,12 @@ export class Simulator {
     return this.runtime(opts.cluster).interrupt(opts);
   }
 
+  /**
+   * A fault in effect until removed (or, `once`, for one request): Kubernetes API faults, SQS
+   * errors (`sqsError`) and pricing API errors and delays (`pricingError`, `service`).
+   */
   injectFault(fault: Fault): string {
+    checkPricingFault(fault);
     const id = fault.id ?? `fault-${++this.faultSeq}`;
     this.faults.push({ ...fault, id });
     if (fault.dropWatchAfterMs === 0) {
@@ -334,6 +374,7 @@ export class Simulator {
     if (this.timer) clearInterval(this.timer);
     await Promise.all([...this.servers.values()].map(s => s.close()));
     await this.sqs?.close();
+    await this.pricing?.close();
   }
 }
 

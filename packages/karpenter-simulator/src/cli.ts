@@ -11,13 +11,19 @@ function arg(name: string): string | undefined {
 async function main() {
   if (process.argv.includes('--help')) {
     process.stdout.write(
-      'karpenter-simulator --scenario demo|large|faults|<file.yaml> [--port-base N] [--no-auto-advance] [--time-acceleration N] [--seed N] [--ready-file path] [--control-port N]\n',
+      'karpenter-simulator --scenario demo|large|faults|<file.yaml> [--port-base N] [--no-auto-advance] [--time-acceleration N] [--seed N] [--ready-file path] [--control-port N] [--pricing-port N] [--ec2-port N]\n',
     );
     return;
   }
   const scenario = arg('scenario') ?? 'demo';
   const base = arg('port-base') ? Number(arg('port-base')) : undefined;
-  // Ports base+1, base+2, ... in scenario order.
+  const port = (name: string, offset: number): number | undefined => {
+    const given = arg(name);
+    if (given !== undefined) return Number(given);
+    return base !== undefined ? base + offset : undefined;
+  };
+  // SQS on base, the clusters on base+1, base+2, ... in scenario order, the Price List API on
+  // base+90 and EC2 on base+91 (unless --pricing-port / --ec2-port say otherwise).
   const names = loadScenario(scenario).clusters.map(c => c.name);
   const started = await startSimulator({
     scenario,
@@ -26,15 +32,15 @@ async function main() {
       ? Number(arg('time-acceleration'))
       : 1,
     seed: arg('seed') ? Number(arg('seed')) : undefined,
-    ports:
-      base !== undefined
-        ? {
-            sqs: base,
-            clusters: Object.fromEntries(
-              names.map((n, i) => [n, base + 1 + i]),
-            ),
-          }
-        : undefined,
+    ports: {
+      sqs: base,
+      pricing: port('pricing-port', 90),
+      ec2: port('ec2-port', 91),
+      clusters:
+        base !== undefined
+          ? Object.fromEntries(names.map((n, i) => [n, base + 1 + i]))
+          : undefined,
+    },
   });
   const controlPort = arg('control-port');
   const control =
@@ -46,6 +52,8 @@ async function main() {
     scenario,
     clusters: started.clusters,
     sqsEndpoint: started.sqsEndpoint,
+    pricingEndpoint: started.pricingEndpoint,
+    ec2Endpoint: started.ec2Endpoint,
     control: control?.url,
   };
   process.stdout.write(`${JSON.stringify(ready)}\n`);

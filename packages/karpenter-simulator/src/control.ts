@@ -7,7 +7,8 @@ import { Simulator } from './Simulator';
  * `POST /interrupt {cluster, nodePool?, nodeClaim?, count?, reason?}` (reason: an interruption Event
  * reason, default SpotInterrupted; 400 for another), `POST /consolidate {cluster, nodePool}`
  * (answers the NodeClaim, or null when a budget blocks it), `POST /advance {ms}`, `POST /step {TimelineStep}`,
- * `POST /faults {Fault}` (answers its id), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`,
+ * `POST /faults {Fault}` (answers its id; pricing faults too: `{pricingError, service?}`; 400 for an
+ * unknown pricingError or service), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`,
  * `POST /eks-tokens {cluster, lifetimeSeconds?}` (require EKS tokens valid that long; none: off).
  */
 export async function startControlServer(

@@ -1,5 +1,6 @@
 /**
- * A simulated Karpenter cluster: Kubernetes API + SQS endpoint on loopback.
+ * A simulated Karpenter cluster: Kubernetes API, SQS and the AWS pricing APIs (Price List
+ * GetProducts, EC2 DescribeSpotPriceHistory) on loopback.
  *
  * @packageDocumentation
  */
@@ -40,7 +41,9 @@ export type {
   ScenarioFault,
   ScenarioNodeGroup,
   ScenarioNodePool,
+  ScenarioPricing,
   TimelineStep,
 } from './scenario/types';
 export { loadScenario, shippedScenarios } from './scenario/load';
 export { SimCluster } from './SimCluster';
+export type { PriceTable } from './pricing/priceTable';

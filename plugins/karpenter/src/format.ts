@@ -1,3 +1,5 @@
+import type { Cost } from '@karpenter-backstage/plugin-karpenter-common';
+
 /** Formats cores: 0.5 → "500m", 12 → "12". @internal */
 export function formatCores(cores: number): string {
   if (cores > 0 && cores < 1) {
@@ -49,4 +51,71 @@ export function formatTime(iso: string): string {
     minute: '2-digit',
     second: '2-digit',
   });
+}
+
+const USD = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/**
+ * USD per hour, 2 decimals: 12.4 → "$12.40/h", 1234.5 → "$1,234.50/h", 0.004 → "<$0.01/h"
+ * (0 stays "$0.00/h"). @internal
+ */
+export function formatHourlyCost(usd: number): string {
+  if (usd > 0 && usd < 0.01) {
+    return '<$0.01/h';
+  }
+  return `$${USD.format(usd)}/h`;
+}
+
+/** The spot saving: 0.612 → "61 % saved by spot". @internal */
+export function formatSavings(fraction: number): string {
+  return `${formatPercent(fraction)} saved by spot`;
+}
+
+/**
+ * Whether no price at all is known (the backend says why in `unavailable`): then there is no
+ * number to read, not "$0.00/h". @internal
+ */
+export function costUnavailable(cost: Cost): boolean {
+  return Boolean(cost.unavailable) && cost.pricedNodes === 0;
+}
+
+/**
+ * Whether the cost has priced spot nodes: "saved by spot" is said only then (a saving without
+ * spot nodes comes from a cheaper reserved price, not from spot).
+ */
+function hasPricedSpot(cost: Cost): boolean {
+  return cost.byInstanceType.some(
+    i => i.capacityType === 'spot' && i.nodes > 0 && i.hourly !== undefined,
+  );
+}
+
+/**
+ * The spot saving to show, or undefined: only with priced spot nodes and a known saving (then
+ * also "0 % saved by spot", which says that spot saves nothing). @internal
+ */
+export function shownSavings(cost: Cost): number | undefined {
+  return hasPricedSpot(cost) ? cost.spotSavings : undefined;
+}
+
+/**
+ * One line about a cost: "$12.40/h · 61 % saved by spot" (the saving only with priced spot
+ * nodes, see {@link shownSavings}), "Cost unavailable" when no price is known. @internal
+ */
+export function costText(cost: Cost): string {
+  if (costUnavailable(cost)) {
+    return 'Cost unavailable';
+  }
+  const savings = shownSavings(cost);
+  const hourly = formatHourlyCost(cost.hourly);
+  return savings === undefined
+    ? hourly
+    : `${hourly} · ${formatSavings(savings)}`;
+}
+
+/** Nodes without a known price: 2 → "+2 nodes unpriced". @internal */
+export function unpricedText(count: number): string {
+  return `+${count} node${count === 1 ? '' : 's'} unpriced`;
 }

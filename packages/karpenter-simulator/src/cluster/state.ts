@@ -3,6 +3,7 @@ import { EventRecorder } from '../karpenter/eventRecorder';
 import { eventTtlOf } from '../karpenter/seedHistory';
 import { NodeFacts } from '../model/builders';
 import { Random } from '../model/random';
+import { defaultZones } from '../pricing/regions';
 import { ScenarioCluster } from '../scenario/types';
 import { Queue } from '../sqs/Queue';
 
@@ -68,6 +69,23 @@ export interface ClusterState {
   reconcileNodePool(name: string): void;
 }
 
+/**
+ * A scenario cluster's region (default eu-west-1) and zones (default the region's a, b and c):
+ * what its NodeClaims, Nodes and subnets carry, and what the price list covers.
+ */
+export function regionAndZones(
+  config: Pick<ScenarioCluster, 'region' | 'zones'>,
+): {
+  region: string;
+  zones: string[];
+} {
+  const region = config.region ?? 'eu-west-1';
+  return {
+    region,
+    zones: config.zones ?? defaultZones(region),
+  };
+}
+
 /** A cluster's state before its scenario is built: empty store and queue, its VPC. */
 export function createClusterState(
   config: ScenarioCluster,
@@ -81,8 +99,7 @@ export function createClusterState(
     () => ctx.now(),
     eventTtlOf(config),
   );
-  const region = config.region ?? 'eu-west-1';
-  const zones = config.zones ?? ['a', 'b', 'c'].map(z => `${region}${z}`);
+  const { region, zones } = regionAndZones(config);
   const queue = new Queue(
     config.queueName ?? `karpenter-${config.name}`,
     region,

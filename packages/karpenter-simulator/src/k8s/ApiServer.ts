@@ -10,6 +10,7 @@ import { toEventsV1 } from './eventsV1';
 import { openApiDocument, openApiIndex } from './openapi';
 import { Change, ObjectStore } from './ObjectStore';
 import { member } from '../model/json';
+import { isPricingFault } from '../pricing/faults';
 import { apiVersionOf, RESOURCES, ResourceDef } from './resources';
 import { checkEksToken, EksTokenPolicy } from './eksTokens';
 import { sendJson, sendStatus } from './status';
@@ -203,6 +204,7 @@ export class ApiServer {
       .find(
         f =>
           !f.sqsError &&
+          !isPricingFault(f) &&
           (!f.cluster || f.cluster === this.options.cluster) &&
           (!f.resource || f.resource === plural),
       );

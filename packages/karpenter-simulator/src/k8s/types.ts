@@ -15,13 +15,24 @@ export interface Fault {
   malformedJson?: boolean;
   dropWatchAfterMs?: number;
   sqsError?: 'QueueDoesNotExist' | 'AccessDenied' | 'Throttling';
+  /**
+   * An error of the AWS pricing APIs (`pricing/faults.ts`): the Price List API answers
+   * AccessDeniedException / ThrottlingException / ServiceUnavailableException, EC2
+   * UnauthorizedOperation / RequestLimitExceeded / Unavailable.
+   */
+  pricingError?: 'AccessDenied' | 'Throttling' | 'Unavailable';
+  /**
+   * The pricing API a `pricingError` or `delayMs` is for (none: both). A fault with either
+   * field is a pricing fault: it applies to no Kubernetes API server, and `cluster` is ignored.
+   */
+  service?: 'pricing' | 'ec2';
   once?: boolean;
 }
 
 /** One request the simulator received. @public */
 export interface RequestLogEntry {
   cluster?: string;
-  service: 'k8s' | 'sqs';
+  service: 'k8s' | 'sqs' | 'pricing' | 'ec2';
   method: string;
   path: string;
   query?: string;

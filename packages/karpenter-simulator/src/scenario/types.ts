@@ -103,7 +103,9 @@ export interface ScenarioCluster {
   interruptEverySeconds?: number;
   /**
    * Faults in effect from the start (as `Simulator.injectFault` for this cluster): per-resource
-   * status codes, delays, malformed JSON, dropped watches; SQS errors on this cluster's queue.
+   * status codes, delays, malformed JSON, dropped watches; SQS errors on this cluster's queue;
+   * pricing API errors and delays (`pricingError`, `service`: for every client, not only this
+   * cluster's — the pricing APIs are per account).
    */
   faults?: ScenarioFault[];
   /** Generated NodePools for large scenarios (added to `nodePools`). */
@@ -140,10 +142,25 @@ export interface TimelineStep {
   count?: number;
 }
 
-/** A scenario: clusters and a timeline. @public */
+/**
+ * Prices a scenario sets instead of the defaults (`pricing/priceTable.ts`: us-east-1's Linux list
+ * prices × a factor per region; spot a hashed 30–45 % of on-demand per zone and type), USD/hour.
+ * @public
+ */
+export interface ScenarioPricing {
+  /** On-demand prices by region, then instance type. */
+  onDemand?: Record<string, Record<string, number>>;
+  /** Spot prices by availability zone, then instance type (a zone named here is served). */
+  spot?: Record<string, Record<string, number>>;
+  /** Instance types AWS returns no price for (no product, no spot price, in any region). */
+  unpriced?: string[];
+}
+
+/** A scenario: clusters, a timeline and the prices of its AWS pricing APIs. @public */
 export interface Scenario {
   name: string;
   seed?: number;
   clusters: ScenarioCluster[];
   timeline?: TimelineStep[];
+  pricing?: ScenarioPricing;
 }

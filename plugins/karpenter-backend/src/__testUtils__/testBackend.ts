@@ -86,7 +86,12 @@ export function clustersConfig(
     serviceAccountToken: c.eksTokens ? undefined : c.token,
     requestTimeout: 2000,
     interruptionQueue: c.queueName,
-    aws: { region: c.region, sqsEndpoint: sim.sqsEndpoint },
+    aws: {
+      region: c.region,
+      sqsEndpoint: sim.sqsEndpoint,
+      pricingEndpoint: sim.pricingEndpoint,
+      ec2Endpoint: sim.ec2Endpoint,
+    },
     ...overrides[c.name],
   }));
 }

@@ -18,7 +18,10 @@ export type CostUnavailable = KarpenterApiSchemas['CostUnavailable'];
 export interface PriceBook {
   onDemand(instanceType: string): PricePoint | undefined;
   spot(instanceType: string, zone: string): PricePoint | undefined;
-  /** Set when the book has no prices, with the reason. */
+  /**
+   * Why a price may be missing: nothing fetched yet, or the last refresh failed (the prices the
+   * book has are still good to use).
+   */
   unavailable?: CostUnavailable;
 }
 

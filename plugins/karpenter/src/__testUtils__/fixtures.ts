@@ -1,6 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ClusterSummary,
+  Cost,
+  CostItem,
   EntitySummary,
   HealthReason,
   HealthStatus,
@@ -48,6 +50,47 @@ export function nodePool(
       budgets: [{ nodes: '10%', active: true, allowedDisruptions: 1 }],
     },
     conditions: [{ type: 'Ready', status: 'True' }],
+    ...overrides,
+  };
+}
+
+/** A cost item; `hourly` absent: the nodes have no known price. */
+export type CostItemFixture = Omit<CostItem, 'hourly'> & { hourly?: number };
+
+/**
+ * A cost as the backend computes it: 8 spot m5.large at $0.04/h and 4 on-demand m5.large at
+ * $0.10/h by default ($0.72/h; at on-demand prices $1.20/h, 40 % saved by spot), prices fetched
+ * an hour before NOW. `items` replaces the nodes and the sums follow from them.
+ */
+export function cost(
+  overrides: Partial<Cost> = {},
+  items: CostItemFixture[] = [
+    { instanceType: 'm5.large', capacityType: 'spot', nodes: 8, hourly: 0.32 },
+    {
+      instanceType: 'm5.large',
+      capacityType: 'on-demand',
+      nodes: 4,
+      hourly: 0.4,
+    },
+  ],
+  onDemandHourly = 0.1,
+): Cost {
+  const priced = items.filter(i => i.hourly !== undefined);
+  const hourly = priced.reduce((sum, i) => sum + (i.hourly ?? 0), 0);
+  const pricedNodes = priced.reduce((sum, i) => sum + i.nodes, 0);
+  const onDemandEquivalentHourly = pricedNodes * onDemandHourly;
+  return {
+    hourly,
+    onDemandEquivalentHourly,
+    ...(onDemandEquivalentHourly > 0
+      ? { spotSavings: 1 - hourly / onDemandEquivalentHourly }
+      : {}),
+    currency: 'USD',
+    pricedNodes,
+    unpricedNodes: items.reduce((sum, i) => sum + i.nodes, 0) - pricedNodes,
+    pricesAsOf: new Date(NOW - HOUR).toISOString(),
+    // the items of nodes without a price have no `hourly`
+    byInstanceType: items as CostItem[],
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import {
   launchBrowser,
   screenshot,
   signInAsGuest,
+  waitForOneOf,
 } from '@karpenter-backstage/e2e-tests';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -138,8 +139,36 @@ describeWithPortal(
         await page.goto(
           `${backend}/create/templates/default/karpenter-nodepools-change?formData=${formData}`,
         );
-        await page.getByRole('button', { name: 'Next' }).click();
-        await page.getByText('Changing NodePool').waitFor({ timeout: 60_000 });
+        // page 1 is ready when the picker shows the cluster of the query (clicking Next before
+        // the form has its data would stay on page 1 with a validation error)
+        await page
+          .locator(
+            `input[value="resource:default/${CLUSTER}"], input[value="${CLUSTER}"]`,
+          )
+          .first()
+          .waitFor({ timeout: 60_000 })
+          .catch(() => undefined);
+        let shown = 'none';
+        for (let attempt = 1; attempt <= 2 && shown !== 'editor'; attempt++) {
+          await page.getByRole('button', { name: 'Next' }).click();
+          shown = await waitForOneOf(page, 'day-two-page-2', {
+            editor: page.getByText('Changing NodePool'),
+            loadError: page.getByTestId('nodepools-change-error'),
+            stillOnPage1: page.getByRole('button', { name: 'Next' }),
+          });
+          if (shown === 'loadError') break;
+          if (shown === 'stillOnPage1')
+            shown = await waitForOneOf(page, 'day-two-page-2', {
+              editor: page.getByText('Changing NodePool'),
+            }).catch(() => 'stillOnPage1');
+        }
+        if (shown !== 'editor')
+          throw new Error(
+            `page 2 shows ${shown}: ${await page
+              .locator('main')
+              .first()
+              .innerText()}`,
+          );
         const limit = page.locator('input[id$="nodePools_1_limits_cpu"]');
         await limit.waitFor({ timeout: 30_000 });
         expect(await limit.inputValue()).toBe('800');
@@ -219,8 +248,22 @@ describeWithPortal(
           cluster: 'resource:default/demo-cluster',
           nodePool: 'batch',
         });
+        // page 1 is ready when the picker shows the cluster of the query (clicking Next before
+        // the form has its data would stay on page 1 with a validation error)
+        await page
+          .locator(
+            `input[value="resource:default/${CLUSTER}"], input[value="${CLUSTER}"]`,
+          )
+          .first()
+          .waitFor({ timeout: 60_000 })
+          .catch(() => undefined);
         await page.getByRole('button', { name: 'Next' }).click();
-        await page.getByText('Changing NodePool').waitFor({ timeout: 60_000 });
+        const shown = await waitForOneOf(page, 'day-two-page-2', {
+          editor: page.getByText('Changing NodePool'),
+          loadError: page.getByTestId('nodepools-change-error'),
+          stillOnPage1: page.getByText(/is a required property|must be/),
+        });
+        expect(shown).toBe('editor');
         // examples/demo-repository/karpenter-values.yaml, served by scripts/run-portal.sh
         const limit = page.locator('input[id$="nodePools_1_limits_cpu"]');
         await limit.waitFor({ timeout: 30_000 });

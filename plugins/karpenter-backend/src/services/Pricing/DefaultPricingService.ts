@@ -3,7 +3,7 @@ import {
   PriceBook,
   PricePoint,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { PriceRefresh, PriceStore, StoredPrice } from '../../database';
+import { PriceRefresh, PriceStore } from '../../database';
 import { classifyPricingError } from './pricingErrors';
 import { fetchOnDemandPrices, fetchSpotPrices } from './fetchPrices';
 import { PriceClientFactory, PriceDemand, PricingService } from './types';
@@ -56,21 +56,25 @@ export class DefaultPricingService implements PricingService {
     return (this.options.now ?? Date.now)();
   }
 
+  /**
+   * The stored prices of a region; `unavailable` says why a price may be missing: the last
+   * refresh failed (the stored prices are still used), or nothing has been fetched yet.
+   */
   bookFor(region: string): PriceBook {
-    const prices = this.prices.get(region);
-    if (prices && (prices.onDemand.size > 0 || prices.spot.size > 0))
-      return {
-        onDemand: type => prices.onDemand.get(type),
-        spot: (type, zone) => prices.spot.get(`${zone}/${type}`),
-      };
+    const prices = this.prices.get(region) ?? emptyRegion();
     const error = this.refreshes.get(region)?.error;
+    const empty = prices.onDemand.size === 0 && prices.spot.size === 0;
     return {
-      onDemand: () => undefined,
-      spot: () => undefined,
-      unavailable: error ?? {
-        code: 'PRICES_NOT_LOADED',
-        message: `No price has been fetched for ${region} yet`,
-      },
+      onDemand: type => prices.onDemand.get(type),
+      spot: (type, zone) => prices.spot.get(`${zone}/${type}`),
+      unavailable:
+        error ??
+        (empty
+          ? {
+              code: 'PRICES_NOT_LOADED',
+              message: `No price has been fetched for ${region} yet`,
+            }
+          : undefined),
     };
   }
 
@@ -128,9 +132,13 @@ export class DefaultPricingService implements PricingService {
     const { full, types } = this.due(demand, now);
     if (types.length === 0) return;
     for (const type of types) this.askedAt.set(`${demand.region}/${type}`, now);
+    const previous = this.refreshes.get(demand.region);
     let api: 'pricing' | 'ec2' = 'pricing';
+    const counts = { onDemand: 0, spot: 0 };
     try {
       const clients = await this.options.clients(demand);
+      // what one API answered is kept even when the other fails (on-demand pools stay priced
+      // while spot prices are denied)
       const onDemand = await fetchOnDemandPrices(
         clients.pricing,
         demand.region,
@@ -138,6 +146,8 @@ export class DefaultPricingService implements PricingService {
         now,
         signal,
       );
+      await store.savePrices(onDemand);
+      counts.onDemand = onDemand.length;
       api = 'ec2';
       const spot = await fetchSpotPrices(
         clients.ec2,
@@ -146,9 +156,8 @@ export class DefaultPricingService implements PricingService {
         now,
         signal,
       );
-      const prices: StoredPrice[] = [...onDemand, ...spot];
-      await store.savePrices(prices);
-      const previous = this.refreshes.get(demand.region);
+      await store.savePrices(spot);
+      counts.spot = spot.length;
       await store.saveRefresh({
         region: demand.region,
         attemptedAt: now,
@@ -157,8 +166,8 @@ export class DefaultPricingService implements PricingService {
       logger.info('Fetched EC2 prices', {
         region: demand.region,
         instanceTypes: types.length,
-        onDemandPrices: onDemand.length,
-        spotPrices: spot.length,
+        onDemandPrices: counts.onDemand,
+        spotPrices: counts.spot,
         full,
       });
     } catch (error) {
@@ -171,7 +180,6 @@ export class DefaultPricingService implements PricingService {
         code: classified.code,
         error: String(error),
       });
-      const previous = this.refreshes.get(demand.region);
       await store.saveRefresh({
         region: demand.region,
         attemptedAt: now,

@@ -37,7 +37,13 @@ describe('regionOfZone', () => {
 describe('clusterRegion', () => {
   const claim = (labels: Record<string, string>) => ({
     metadata: { name: 'c', labels },
-    spec: {},
+    spec: {
+      nodeClassRef: {
+        group: 'karpenter.k8s.aws',
+        kind: 'EC2NodeClass',
+        name: 'default',
+      },
+    },
     status: {},
   });
 

@@ -7,6 +7,7 @@ import {
   usePerformanceMark,
   useRefreshedEntitySummary,
 } from '../../hooks';
+import { CostSummary } from '../CostSummary';
 import { EntitySummaryBody, EntitySummaryHeadline } from '../EntitySummary';
 import { RefreshFailed } from '../RefreshFailed';
 import { ClusterBlock } from './ClusterBlock';
@@ -60,6 +61,16 @@ export function EntityKarpenterCard() {
       <EntitySummaryBody summary={summary}>
         {configured => (
           <>
+            {configured.cost && (
+              <Box mb={1} data-testid="entity-cost">
+                <CostSummary
+                  cost={configured.cost}
+                  label="Cost: "
+                  variant="body2"
+                  detailed
+                />
+              </Box>
+            )}
             {configured.clusters.map(cluster => (
               <ClusterBlock key={cluster.cluster} summary={cluster} />
             ))}

@@ -5,6 +5,7 @@ import {
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { HealthChip } from '../HealthChip';
+import { CostSummary } from '../CostSummary';
 import { RemediationLink } from '../RemediationLink';
 import { CpuUsageBar, MemoryUsageBar } from '../UsageBar';
 
@@ -47,6 +48,7 @@ export function NodePoolLine(props: {
         <Typography variant="caption" color="textSecondary">
           {nodeCountText(pool)}
         </Typography>
+        <CostSummary cost={pool.cost} />
         {interruptions !== undefined && (
           <Typography
             variant="caption"

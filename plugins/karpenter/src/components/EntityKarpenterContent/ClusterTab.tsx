@@ -7,6 +7,7 @@ import { ReactNode } from 'react';
 import { karpenterApiRef } from '../../api';
 import { usePolledData } from '../../hooks';
 import { ClusterErrorPanel } from '../ClusterError';
+import { CostBreakdown } from '../CostBreakdown';
 import { InterruptionTimeline } from '../InterruptionTimeline';
 import { NodeClaimsTable } from '../NodeClaimsTable';
 import { NodeClassesPanel } from '../NodeClassesPanel';
@@ -58,6 +59,11 @@ export function ClusterTab(props: {
           }
         />
       </Panel>
+      {summary.nodePools.some(p => p.cost) && (
+        <Panel title="Cost by instance type">
+          <CostBreakdown pools={summary.nodePools} total={summary.cost} />
+        </Panel>
+      )}
       <Panel title="Interruptions and disruptions" noPools={nothingInScope}>
         <InterruptionTimeline
           cluster={summary.cluster}

@@ -1,4 +1,4 @@
-import { nodePool } from '../../__testUtils__/fixtures';
+import { cost, nodePool } from '../../__testUtils__/fixtures';
 import { sortNodePools } from './NodePoolsTable';
 
 describe('sortNodePools', () => {
@@ -30,5 +30,21 @@ describe('sortNodePools', () => {
     expect(
       sortNodePools([...pools], 'name', 'asc', 'degraded').map(p => p.name),
     ).toEqual(['c']);
+  });
+  it('sorts by $/h, NodePools without a known price below $0.00/h', () => {
+    const priced = [
+      nodePool('cheap', { cost: cost({ hourly: 0.5 }) }),
+      nodePool('none', { cost: cost({ hourly: 0 }) }),
+      nodePool('dear', { cost: cost({ hourly: 9 }) }),
+      nodePool('unknown', {
+        cost: cost(
+          { unavailable: { code: 'PRICING_DENIED', message: 'denied' } },
+          [{ instanceType: 'm5.large', capacityType: 'spot', nodes: 1 }],
+        ),
+      }),
+    ];
+    expect(
+      sortNodePools([...priced], 'cost', 'desc', 'all').map(p => p.name),
+    ).toEqual(['dear', 'cheap', 'none', 'unknown']);
   });
 });

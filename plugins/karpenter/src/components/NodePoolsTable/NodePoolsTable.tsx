@@ -14,13 +14,15 @@ import {
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { useMemo, useState } from 'react';
+import { costUnavailable } from '../../format';
+import { CostSummary } from '../CostSummary';
 import { nodeCountText } from '../EntityKarpenterCard/NodePoolLine';
 import { HealthChip } from '../HealthChip';
 import { RemediationLink } from '../RemediationLink';
 import { CpuUsageBar, MemoryUsageBar } from '../UsageBar';
 import { NodePoolDetails } from './NodePoolDetails';
 
-type SortKey = 'name' | 'health' | 'nodes' | 'cpu' | 'memory';
+type SortKey = 'name' | 'health' | 'nodes' | 'cost' | 'cpu' | 'memory';
 const SEVERITY: Record<HealthStatus, number> = {
   unhealthy: 3,
   degraded: 2,
@@ -32,6 +34,8 @@ const sortValue: Record<SortKey, (p: NodePoolInfo) => number | string> = {
   name: p => p.name,
   health: p => SEVERITY[p.health.status],
   nodes: p => p.nodeCount,
+  // by $/h; a NodePool without a known price sorts below $0.00/h
+  cost: p => (p.cost && !costUnavailable(p.cost) ? p.cost.hourly : -1),
   cpu: p => p.usage.cpu.ratio ?? p.usage.cpu.used,
   memory: p => p.usage.memory.ratio ?? p.usage.memory.used,
 };
@@ -83,6 +87,9 @@ export function NodePoolsTable(props: {
   const lastPage = Math.max(0, Math.ceil(sorted.length / pageSize) - 1);
   const shownPage = Math.min(page, lastPage);
   const rows = sorted.slice(shownPage * pageSize, (shownPage + 1) * pageSize);
+  // the Cost column only when the backend computes cost
+  const withCost = props.pools.some(p => p.cost);
+  const columns = withCost ? 7 : 6;
   const header = (k: SortKey, label: string) => (
     <TableCell sortDirection={key === k ? direction : false}>
       <TableSortLabel
@@ -124,6 +131,7 @@ export function NodePoolsTable(props: {
             {header('name', 'NodePool')}
             {header('health', 'Health')}
             {header('nodes', 'Nodes')}
+            {withCost && header('cost', 'Cost')}
             {header('cpu', 'CPU')}
             {header('memory', 'Memory')}
             <TableCell>NodeClaims</TableCell>
@@ -142,11 +150,15 @@ export function NodePoolsTable(props: {
                 c => c.name === pool.nodeClass?.name,
               )}
               consolidations={props.consolidations?.[pool.name]}
+              withCost={withCost}
+              columns={columns}
             />
           ))}
           {rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={6}>No NodePools match the filter.</TableCell>
+              <TableCell colSpan={columns}>
+                No NodePools match the filter.
+              </TableCell>
             </TableRow>
           )}
         </TableBody>
@@ -175,6 +187,8 @@ function NodePoolRows(props: {
   onToggle: () => void;
   nodeClass?: NodeClassInfo;
   consolidations?: number;
+  withCost: boolean;
+  columns: number;
 }) {
   const { pool, open, onToggle } = props;
   const claims = Object.entries(pool.nodeClaimsByState)
@@ -200,6 +214,11 @@ function NodePoolRows(props: {
           <RemediationLink pool={pool} consolidations={props.consolidations} />
         </TableCell>
         <TableCell>{nodeCountText(pool)}</TableCell>
+        {props.withCost && (
+          <TableCell data-testid={`nodepool-cost-${pool.name}`}>
+            {pool.cost ? <CostSummary cost={pool.cost} variant="body2" /> : '—'}
+          </TableCell>
+        )}
         <TableCell>
           <CpuUsageBar usage={pool.usage.cpu} />
         </TableCell>
@@ -210,7 +229,7 @@ function NodePoolRows(props: {
       </TableRow>
       {open && (
         <TableRow>
-          <TableCell colSpan={6}>
+          <TableCell colSpan={props.columns}>
             <NodePoolDetails pool={pool} nodeClass={props.nodeClass} />
           </TableCell>
         </TableRow>

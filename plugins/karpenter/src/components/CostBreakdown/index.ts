@@ -1,0 +1,3 @@
+export { CostBreakdown } from './CostBreakdown';
+export { costBreakdown } from './breakdown';
+export type { CostBreakdownRow, CostBreakdownTotals } from './breakdown';

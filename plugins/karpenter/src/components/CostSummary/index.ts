@@ -1,0 +1,1 @@
+export { CostSummary, costExplanation, staleText } from './CostSummary';
