@@ -127,6 +127,7 @@ export {
   spotSavings,
   sumCosts,
 } from './cost/model';
+export type { NodePrice } from './cost/model';
 export type {
   Cost,
   CostedNode,

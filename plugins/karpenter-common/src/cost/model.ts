@@ -27,9 +27,12 @@ export const BILLED_NODE_CLAIM_STATES: readonly NodeClaimState[] = [
   'terminating',
 ];
 
-interface NodePrice {
+/** The hourly price of one node (USD, after the discount). @public */
+export interface NodePrice {
   hourly: number;
+  /** Its on-demand price (its own price when AWS has no on-demand price for its type). */
   onDemandEquivalent: number;
+  /** When the oldest price used was fetched (ms since the epoch). */
   fetchedAt: number;
 }
 

@@ -240,7 +240,7 @@ export interface components {
       values?: string[];
       minValues?: number;
     };
-    /** Why some running nodes have no price (set only when `unpricedNodes` > 0): nothing has been fetched for the region yet, or the last price refresh failed. With `pricedNodes` 0 the cost is not a number to read (`hourly` covers no node). */
+    /** Why some running nodes have no price (set only when `unpricedNodes` is above 0): nothing has been fetched for the region yet, or the last price refresh failed. With `pricedNodes` 0 the cost is not a number to read (`hourly` covers no node). */
     CostUnavailable: {
       /**
        * `PRICES_NOT_LOADED`: no price has been fetched for the region yet; `PRICING_DENIED`: AWS refused the credentials (`pricing:GetProducts`, `ec2:DescribeSpotPriceHistory`); `PRICING_UNAVAILABLE`: the pricing endpoints failed or throttled the last refresh.

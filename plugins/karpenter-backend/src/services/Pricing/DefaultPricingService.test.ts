@@ -69,8 +69,8 @@ describe('DefaultPricingService with the AWS SDK against the simulator', () => {
       refreshIntervalMs: 12 * HOUR,
       now: () => now,
     });
-  const calls = (service: 'pricing' | 'ec2') =>
-    sim.requests.filter(r => r.service === service).length;
+  const calls = (api: 'pricing' | 'ec2') =>
+    sim.requests.filter(r => r.service === api).length;
 
   beforeEach(async () => {
     sim = await new Simulator({ scenario: SCENARIO }).start();

@@ -798,7 +798,7 @@ export const spec = {
       CostUnavailable: {
         type: 'object',
         description:
-          'Why some running nodes have no price (set only when `unpricedNodes` > 0): nothing has been fetched for the region yet, or the last price refresh failed. With `pricedNodes` 0 the cost is not a number to read (`hourly` covers no node).',
+          'Why some running nodes have no price (set only when `unpricedNodes` is above 0): nothing has been fetched for the region yet, or the last price refresh failed. With `pricedNodes` 0 the cost is not a number to read (`hourly` covers no node).',
         required: ['code', 'message'],
         properties: {
           code: {
