@@ -82,40 +82,61 @@ export function spotSavings(
   );
 }
 
-const itemKey = (i: Pick<CostItem, 'instanceType' | 'capacityType'>) =>
-  `${i.instanceType}\u0000${i.capacityType}`;
+/** Sums of costs and their breakdown, item by item. */
+class CostAccumulator {
+  hourly = 0;
+  onDemandEquivalentHourly = 0;
+  pricedNodes = 0;
+  unpricedNodes = 0;
+  oldest: number | undefined;
+  unavailable: Cost['unavailable'];
+  stale = false;
+  private readonly items = new Map<string, CostItem>();
 
-function finish(parts: {
-  hourly: number;
-  onDemandEquivalentHourly: number;
-  pricedNodes: number;
-  unpricedNodes: number;
-  oldest?: number;
-  items: Map<string, CostItem>;
-  unavailable?: Cost['unavailable'];
-  stale: boolean;
-}): Cost {
-  const cost: Cost = {
-    hourly: parts.hourly,
-    onDemandEquivalentHourly: parts.onDemandEquivalentHourly,
-    currency: 'USD',
-    pricedNodes: parts.pricedNodes,
-    unpricedNodes: parts.unpricedNodes,
-    byInstanceType: [...parts.items.values()].sort(
-      (a, b) =>
-        (b.hourly ?? -1) - (a.hourly ?? -1) ||
-        a.instanceType.localeCompare(b.instanceType) ||
-        a.capacityType.localeCompare(b.capacityType),
-    ),
-  };
-  const savings = spotSavings(cost);
-  if (savings !== undefined) cost.spotSavings = savings;
-  if (parts.oldest !== undefined)
-    cost.pricesAsOf = new Date(parts.oldest).toISOString();
-  if (parts.stale) cost.pricesStale = true;
-  if (parts.unavailable && parts.unpricedNodes > 0)
-    cost.unavailable = parts.unavailable;
-  return cost;
+  /** Adds nodes of one instance type and capacity type (`hourly` absent: unpriced). */
+  addItem(item: CostItem) {
+    const key = [
+      item.instanceType,
+      item.capacityType,
+      item.hourly === undefined ? 'unpriced' : 'priced',
+    ].join('\u0000');
+    const sum = this.items.get(key);
+    if (!sum) this.items.set(key, { ...item });
+    else {
+      sum.nodes += item.nodes;
+      if (item.hourly !== undefined)
+        sum.hourly = (sum.hourly ?? 0) + item.hourly;
+    }
+  }
+
+  pricedAt(fetchedAt: number) {
+    this.oldest =
+      this.oldest === undefined ? fetchedAt : Math.min(this.oldest, fetchedAt);
+  }
+
+  result(): Cost {
+    const cost: Cost = {
+      hourly: this.hourly,
+      onDemandEquivalentHourly: this.onDemandEquivalentHourly,
+      currency: 'USD',
+      pricedNodes: this.pricedNodes,
+      unpricedNodes: this.unpricedNodes,
+      byInstanceType: [...this.items.values()].sort(
+        (a, b) =>
+          (b.hourly ?? -1) - (a.hourly ?? -1) ||
+          a.instanceType.localeCompare(b.instanceType) ||
+          a.capacityType.localeCompare(b.capacityType),
+      ),
+    };
+    const savings = spotSavings(cost);
+    if (savings !== undefined) cost.spotSavings = savings;
+    if (this.oldest !== undefined)
+      cost.pricesAsOf = new Date(this.oldest).toISOString();
+    if (this.stale) cost.pricesStale = true;
+    if (this.unavailable && this.unpricedNodes > 0)
+      cost.unavailable = this.unavailable;
+    return cost;
+  }
 }
 
 /**
@@ -130,54 +151,31 @@ export function nodesCost(
   prices: PriceBook,
   options: CostOptions,
 ): Cost {
-  let hourly = 0;
-  let onDemandEquivalentHourly = 0;
-  let pricedNodes = 0;
-  let unpricedNodes = 0;
-  let oldest: number | undefined;
-  const items = new Map<string, CostItem>();
+  const acc = new CostAccumulator();
+  acc.unavailable = prices.unavailable;
   for (const node of nodes) {
     if (!BILLED_NODE_CLAIM_STATES.includes(node.state)) continue;
     const price = nodeHourlyPrice(node, prices, options);
-    const instanceType = node.instanceType ?? 'unknown';
-    const capacityType = node.capacityType ?? 'unknown';
-    const key = `${itemKey({ instanceType, capacityType })}\u0000${
-      price ? 'priced' : 'unpriced'
-    }`;
-    const item = items.get(key) ?? {
-      instanceType,
-      capacityType,
-      nodes: 0,
-      ...(price ? { hourly: 0 } : {}),
-    };
-    item.nodes += 1;
-    items.set(key, item);
+    acc.addItem({
+      instanceType: node.instanceType ?? 'unknown',
+      capacityType: node.capacityType ?? 'unknown',
+      nodes: 1,
+      ...(price ? { hourly: price.hourly } : {}),
+    });
     if (!price) {
-      unpricedNodes += 1;
+      acc.unpricedNodes += 1;
       continue;
     }
-    item.hourly = (item.hourly ?? 0) + price.hourly;
-    pricedNodes += 1;
-    hourly += price.hourly;
-    onDemandEquivalentHourly += price.onDemandEquivalent;
-    oldest =
-      oldest === undefined
-        ? price.fetchedAt
-        : Math.min(oldest, price.fetchedAt);
+    acc.pricedNodes += 1;
+    acc.hourly += price.hourly;
+    acc.onDemandEquivalentHourly += price.onDemandEquivalent;
+    acc.pricedAt(price.fetchedAt);
   }
-  return finish({
-    hourly,
-    onDemandEquivalentHourly,
-    pricedNodes,
-    unpricedNodes,
-    oldest,
-    items,
-    unavailable: prices.unavailable,
-    stale:
-      oldest !== undefined &&
-      options.nowMs - oldest >
-        (options.staleAfterMs ?? DEFAULT_PRICE_STALE_AFTER_MS),
-  });
+  acc.stale =
+    acc.oldest !== undefined &&
+    options.nowMs - acc.oldest >
+      (options.staleAfterMs ?? DEFAULT_PRICE_STALE_AFTER_MS);
+  return acc.result();
 }
 
 /**
@@ -189,49 +187,18 @@ export function nodesCost(
  */
 export function sumCosts(costs: Iterable<Cost | undefined>): Cost | undefined {
   let any = false;
-  let stale = false;
-  let hourly = 0;
-  let onDemandEquivalentHourly = 0;
-  let pricedNodes = 0;
-  let unpricedNodes = 0;
-  let oldest: number | undefined;
-  let unavailable: Cost['unavailable'];
-  const items = new Map<string, CostItem>();
+  const acc = new CostAccumulator();
   for (const cost of costs) {
     if (!cost) continue;
     any = true;
-    hourly += cost.hourly;
-    onDemandEquivalentHourly += cost.onDemandEquivalentHourly;
-    pricedNodes += cost.pricedNodes;
-    unpricedNodes += cost.unpricedNodes;
-    if (cost.pricesAsOf) {
-      const at = Date.parse(cost.pricesAsOf);
-      oldest = oldest === undefined ? at : Math.min(oldest, at);
-    }
-    unavailable = unavailable ?? cost.unavailable;
-    stale = stale || cost.pricesStale === true;
-    for (const item of cost.byInstanceType) {
-      const key = `${itemKey(item)}\u0000${
-        item.hourly === undefined ? 'unpriced' : 'priced'
-      }`;
-      const sum = items.get(key);
-      if (!sum) items.set(key, { ...item });
-      else {
-        sum.nodes += item.nodes;
-        if (item.hourly !== undefined)
-          sum.hourly = (sum.hourly ?? 0) + item.hourly;
-      }
-    }
+    acc.hourly += cost.hourly;
+    acc.onDemandEquivalentHourly += cost.onDemandEquivalentHourly;
+    acc.pricedNodes += cost.pricedNodes;
+    acc.unpricedNodes += cost.unpricedNodes;
+    if (cost.pricesAsOf) acc.pricedAt(Date.parse(cost.pricesAsOf));
+    acc.unavailable = acc.unavailable ?? cost.unavailable;
+    acc.stale = acc.stale || cost.pricesStale === true;
+    for (const item of cost.byInstanceType) acc.addItem(item);
   }
-  if (!any) return undefined;
-  return finish({
-    hourly,
-    onDemandEquivalentHourly,
-    pricedNodes,
-    unpricedNodes,
-    oldest,
-    items,
-    unavailable,
-    stale,
-  });
+  return any ? acc.result() : undefined;
 }
