@@ -200,6 +200,12 @@ export interface Config {
        * @visibility backend
        */
       staleAfter?: HumanDuration | string;
+      /**
+       * How often each NodePool's cost is sampled for the tab's trend (default 10 minutes;
+       * kept as long as `karpenter.interruptions.retention`).
+       * @visibility backend
+       */
+      sampleInterval?: HumanDuration | string;
     };
     /** Interruption history and queue sampling. */
     interruptions?: {

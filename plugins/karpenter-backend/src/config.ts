@@ -133,6 +133,7 @@ export interface CostSettings {
   refreshIntervalMs: number;
   checkIntervalMs: number;
   staleAfterMs: number;
+  sampleIntervalMs: number;
 }
 
 /** @internal */
@@ -163,6 +164,12 @@ export function readCostSettings(config: Config): CostSettings {
       config,
       `${key}.staleAfter`,
       { hours: 24 },
+      { positive: true },
+    ),
+    sampleIntervalMs: readDurationMs(
+      config,
+      `${key}.sampleInterval`,
+      { minutes: 10 },
       { positive: true },
     ),
   };

@@ -21,6 +21,7 @@ import {
   readStaleAfterMs,
 } from './config';
 import {
+  DatabaseCostSampleStore,
   DatabaseInterruptionStore,
   DatabasePriceStore,
   migrateDatabase,
@@ -43,6 +44,7 @@ import {
   queueTargetsOf,
   scheduleClusterRefresh,
 } from './services/ClusterSuppliers';
+import { CostHistory, scheduleCostSampling } from './services/CostHistory';
 import { EntitySummaries } from './services/EntitySummaries';
 import { ClusterValuesReader } from './services/ClusterValues';
 import { InterruptionHistory } from './services/InterruptionHistory';
@@ -191,7 +193,14 @@ export const karpenterPlugin = createBackendPlugin({
           settings,
         };
         await scheduleInterruptionTasks(tasks);
-        if (pricing)
+        const costs = pricing
+          ? new CostHistory({
+              store: new DatabaseCostSampleStore(db),
+              nodePools: cluster => summaries.nodePools(cluster),
+              logger,
+            })
+          : undefined;
+        if (pricing && costs) {
           await schedulePricing({
             scheduler,
             registry,
@@ -200,6 +209,15 @@ export const karpenterPlugin = createBackendPlugin({
             settings: costSettings,
             logger,
           });
+          await scheduleCostSampling({
+            scheduler,
+            registry,
+            history: costs,
+            sampleIntervalMs: costSettings.sampleIntervalMs,
+            retentionMs: settings.retentionMs,
+            logger,
+          });
+        }
         if (sources.dynamic) {
           await scheduleClusterRefresh({
             scheduler,
@@ -222,6 +240,7 @@ export const karpenterPlugin = createBackendPlugin({
             entities,
             history,
             queues,
+            costs,
             values: new ClusterValuesReader({
               catalog,
               registry,

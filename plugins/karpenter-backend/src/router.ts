@@ -20,6 +20,7 @@ import {
 import { ClusterAccessError } from './services/ClusterCache';
 import { ClusterRegistry } from './services/ClusterRegistry';
 import { ClusterValuesService } from './services/ClusterValues';
+import { CostHistory } from './services/CostHistory';
 import { EntitySummaries } from './services/EntitySummaries';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { QueueMonitor } from './services/QueueMonitor';
@@ -37,6 +38,8 @@ export interface RouterOptions {
   history: InterruptionHistory;
   queues: QueueMonitor;
   values: ClusterValuesService;
+  /** The sampled cost history (absent: cost is off, the route answers 503). */
+  costs?: CostHistory;
 }
 
 /**
@@ -57,6 +60,7 @@ export async function createRouter(
     history,
     queues,
     values,
+    costs,
   } = options;
   const router = await createOpenApiRouter({
     middleware: [express.json(), emptyQueryValuesAsAbsent],
@@ -153,6 +157,25 @@ export async function createRouter(
         limit: Number(q.limit ?? 50),
         cursor: q.cursor,
         noticeCursor: q.noticeCursor,
+      }),
+    );
+  });
+
+  router.get('/v1/clusters/:cluster/cost', async (req, res) => {
+    const name = cluster(req);
+    if (!costs)
+      throw new ServiceUnavailableError(
+        'Cost is turned off (karpenter.cost.enabled: false)',
+      );
+    const q = req.query;
+    const { fromMs, toMs } = timeRange(q.from, q.to, Date.now());
+    res.json(
+      await costs.query({
+        cluster: name,
+        fromMs,
+        toMs,
+        bucketMs: BUCKET_MS[q.bucket ?? '1h'],
+        nodePools: nodePoolList(q.nodePool),
       }),
     );
   });

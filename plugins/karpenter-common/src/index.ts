@@ -84,6 +84,8 @@ export type {
   ClusterSummary,
   ClusterValues,
   ConditionInfo,
+  CostHistory,
+  CostPoint,
   EntitySummary,
   NodeClaimInfo,
   NodeClaimPage,

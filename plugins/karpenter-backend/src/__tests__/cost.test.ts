@@ -249,3 +249,61 @@ describe('cost per NodePool and entity, prices from the simulator through the AW
     }
   });
 });
+
+describe('the cost history of a cluster', () => {
+  let sim: Simulator;
+  beforeEach(async () => {
+    sim = await new Simulator({ scenario: SCENARIO }).start();
+  });
+  afterEach(() => sim.stop());
+
+  it('samples each NodePool (not the unpriced one) and answers per bucket', async () => {
+    const { backend, get } = await startKarpenterBackend(sim, {
+      config: { cost: { sampleInterval: { seconds: 1 } } },
+    });
+    try {
+      const summary = await pricedSummary(get);
+      const pools = summary.clusters[0].nodePools;
+      const expected =
+        pools.find(p => p.name === 'general')!.cost!.hourly +
+        pools.find(p => p.name === 'critical')!.cost!.hourly;
+      const history = await until(
+        'a cost sample',
+        async () => {
+          const res = await get(
+            '/v1/clusters/demo/cost?bucket=1h&nodePool=general,critical,gpu',
+          );
+          return res.body.points?.length ? res.body : undefined;
+        },
+        60_000,
+      );
+      expect(history.cluster).toBe('demo');
+      expect(history.bucketMs).toBe(3_600_000);
+      expect(history.nodePools).toEqual(['general', 'critical', 'gpu']);
+      const latest = history.points[history.points.length - 1];
+      // nothing runs or is disrupted in the scenario: every sample of a pool is the same
+      expect(latest.hourly).toBeCloseTo(expected, 9);
+      // the gpu pool is unpriced: no sample (it would be recorded as free)
+      expect(latest.unpricedNodes).toBe(0);
+      const gpu = await get('/v1/clusters/demo/cost?nodePool=gpu');
+      expect(gpu.body.points).toEqual([]);
+      const bad = await get('/v1/clusters/demo/cost?bucket=2h');
+      expect(bad.status).toBe(400);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('answers 503 when cost is off', async () => {
+    const { backend, get } = await startKarpenterBackend(sim, {
+      config: { cost: { enabled: false } },
+    });
+    try {
+      const res = await get('/v1/clusters/demo/cost');
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toContain('karpenter.cost.enabled');
+    } finally {
+      await backend.stop();
+    }
+  });
+});

@@ -11,3 +11,9 @@ export type {
 } from './InterruptionStore';
 export { DatabasePriceStore } from './PriceStore';
 export type { PriceRefresh, PriceStore, StoredPrice } from './PriceStore';
+export { DatabaseCostSampleStore } from './CostSampleStore';
+export type {
+  CostBucket,
+  CostSample,
+  CostSampleStore,
+} from './CostSampleStore';

@@ -83,6 +83,7 @@ describe('the OpenAPI spec', () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
       '/health',
       '/v1/clusters',
+      '/v1/clusters/{cluster}/cost',
       '/v1/clusters/{cluster}/interruptions',
       '/v1/clusters/{cluster}/nodeclaims',
       '/v1/clusters/{cluster}/nodeclasses',

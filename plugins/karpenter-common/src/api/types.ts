@@ -43,3 +43,9 @@ export type EntitySummary = KarpenterApiSchemas['EntitySummary'];
 
 /** `GET /v1/entities/:namespace/:kind/:name/values`: a cluster repository's `karpenter-values.yaml`. @public */
 export type ClusterValues = KarpenterApiSchemas['ClusterValues'];
+
+/** `GET /v1/clusters/:cluster/cost`: the sampled cost per bucket. @public */
+export type CostHistory = KarpenterApiSchemas['CostHistory'];
+
+/** One bucket of a cost history. @public */
+export type CostPoint = KarpenterApiSchemas['CostPoint'];

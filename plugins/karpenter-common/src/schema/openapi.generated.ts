@@ -110,6 +110,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/clusters/{cluster}/cost': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the cluster's NodePools cost per hour over a time range (sampled).
+     * The hourly cost of each NodePool is sampled every `karpenter.cost.sampleInterval` (default 10 minutes) and kept as long as the interruption history. A bucket's value is, per NodePool, the mean of its samples in the bucket, summed over the NodePools asked for. `from` must be before `to` and the range may span at most 31 days.
+     */
+    get: operations['getCostHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/clusters/{cluster}/queue': {
     parameters: {
       query?: never;
@@ -274,6 +294,25 @@ export interface components {
       pricesStale?: boolean;
       unavailable?: components['schemas']['CostUnavailable'];
       byInstanceType: components['schemas']['CostItem'][];
+    };
+    /** One bucket of a cost history. */
+    CostPoint: {
+      /** Start of the bucket. */
+      time: string;
+      /** USD per hour (the sum over the NodePools of each one's mean in the bucket). */
+      hourly: number;
+      onDemandEquivalentHourly: number;
+      /** Priced nodes (the sum of each NodePool's mean, rounded). */
+      pricedNodes: number;
+      unpricedNodes: number;
+    };
+    /** The answer of `GET /v1/clusters/{cluster}/cost`. */
+    CostHistory: {
+      cluster: string;
+      bucketMs: number;
+      /** The NodePools asked for (absent: the whole cluster). */
+      nodePools?: string[];
+      points: components['schemas']['CostPoint'][];
     };
     /** A disruption budget and whether it currently allows disruptions. */
     BudgetInfo: {
@@ -886,6 +925,51 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  getCostHistory: {
+    parameters: {
+      query?: {
+        /** Start of the range (default `to` minus 24 h). */
+        from?: string;
+        /** End of the range (default now). */
+        to?: string;
+        /** Width of the buckets. */
+        bucket?: '5m' | '15m' | '1h' | '6h' | '1d';
+        /** Only these NodePools: a comma-separated list of NodePool names (DNS-1123 labels, at most 63 characters each) without empty items; all NodePools when absent. */
+        nodePool?: components['parameters']['nodePool'];
+      };
+      header?: never;
+      path: {
+        /** A cluster name of app-config (`karpenter.clusters[].name`). */
+        cluster: components['parameters']['cluster'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The cost per bucket (buckets without a sample are absent). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostHistory'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** Cost is turned off (`karpenter.cost.enabled` is false). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getQueue: {

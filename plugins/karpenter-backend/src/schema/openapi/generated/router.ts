@@ -327,6 +327,94 @@ export const spec = {
         },
       },
     },
+    '/v1/clusters/{cluster}/cost': {
+      get: {
+        operationId: 'getCostHistory',
+        summary:
+          "What the cluster's NodePools cost per hour over a time range (sampled).",
+        description:
+          "The hourly cost of each NodePool is sampled every `karpenter.cost.sampleInterval` (default 10 minutes) and kept as long as the interruption history. A bucket's value is, per NodePool, the mean of its samples in the bucket, summed over the NodePools asked for. `from` must be before `to` and the range may span at most 31 days.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            'x-error-message':
+              'must be an RFC 3339 date-time such as 2026-12-01T08:00:00Z',
+            description: 'Start of the range (default `to` minus 24 h).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            'x-error-message':
+              'must be an RFC 3339 date-time such as 2026-12-01T08:00:00Z',
+            description: 'End of the range (default now).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'bucket',
+            in: 'query',
+            allowReserved: true,
+            description: 'Width of the buckets.',
+            schema: {
+              type: 'string',
+              enum: ['5m', '15m', '1h', '6h', '1d'],
+              default: '1h',
+            },
+          },
+          {
+            $ref: '#/components/parameters/nodePool',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The cost per bucket (buckets without a sample are absent).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            description:
+              'Cost is turned off (`karpenter.cost.enabled` is false).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorResponse',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/v1/clusters/{cluster}/queue': {
       get: {
         operationId: 'getQueue',
@@ -893,6 +981,65 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/CostItem',
+            },
+          },
+        },
+      },
+      CostPoint: {
+        type: 'object',
+        description: 'One bucket of a cost history.',
+        required: [
+          'time',
+          'hourly',
+          'onDemandEquivalentHourly',
+          'pricedNodes',
+          'unpricedNodes',
+        ],
+        properties: {
+          time: {
+            type: 'string',
+            description: 'Start of the bucket.',
+          },
+          hourly: {
+            type: 'number',
+            description:
+              "USD per hour (the sum over the NodePools of each one's mean in the bucket).",
+          },
+          onDemandEquivalentHourly: {
+            type: 'number',
+          },
+          pricedNodes: {
+            type: 'number',
+            description:
+              "Priced nodes (the sum of each NodePool's mean, rounded).",
+          },
+          unpricedNodes: {
+            type: 'number',
+          },
+        },
+      },
+      CostHistory: {
+        type: 'object',
+        description: 'The answer of `GET /v1/clusters/{cluster}/cost`.',
+        required: ['cluster', 'bucketMs', 'points'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          bucketMs: {
+            type: 'number',
+          },
+          nodePools: {
+            type: 'array',
+            description: 'The NodePools asked for (absent: the whole cluster).',
+            items: {
+              type: 'string',
+            },
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostPoint',
             },
           },
         },

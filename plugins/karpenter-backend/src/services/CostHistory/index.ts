@@ -1,0 +1,3 @@
+export { CostHistory } from './CostHistory';
+export type { NodePoolSource } from './CostHistory';
+export { scheduleCostSampling } from './scheduleCostSampling';
