@@ -20,6 +20,7 @@ export { isKarpenterAvailable } from './isKarpenterAvailable';
 export { KARPENTER_PERFORMANCE_MARKS } from './hooks';
 export { karpenterApiRef, KarpenterClient } from './api';
 export type {
+  CostHistoryQuery,
   EntityRefParts,
   InterruptionQuery,
   KarpenterApi,

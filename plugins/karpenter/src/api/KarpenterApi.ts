@@ -3,6 +3,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ClusterInfo,
   ClusterValues,
+  CostHistory,
   EntitySummary,
   InterruptionHistoryResponse,
   KarpenterApiQuery,
@@ -36,6 +37,21 @@ export type NodeClaimQuery = Omit<
  */
 export type InterruptionQuery = Omit<
   KarpenterApiQuery<'/v1/clusters/{cluster}/interruptions'>,
+  'nodePool'
+> & {
+  /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
+  nodePool?: string | string[];
+};
+
+/**
+ * Query of the cost trend: the query parameters the OpenAPI spec declares for
+ * `GET /v1/clusters/{cluster}/cost` (`from`/`to` as ISO date-times, `bucket` the width of the
+ * buckets), with `nodePool` also as a list.
+ *
+ * @public
+ */
+export type CostHistoryQuery = Omit<
+  KarpenterApiQuery<'/v1/clusters/{cluster}/cost'>,
   'nodePool'
 > & {
   /** One NodePool or several (sent as the comma list `nodePool=a,b`); all when absent. */
@@ -77,6 +93,14 @@ export interface KarpenterApi {
     query?: InterruptionQuery,
   ): Promise<InterruptionHistoryResponse>;
   getQueue(cluster: string, since?: string): Promise<QueueStatus>;
+  /**
+   * What the cluster's NodePools cost per hour over a range, sampled by the backend and averaged
+   * per bucket (buckets without a sample are absent).
+   */
+  getCostHistory(
+    cluster: string,
+    query?: CostHistoryQuery,
+  ): Promise<CostHistory>;
 }
 
 /**

@@ -2,7 +2,11 @@ import { mockApis, MockFetchApi } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { InterruptionQuery, NodeClaimQuery } from './KarpenterApi';
+import {
+  CostHistoryQuery,
+  InterruptionQuery,
+  NodeClaimQuery,
+} from './KarpenterApi';
 import { KarpenterClient } from './KarpenterClient';
 
 const BASE = 'http://karpenter.test/api/karpenter';
@@ -79,6 +83,43 @@ describe('KarpenterClient', () => {
     await client.getQueue('demo', '2026-12-01T00:00:00.000Z');
     expect(urls[2].pathname).toBe('/api/karpenter/v1/clusters/demo/queue');
     expect(urls[2].searchParams.get('since')).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('sends every query parameter the spec declares for the cost history, lists as comma lists', async () => {
+    const answer = {
+      cluster: 'demo cluster',
+      bucketMs: 21_600_000,
+      points: [
+        {
+          time: '2026-12-01T00:00:00.000Z',
+          hourly: 1.5,
+          onDemandEquivalentHourly: 2.5,
+          pricedNodes: 3,
+          unpricedNodes: 0,
+        },
+      ],
+    };
+    const urls = record(answer);
+    const query: Required<CostHistoryQuery> = {
+      from: '2026-11-24T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      bucket: '6h',
+      nodePool: ['general', 'batch'],
+    };
+    expect(await client.getCostHistory('demo cluster', query)).toEqual(answer);
+    expect(urls[0].pathname).toBe(
+      '/api/karpenter/v1/clusters/demo%20cluster/cost',
+    );
+    expect(Object.fromEntries(urls[0].searchParams)).toEqual({
+      from: '2026-11-24T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      bucket: '6h',
+      nodePool: 'general,batch',
+    });
+    await client.getCostHistory('demo', { bucket: '1h', nodePool: [] });
+    expect(urls[1].search).toBe('?bucket=1h');
+    await client.getCostHistory('demo');
+    expect(urls[2].search).toBe('');
   });
 
   it('fills the path parameters of the spec paths and unwraps the lists', async () => {
@@ -179,5 +220,33 @@ describe('KarpenterClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.response.status).toBe(400);
     expect(error.body.error.message).toMatch(/^bucket: /);
+  });
+
+  it('throws a cost history error (400 naming the parameter) as a ResponseError', async () => {
+    server.use(
+      http.get(`${BASE}/v1/clusters/demo/cost`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'from: must be before to',
+            },
+            request: { method: 'GET', url: '/x' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .getCostHistory('demo', {
+        from: '2026-12-02T00:00:00.000Z',
+        to: '2026-12-01T00:00:00.000Z',
+        bucket: '1h',
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(400);
+    expect(error.body.error.message).toMatch(/^from: /);
   });
 });

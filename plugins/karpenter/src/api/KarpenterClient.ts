@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ClusterInfo,
   ClusterValues,
+  CostHistory,
   EntitySummary,
   InterruptionHistoryResponse,
   KarpenterApiGetPath,
@@ -17,6 +18,7 @@ import {
   QueueStatus,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import {
+  CostHistoryQuery,
   EntityRefParts,
   InterruptionQuery,
   KarpenterApi,
@@ -128,6 +130,13 @@ export class KarpenterClient implements KarpenterApi {
 
   getQueue(cluster: string, since?: string): Promise<QueueStatus> {
     return this.get('/v1/clusters/{cluster}/queue', { cluster }, { since });
+  }
+
+  getCostHistory(
+    cluster: string,
+    query?: CostHistoryQuery,
+  ): Promise<CostHistory> {
+    return this.get('/v1/clusters/{cluster}/cost', { cluster }, query);
   }
 
   private async get<P extends KarpenterApiGetPath>(

@@ -1,5 +1,6 @@
 export { karpenterApiRef } from './KarpenterApi';
 export type {
+  CostHistoryQuery,
   KarpenterApi,
   NodeClaimQuery,
   InterruptionQuery,

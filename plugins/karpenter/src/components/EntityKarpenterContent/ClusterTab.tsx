@@ -8,6 +8,7 @@ import { karpenterApiRef } from '../../api';
 import { usePolledData } from '../../hooks';
 import { ClusterErrorPanel } from '../ClusterError';
 import { CostBreakdown } from '../CostBreakdown';
+import { CostTrendChart } from '../CostTrendChart';
 import { InterruptionTimeline } from '../InterruptionTimeline';
 import { NodeClaimsTable } from '../NodeClaimsTable';
 import { NodeClassesPanel } from '../NodeClassesPanel';
@@ -41,6 +42,8 @@ export function ClusterTab(props: {
   // A scope without NodePools (workloads on no Karpenter node) asks for nothing: an empty
   // list must not widen to the whole cluster.
   const nothingInScope = scope !== undefined && scope.length === 0;
+  // the backend computes cost (the condition of CostBreakdown)
+  const hasCost = summary.nodePools.some(p => p.cost);
   const classNames = new Set(summary.nodePools.map(p => p.nodeClass?.name));
   const nodeClasses = classes.value?.filter(c => classNames.has(c.name));
   return (
@@ -59,9 +62,18 @@ export function ClusterTab(props: {
           }
         />
       </Panel>
-      {summary.nodePools.some(p => p.cost) && (
+      {hasCost && (
         <Panel title="Cost by instance type">
           <CostBreakdown pools={summary.nodePools} total={summary.cost} />
+        </Panel>
+      )}
+      {hasCost && (
+        <Panel title="Cost trend" noPools={nothingInScope}>
+          <CostTrendChart
+            cluster={summary.cluster}
+            nodePools={scope}
+            tick={tick}
+          />
         </Panel>
       )}
       <Panel title="Interruptions and disruptions" noPools={nothingInScope}>

@@ -20,8 +20,28 @@ const server = setupServer();
 registerMswTestHooks(server);
 const API = `${BACKEND}/api/karpenter/v1`;
 
+/** The cost history requests the tab makes (answered with one bucket an hour ago). */
+let costRequests: URL[] = [];
+
 function backend(answer: EntitySummary) {
+  costRequests = [];
   server.use(
+    http.get(`${API}/clusters/demo/cost`, ({ request }) => {
+      costRequests.push(new URL(request.url));
+      return HttpResponse.json({
+        cluster: 'demo',
+        bucketMs: 3_600_000,
+        points: [
+          {
+            time: new Date(Date.now() - 3_600_000).toISOString(),
+            hourly: 2.26,
+            onDemandEquivalentHourly: 3.5,
+            pricedNodes: 15,
+            unpricedNodes: 3,
+          },
+        ],
+      });
+    }),
     http.get(`${API}/entities/default/resource/demo-cluster/summary`, () =>
       HttpResponse.json(answer),
     ),
@@ -133,6 +153,20 @@ describe('EntityKarpenterContent cost', () => {
     expect(screen.getByText('Cost by instance type')).toBeInTheDocument();
   });
 
+  it('shows the cost trend of the cluster under the breakdown', async () => {
+    backend(withCost);
+    await renderWithApis(<EntityKarpenterContent />);
+    expect(await screen.findByTestId('cost-trend-latest')).toHaveTextContent(
+      'Latest: $2.26/h · on-demand equivalent $3.50/h · +3 nodes unpriced',
+    );
+    expect(screen.getByText('Cost trend')).toBeInTheDocument();
+    expect(screen.getByTestId('cost-trend-hourly')).toBeInTheDocument();
+    // the entity is the cluster: the whole cluster, hourly buckets over 24 h
+    expect(costRequests).toHaveLength(1);
+    expect(costRequests[0].searchParams.get('bucket')).toBe('1h');
+    expect(costRequests[0].searchParams.has('nodePool')).toBe(false);
+  });
+
   it('shows no Cost column and no breakdown when the backend computes no cost', async () => {
     backend(summary([cluster('demo')]));
     await renderWithApis(<EntityKarpenterContent />);
@@ -150,5 +184,8 @@ describe('EntityKarpenterContent cost', () => {
     ]);
     expect(screen.queryByText('Cost by instance type')).toBeNull();
     expect(screen.queryByTestId('cost')).toBeNull();
+    expect(screen.queryByText('Cost trend')).toBeNull();
+    expect(screen.queryByTestId('cost-trend')).toBeNull();
+    expect(costRequests).toHaveLength(0);
   });
 });

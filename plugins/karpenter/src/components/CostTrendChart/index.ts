@@ -1,0 +1,1 @@
+export { COST_WINDOWS, CostTrendChart } from './CostTrendChart';
