@@ -137,6 +137,8 @@ describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
     await expectVisible(
       breakdown.first().getByRole('cell', { name: 'c5.2xlarge' }).first(),
     );
+    // the trend: samples every 10 min (the first 10 s after start), or the empty state before
+    await expectVisible(page.getByText('Cost trend').first());
   });
 
   it('is readable in the dark theme', async () => {
