@@ -72,6 +72,7 @@ export async function fetchOnDemandPrices(
   instanceTypes: readonly string[],
   now: number,
   signal?: AbortSignal,
+  pageSize?: number,
 ): Promise<StoredPrice[]> {
   const prices: StoredPrice[] = [];
   for (const instanceType of instanceTypes) {
@@ -85,7 +86,7 @@ export async function fetchOnDemandPrices(
       term('tenancy', instanceType.endsWith('.metal') ? 'Dedicated' : 'Shared'),
     ];
     const pages = paginateGetProducts(
-      { client },
+      { client, pageSize },
       { ServiceCode: 'AmazonEC2', Filters: filters, FormatVersion: 'aws_v1' },
     );
     for await (const page of pages) {
@@ -118,6 +119,7 @@ export async function fetchSpotPrices(
   instanceTypes: readonly string[],
   now: number,
   signal?: AbortSignal,
+  pageSize?: number,
 ): Promise<StoredPrice[]> {
   if (instanceTypes.length === 0) return [];
   const input: DescribeSpotPriceHistoryCommandInput = {
@@ -130,7 +132,7 @@ export async function fetchSpotPrices(
   // the newest price per zone and type (the answer may hold more than one)
   const newest = new Map<string, { price: StoredPrice; at: number }>();
   for await (const page of paginateDescribeSpotPriceHistory(
-    { client },
+    { client, pageSize },
     input,
   )) {
     signal?.throwIfAborted();
