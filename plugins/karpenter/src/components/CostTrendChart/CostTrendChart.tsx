@@ -3,8 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { WindowToggle } from '../WindowToggle';
 import {
   CostHistory,
   CostPoint,
@@ -121,26 +120,12 @@ export function CostTrendChart(props: {
   const latest = points[points.length - 1];
   return (
     <Box data-testid="cost-trend">
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 16 }}
-        mb={1}
+      <WindowToggle
+        windows={Object.keys(COST_WINDOWS) as CostWindow[]}
+        value={selected}
+        onChange={setSelected}
+        label="Cost window"
       >
-        <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={selected}
-          onChange={(_e, w: CostWindow | null) => w && setSelected(w)}
-          aria-label="Cost window"
-        >
-          {Object.keys(COST_WINDOWS).map(w => (
-            <ToggleButton key={w} value={w} aria-label={w}>
-              {w}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
         {latest && (
           <Typography variant="body2" data-testid="cost-trend-latest">
             {latestText(latest)}
@@ -156,7 +141,7 @@ export function CostTrendChart(props: {
             />
           </Box>
         )}
-      </Box>
+      </WindowToggle>
       <RefreshFailed error={error} testId="cost-trend-refresh-failed" />
       {latest ? (
         <CostLineChart

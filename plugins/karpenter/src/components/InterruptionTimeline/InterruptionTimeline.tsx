@@ -6,6 +6,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { WindowToggle } from '../WindowToggle';
 import {
   disruptedText,
   InterruptionHistoryResponse,
@@ -178,33 +179,19 @@ export function InterruptionTimeline(props: {
 
   return (
     <Box data-testid="interruption-timeline">
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 16 }}
-        mb={1}
+      <WindowToggle
+        windows={Object.keys(RANGES) as Range[]}
+        value={range}
+        onChange={setRange}
+        label="Time range"
       >
-        <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={range}
-          onChange={(_e, r) => r && setRange(r)}
-          aria-label="Time range"
-        >
-          {Object.keys(RANGES).map(r => (
-            <ToggleButton key={r} value={r} aria-label={r}>
-              {r}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
         <Typography variant="body2" data-testid="interruption-summary">
           {summaryText(totals)} in {range}
         </Typography>
         <Typography variant="caption" color="textSecondary">
           from {totals.events} Kubernetes event{totals.events === 1 ? '' : 's'}
         </Typography>
-      </Box>
+      </WindowToggle>
       {totals.events === 0 ? (
         <Typography
           variant="body2"
