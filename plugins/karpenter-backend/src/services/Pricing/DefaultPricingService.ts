@@ -134,7 +134,6 @@ export class DefaultPricingService implements PricingService {
     for (const type of types) this.askedAt.set(`${demand.region}/${type}`, now);
     const previous = this.refreshes.get(demand.region);
     let api: 'pricing' | 'ec2' = 'pricing';
-    const counts = { onDemand: 0, spot: 0 };
     try {
       const clients = await this.options.clients(demand);
       // what one API answered is kept even when the other fails (on-demand pools stay priced
@@ -147,7 +146,6 @@ export class DefaultPricingService implements PricingService {
         signal,
       );
       await store.savePrices(onDemand);
-      counts.onDemand = onDemand.length;
       api = 'ec2';
       const spot = await fetchSpotPrices(
         clients.ec2,
@@ -157,7 +155,6 @@ export class DefaultPricingService implements PricingService {
         signal,
       );
       await store.savePrices(spot);
-      counts.spot = spot.length;
       await store.saveRefresh({
         region: demand.region,
         attemptedAt: now,
@@ -166,8 +163,8 @@ export class DefaultPricingService implements PricingService {
       logger.info('Fetched EC2 prices', {
         region: demand.region,
         instanceTypes: types.length,
-        onDemandPrices: counts.onDemand,
-        spotPrices: counts.spot,
+        onDemandPrices: onDemand.length,
+        spotPrices: spot.length,
         full,
       });
     } catch (error) {
