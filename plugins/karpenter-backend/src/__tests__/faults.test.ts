@@ -128,8 +128,12 @@ describe('fault matrix: one cluster failing never fails the others', () => {
       health: { status: 'unknown' },
     });
     expect(stale.nodePools[0].health.reasons[0].code).toBe('STALE_DATA');
+    // its cost is of the last known NodeClaims, and says so, in the cluster's sum too
+    expect(stale.nodePools[0].cost.dataStale).toBe(true);
+    expect(stale.cost.dataStale).toBe(true);
     const fresh = byCluster(await summary(get)).demo;
     expect(fresh.stale).toBeUndefined();
+    expect(fresh.cost.dataStale).toBeUndefined();
     expect(fresh.error).toBeUndefined();
     expect(Date.now() - Date.parse(fresh.updatedAt)).toBeLessThan(2_000);
     const pools = (await get('/v1/clusters/staging/nodepools')).body.items;

@@ -196,6 +196,8 @@ describe('sumCosts', () => {
       hourly: expect.closeTo(0.192),
     });
     expect(sumCosts([undefined])).toBeUndefined();
+    expect(sumCosts([a, { ...b, dataStale: true }])!.dataStale).toBe(true);
+    expect(sum.dataStale).toBeUndefined();
   });
 });
 

@@ -91,6 +91,7 @@ class CostAccumulator {
   oldest: number | undefined;
   unavailable: Cost['unavailable'];
   stale = false;
+  dataStale = false;
   private readonly items = new Map<string, CostItem>();
 
   /** Adds nodes of one instance type and capacity type (`hourly` absent: unpriced). */
@@ -133,6 +134,7 @@ class CostAccumulator {
     if (this.oldest !== undefined)
       cost.pricesAsOf = new Date(this.oldest).toISOString();
     if (this.stale) cost.pricesStale = true;
+    if (this.dataStale) cost.dataStale = true;
     if (this.unavailable && this.unpricedNodes > 0)
       cost.unavailable = this.unavailable;
     return cost;
@@ -179,8 +181,8 @@ export function nodesCost(
 }
 
 /**
- * The sum of some costs (the NodePools of an entity, the clusters of a summary): stale when a part
- * is, unavailable (with the first part's reason) when a part has unpriced nodes for want of
+ * The sum of some costs (the NodePools of an entity, the clusters of a summary): its prices or data
+ * stale when a part's are, unavailable (with the first part's reason) when a part has unpriced nodes for want of
  * prices; undefined when there is none.
  *
  * @public
@@ -198,6 +200,7 @@ export function sumCosts(costs: Iterable<Cost | undefined>): Cost | undefined {
     if (cost.pricesAsOf) acc.pricedAt(Date.parse(cost.pricesAsOf));
     acc.unavailable = acc.unavailable ?? cost.unavailable;
     acc.stale = acc.stale || cost.pricesStale === true;
+    acc.dataStale = acc.dataStale || cost.dataStale === true;
     for (const item of cost.byInstanceType) acc.addItem(item);
   }
   return any ? acc.result() : undefined;

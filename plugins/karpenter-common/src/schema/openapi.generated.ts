@@ -292,6 +292,8 @@ export interface components {
       pricesAsOf?: string;
       /** Set when a price used is older than 24 h (the price refresh is failing). */
       pricesStale?: boolean;
+      /** Set when the cost is computed from the last known NodeClaims of a cluster whose data is stale (`ClusterSummary.stale`): what ran then, not necessarily what runs now. */
+      dataStale?: boolean;
       unavailable?: components['schemas']['CostUnavailable'];
       byInstanceType: components['schemas']['CostItem'][];
     };

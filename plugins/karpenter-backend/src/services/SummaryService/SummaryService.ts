@@ -313,6 +313,8 @@ function markStale(
     ...p,
     stale: true,
     health: { status: 'unknown', reasons: [reason, ...p.health.reasons] },
+    // the cost of the last known NodeClaims, said to be so (also in the sums it goes into)
+    ...(p.cost ? { cost: { ...p.cost, dataStale: true } } : {}),
   }));
 }
 

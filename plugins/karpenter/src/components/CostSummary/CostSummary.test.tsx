@@ -81,6 +81,16 @@ describe('CostSummary', () => {
     );
   });
 
+  it('marks the cost of a stale cluster as its last known', async () => {
+    await renderInTestApp(<CostSummary cost={cost({ dataStale: true })} />);
+    expect(screen.getByTestId('cost')).toHaveTextContent(
+      '$0.72/h · 40 % saved by spot · last known',
+    );
+    expect(costExplanation(cost({ dataStale: true })).join(' ')).toContain(
+      'last known NodeClaims of a cluster whose data is stale',
+    );
+  });
+
   it('says "Cost unavailable" with the reason, never $0.00/h', async () => {
     await renderInTestApp(
       <>

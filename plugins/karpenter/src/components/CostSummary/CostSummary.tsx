@@ -65,6 +65,11 @@ export function costExplanation(cost: Cost): string[] {
       `Oldest price fetched ${new Date(cost.pricesAsOf).toLocaleString()}.`,
     );
   }
+  if (cost.dataStale) {
+    lines.push(
+      'Computed from the last known NodeClaims of a cluster whose data is stale: what ran then, not necessarily what runs now.',
+    );
+  }
   if (cost.pricesStale) {
     lines.push(
       'Some prices are older than the backend allows (karpenter.cost.staleAfter, 24 h by default): refreshing them is failing, the last known prices are used.',
@@ -76,7 +81,8 @@ export function costExplanation(cost: Cost): string[] {
 
 /**
  * A cost in one line: "$12.40/h · 61 % saved by spot", "+2 nodes unpriced" when some nodes have
- * no known price, a warning "prices from 2d ago" when the prices are stale, "Cost unavailable"
+ * no known price, a warning "last known" when the cluster's data is stale, "prices from 2d ago" when
+ * the prices are stale, "Cost unavailable"
  * when no price is known (with the reason if `detailed`, else on hover); what it means on hover.
  * Nothing without a cost (the backend computes none). `label` goes before a number ("Cost: "),
  * not before "Cost unavailable".
@@ -120,6 +126,13 @@ export function CostSummary(props: {
         {reason}
         {!unavailable && cost.unpricedNodes > 0 && (
           <> · {unpricedText(cost.unpricedNodes)}</>
+        )}
+        {cost.dataStale && (
+          <span className={classes.stale} data-testid="cost-data-stale">
+            {' · '}
+            <WarningIcon className={classes.icon} />
+            last known
+          </span>
         )}
         {cost.pricesStale && (
           <span className={classes.stale} data-testid="cost-stale">

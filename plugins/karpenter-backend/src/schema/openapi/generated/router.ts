@@ -974,6 +974,11 @@ export const spec = {
             description:
               'Set when a price used is older than 24 h (the price refresh is failing).',
           },
+          dataStale: {
+            type: 'boolean',
+            description:
+              'Set when the cost is computed from the last known NodeClaims of a cluster whose data is stale (`ClusterSummary.stale`): what ran then, not necessarily what runs now.',
+          },
           unavailable: {
             $ref: '#/components/schemas/CostUnavailable',
           },
