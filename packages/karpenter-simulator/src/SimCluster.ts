@@ -1,3 +1,5 @@
+import type { ConsolidationDecision } from './karpenter/disruption';
+import type { PriceTable } from './pricing/priceTable';
 import { consolidate } from './cluster/controllers';
 import {
   drift,
@@ -68,8 +70,15 @@ export class SimCluster {
     readonly config: ScenarioCluster,
     ctx: SimContext,
     random: Random,
+    prices?: PriceTable,
   ) {
-    this.state = createClusterState(config, ctx, random, reconcileNodePool);
+    this.state = createClusterState(
+      config,
+      ctx,
+      random,
+      reconcileNodePool,
+      prices,
+    );
     this.store = this.state.store;
     this.recorder = this.state.recorder;
     this.region = this.state.region;
@@ -200,8 +209,11 @@ export class SimCluster {
   }
 
   /** Consolidates a NodeClaim of the pool; undefined when its budget blocks it. */
-  consolidate(pool: string): string | undefined {
-    return consolidate(this.state, pool);
+  consolidate(
+    pool: string,
+    decision: ConsolidationDecision = 'delete',
+  ): string | undefined {
+    return consolidate(this.state, pool, decision);
   }
 
   drift(pool: string, count = 1) {

@@ -143,7 +143,7 @@ export class Simulator {
     };
     const queues = new Map<string, Queue>();
     for (const config of this.scenario.clusters) {
-      const runtime = new SimCluster(config, ctx, this.random);
+      const runtime = new SimCluster(config, ctx, this.random, this.prices);
       runtime.build();
       this.runtimes.set(config.name, runtime);
       queues.set(runtime.queue.name, runtime.queue);

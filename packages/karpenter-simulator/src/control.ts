@@ -5,8 +5,9 @@ import { Simulator } from './Simulator';
 /**
  * A small control API for a simulator running as a process (browser tests, demos):
  * `POST /interrupt {cluster, nodePool?, nodeClaim?, count?, reason?}` (reason: an interruption Event
- * reason, default SpotInterrupted; 400 for another), `POST /consolidate {cluster, nodePool}`
- * (answers the NodeClaim, or null when a budget blocks it), `POST /advance {ms}`, `POST /step {TimelineStep}`,
+ * reason, default SpotInterrupted; 400 for another), `POST /consolidate {cluster, nodePool, decision?}`
+ * (decision `delete`, the default, or `replace`; answers the NodeClaim, or null when a budget
+ * blocks it or nothing cheaper fits; 400 for another decision), `POST /advance {ms}`, `POST /step {TimelineStep}`,
  * `POST /faults {Fault}` (answers its id; pricing faults too: `{pricingError, service?}`; 400 for an
  * unknown pricingError or service), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`,
  * `POST /eks-tokens {cluster, lifetimeSeconds?}` (require EKS tokens valid that long; none: off).
@@ -28,11 +29,20 @@ export async function startControlServer(
         : {};
       if (req.method === 'POST' && req.url === '/interrupt')
         return send(200, { interrupted: sim.interrupt(body) });
-      if (req.method === 'POST' && req.url === '/consolidate')
+      if (req.method === 'POST' && req.url === '/consolidate') {
+        const decision = body.decision ?? 'delete';
+        if (decision !== 'delete' && decision !== 'replace')
+          return send(400, {
+            error: `decision: "delete" or "replace", not ${JSON.stringify(
+              decision,
+            )}`,
+          });
         return send(200, {
           consolidated:
-            sim.runtime(body.cluster).consolidate(body.nodePool) ?? null,
+            sim.runtime(body.cluster).consolidate(body.nodePool, decision) ??
+            null,
         });
+      }
       if (req.method === 'POST' && req.url === '/advance') {
         await sim.advance(Number(body.ms ?? 0));
         return send(200, { now: sim.now() });

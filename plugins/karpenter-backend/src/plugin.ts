@@ -44,7 +44,11 @@ import {
   queueTargetsOf,
   scheduleClusterRefresh,
 } from './services/ClusterSuppliers';
-import { CostHistory, scheduleCostSampling } from './services/CostHistory';
+import {
+  ConsolidationSavingsEstimator,
+  CostHistory,
+  scheduleCostSampling,
+} from './services/CostHistory';
 import { EntitySummaries } from './services/EntitySummaries';
 import { ClusterValuesReader } from './services/ClusterValues';
 import { InterruptionHistory } from './services/InterruptionHistory';
@@ -162,11 +166,12 @@ export const karpenterPlugin = createBackendPlugin({
           logger,
           backlogWindowMs: settings.queueBacklogWindowMs,
         });
+        const costSource = pricing && pricingCostSource(pricing, costSettings);
         const summaries = new SummaryService({
           registry,
           cache,
           thresholds: readHealthThresholds(config),
-          cost: pricing && pricingCostSource(pricing, costSettings),
+          cost: costSource,
           logger,
           extras: {
             activity: (cluster, nodePools) =>
@@ -193,10 +198,23 @@ export const karpenterPlugin = createBackendPlugin({
           settings,
         };
         await scheduleInterruptionTasks(tasks);
-        const costs = pricing
+        const costs = costSource
           ? new CostHistory({
               store: new DatabaseCostSampleStore(db),
               nodePools: cluster => summaries.nodePools(cluster),
+              savings: new ConsolidationSavingsEstimator({
+                store,
+                // the cluster's region may come from its NodeClaims: a cluster that cannot be
+                // read now is priced by its configured region
+                pricing: async cluster =>
+                  costSource.savingsFunction(
+                    registry.get(cluster),
+                    await cache
+                      .snapshot(cluster)
+                      .then(s => s.nodeClaims)
+                      .catch(() => []),
+                  ),
+              }),
               logger,
             })
           : undefined;

@@ -53,6 +53,8 @@ export {
   rebalanceText,
 } from './interruptions/counting';
 export type { CountingKind, NodeClaimCounts } from './interruptions/counting';
+export { parseConsolidationCandidate } from './interruptions/consolidation';
+export type { ConsolidationCandidateMessage } from './interruptions/consolidation';
 export { UNKNOWN_LABEL, bucketInterruptions } from './interruptions/aggregate';
 export {
   DEFAULT_QUEUE_BACKLOG_WINDOW_MS,
@@ -130,7 +132,10 @@ export {
   sumCosts,
 } from './cost/model';
 export type { NodePrice } from './cost/model';
+export { consolidationSavings } from './cost/savings';
 export type {
+  ConsolidatedNode,
+  ConsolidationSavings,
   Cost,
   CostedNode,
   CostItem,

@@ -53,6 +53,100 @@ describe('disruption controller events (kubernetes-sigs/karpenter pkg/controller
     expect(reason).toMatchObject({ status: 'True', reason: 'Underutilized' });
   });
 
+  it('events.go ConsolidationCandidate + queue.go: a replacement is a candidate with its savings on Node and NodeClaim, DisruptionLaunching on the replacement, and DisruptionTerminating once the replacement is initialized', async () => {
+    const replaced = new Simulator({
+      scenario: eventScenario({
+        nodePools: [
+          {
+            name: 'batch',
+            capacityTypes: ['on-demand'],
+            instanceTypes: ['m5.2xlarge', 'm5.xlarge', 'm5.large'],
+            nodes: [
+              { count: 2, instanceType: 'm5.2xlarge', zone: 'eu-west-1a' },
+            ],
+            consolidationPolicy: 'WhenEmptyOrUnderutilized',
+            consolidateAfter: '1m',
+          },
+        ],
+        workloads: [
+          { name: 'job', namespace: 'shop', nodePool: 'batch', replicas: 2 },
+        ],
+      }),
+    });
+    await replaced.start();
+    try {
+      const api = kubeConfig(replaced.clusters[0].url).makeApiClient(CoreV1Api);
+      const all = async () =>
+        (await api.listNamespacedEvent({ namespace: 'default' })).items;
+      const c = replaced.cluster('t');
+      const claim = replaced.runtime('t').consolidate('batch', 'replace')!;
+      expect(claim).toBeDefined();
+      const node = c.get('NodeClaim', claim).status.nodeName;
+      // the next size down, in the same zone and capacity type (the simulator's price table)
+      const savings =
+        replaced.prices.onDemand('eu-west-1', 'm5.2xlarge')! -
+        replaced.prices.onDemand('eu-west-1', 'm5.xlarge')!;
+      const message = `Consolidation candidate: replace: [${node}] -> [1 replacement] (savings: $${savings.toFixed(
+        2,
+      )})`;
+      const candidates = (await all()).filter(
+        e => e.reason === 'ConsolidationCandidate',
+      );
+      expect(shapes(candidates, [claim, node])).toEqual([
+        'Node:ConsolidationCandidate',
+        'NodeClaim:ConsolidationCandidate',
+      ]);
+      expect(candidates.map(e => e.message)).toEqual([message, message]);
+      const launching = (await all()).filter(
+        e => e.reason === 'DisruptionLaunching',
+      );
+      expect(launching).toHaveLength(1);
+      const replacement = launching[0].involvedObject.name!;
+      expect(launching[0]).toMatchObject({
+        involvedObject: { kind: 'NodeClaim' },
+        message: 'Launching NodeClaim: Underutilized',
+      });
+      expect(
+        c.get('NodeClaim', replacement).metadata.labels[
+          'node.kubernetes.io/instance-type'
+        ],
+      ).toBe('m5.xlarge');
+      // not terminated before the replacement is initialized
+      expect(
+        c.get('NodeClaim', claim).metadata.deletionTimestamp,
+      ).toBeUndefined();
+      await replaced.advance(46_000);
+      expect(
+        c.get('NodeClaim', claim).metadata.deletionTimestamp,
+      ).toBeDefined();
+      expect(
+        shapes(
+          (await all()).filter(e => e.reason === 'DisruptionTerminating'),
+          [claim, node],
+        ),
+      ).toEqual([
+        'Node:DisruptionTerminating',
+        'NodeClaim:DisruptionTerminating',
+      ]);
+    } finally {
+      await replaced.stop();
+    }
+  });
+
+  it('consolidation.go: with nothing cheaper, a replacement is refused with Unconsolidatable "Can\'t replace with a cheaper node"', async () => {
+    // spot runs m5.large only
+    expect(sim.runtime('t').consolidate('spot', 'replace')).toBeUndefined();
+    const refused = (await events()).filter(
+      e =>
+        e.reason === 'Unconsolidatable' &&
+        e.message === "Can't replace with a cheaper node",
+    );
+    expect(refused.map(e => e.involvedObject.kind).sort()).toEqual([
+      'Node',
+      'NodeClaim',
+    ]);
+  });
+
   it('NodePoolBlockedForDisruptionReason: a budget of 0 blocks consolidation with DisruptionBlocked on the NodePool, re-recorded each minute as one Event whose count grows', async () => {
     expect(sim.runtime('t').consolidate('frozen')).toBeUndefined();
     const blocked = async () =>

@@ -1,4 +1,5 @@
 import {
+  ConsolidationDecision,
   consolidateOne,
   DISRUPTION_POLL_MS,
   DisruptionHost,
@@ -6,7 +7,12 @@ import {
 } from '../karpenter/disruption';
 import { Target } from '../karpenter/events';
 import { InterruptionHost } from '../karpenter/interruption';
-import { launch, terminate } from '../karpenter/lifecycle';
+import {
+  launch,
+  LAUNCH_TO_INITIALIZED_MS,
+  terminate,
+} from '../karpenter/lifecycle';
+import { offerings } from '../karpenter/offerings';
 import { SeedHost } from '../karpenter/seedHistory';
 import { uidOf } from '../k8s/ObjectStore';
 import { hashCode } from '../model/random';
@@ -31,13 +37,45 @@ export function startControllers(state: ClusterState) {
 
 /**
  * Consolidation: a NodeClaim of the pool (a Consolidatable one when there is one) is disrupted
- * and removed without replacement; undefined when the NodePool's budget blocks it.
+ * and removed without replacement (`delete`) or replaced by a cheaper one (`replace`); undefined
+ * when the NodePool's budget blocks it or nothing cheaper fits.
  */
 export function consolidate(
   state: ClusterState,
   pool: string,
+  decision: ConsolidationDecision = 'delete',
 ): string | undefined {
-  return consolidateOne(disruptionHost(state), pool);
+  return consolidateOne(disruptionHost(state), pool, decision);
+}
+
+/** A NodeClaim's price in the simulator's price table (its zone for spot, its region else). */
+function priceOf(
+  state: ClusterState,
+  type: string,
+  capacityType: string,
+  zone: string,
+): number | undefined {
+  return capacityType === 'spot'
+    ? state.prices?.spot(zone, type)
+    : state.prices?.onDemand(state.region, type);
+}
+
+/**
+ * The replacement consolidation picks for a NodeClaim: of its NodePool's instance types, the
+ * dearest one cheaper than its own in its zone and capacity type (the next size down).
+ */
+function cheaperReplacement(state: ClusterState, claim: string) {
+  const f = state.facts.get(claim);
+  if (!f) return undefined;
+  const ownPrice = priceOf(state, f.type.name, f.capacityType, f.zone);
+  if (ownPrice === undefined) return undefined;
+  let best: { instanceType: string; price: number } | undefined;
+  for (const t of offerings(state, f.nodePool).types) {
+    const price = priceOf(state, t.name, f.capacityType, f.zone);
+    if (price === undefined || price >= ownPrice) continue;
+    if (!best || price > best.price) best = { instanceType: t.name, price };
+  }
+  return best && { ...best, ownPrice };
 }
 
 /** The NodeClaim and, while it exists, its Node, with uids (for Karpenter's events). */
@@ -97,6 +135,22 @@ export function disruptionHost(state: ClusterState): DisruptionHost {
         })),
     target: claim => target(state, claim),
     terminate: (claim, reason) => terminate(state, claim, 10_000, reason),
+    cheaperReplacement: claim => cheaperReplacement(state, claim),
+    launchReplacement: (claim, instanceType, initialized) => {
+      const f = state.facts.get(claim);
+      if (!f) return undefined;
+      const name = launch(state, f.nodePool, f.capacityType, {
+        instanceType,
+        zone: f.zone,
+      });
+      const nc = name && state.store.get('nodeclaims', name);
+      if (!name || !nc) return undefined;
+      // queue.go terminates the candidates once every replacement is initialized
+      state.ctx.schedule(LAUNCH_TO_INITIALIZED_MS + 1, () => {
+        if (state.facts.get(name)?.phase === 'initialized') initialized();
+      });
+      return { name, uid: uidOf(nc) };
+    },
   };
 }
 

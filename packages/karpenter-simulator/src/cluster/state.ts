@@ -1,3 +1,4 @@
+import type { PriceTable } from '../pricing/priceTable';
 import { ObjectStore } from '../k8s/ObjectStore';
 import { EventRecorder } from '../karpenter/eventRecorder';
 import { eventTtlOf } from '../karpenter/seedHistory';
@@ -67,6 +68,8 @@ export interface ClusterState {
    * reconcilers that call it.
    */
   reconcileNodePool(name: string): void;
+  /** The prices of the simulator's pricing APIs (what consolidation compares). */
+  readonly prices?: PriceTable;
 }
 
 /**
@@ -92,6 +95,7 @@ export function createClusterState(
   ctx: SimContext,
   random: Random,
   reconcileNodePool: (state: ClusterState, name: string) => void,
+  prices?: PriceTable,
 ): ClusterState {
   const store = new ObjectStore(() => ctx.now());
   const recorder = new EventRecorder(
@@ -140,6 +144,7 @@ export function createClusterState(
     nodeSeq: 0,
     consumerPaused: false,
     reconcileNodePool: name => reconcileNodePool(state, name),
+    prices,
   };
   return state;
 }

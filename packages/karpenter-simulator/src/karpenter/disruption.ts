@@ -3,6 +3,8 @@ import type { StoredNodePool } from '../k8s/types';
 import { parseDuration } from '../model/scheduling';
 import { EventRecorder } from './eventRecorder';
 import {
+  consolidationCandidate,
+  disruptionLaunching,
   disruptionTerminating,
   nodePoolBlockedForReason,
   Target,
@@ -38,8 +40,27 @@ export interface DisruptionHost {
   target(claim: string): Target | undefined;
   /** Deletes the NodeClaim for a disruption (DisruptionReason condition, termination). */
   terminate(claim: string, reason: string): void;
+  /**
+   * A cheaper replacement for the NodeClaim: an instance type of its NodePool in its zone and
+   * capacity type, priced below it (USD/h, the simulator's price table); undefined when none.
+   */
+  cheaperReplacement(
+    claim: string,
+  ): { instanceType: string; price: number; ownPrice: number } | undefined;
+  /**
+   * Launches a replacement NodeClaim of the candidate's NodePool, zone and capacity type;
+   * `initialized` runs once it is initialized (never, when it does not register).
+   */
+  launchReplacement(
+    claim: string,
+    instanceType: string,
+    initialized: () => void,
+  ): { name: string; uid: string } | undefined;
   now(): number;
 }
+
+/** How consolidation removes a node: without replacement, or with a cheaper one. */
+export type ConsolidationDecision = 'delete' | 'replace';
 
 /**
  * Nodes a NodePool's budgets allow to be disrupted for a reason (`pkg/apis/v1/nodepool.go`,
@@ -120,14 +141,21 @@ export function disruptionPass(host: DisruptionHost) {
 }
 
 /**
- * Consolidation of one NodeClaim of the pool (a Consolidatable one when there is one): when the
- * NodePool's budget allows no `Underutilized` disruption, `DisruptionBlocked` on the NodePool and
- * nothing happens (undefined); otherwise `DisruptionTerminating` on Node and NodeClaim
- * (`queue.go` publishes it after the NodeClaim's delete) and the termination.
+ * Consolidation of one NodeClaim of the pool (a Consolidatable one when there is one). When the
+ * NodePool's budget allows no `Underutilized` disruption: `DisruptionBlocked` on the NodePool and
+ * nothing happens (undefined). Otherwise (`pkg/controllers/disruption/queue.go`):
+ * - `delete`: the NodeClaim is deleted and `DisruptionTerminating` published on Node and
+ *   NodeClaim after the delete;
+ * - `replace`: `ConsolidationCandidate` on Node and NodeClaim with the estimated savings (its
+ *   price minus the cheaper replacement's), `DisruptionLaunching` on the replacement NodeClaim,
+ *   and once that is initialized the candidate's deletion and `DisruptionTerminating`; with no
+ *   cheaper instance type, `Unconsolidatable` "Can't replace with a cheaper node" and nothing
+ *   happens.
  */
 export function consolidateOne(
   host: DisruptionHost,
   poolName: string,
+  decision: ConsolidationDecision = 'delete',
 ): string | undefined {
   const all = host.candidates().filter(c => c.nodePool === poolName);
   const live = all.filter(c => !c.deleting);
@@ -143,10 +171,40 @@ export function consolidateOne(
     return undefined;
   }
   if (allowed - (all.length - live.length) <= 0) return undefined;
+  const terminate = () => {
+    const target = host.target(candidate.name);
+    host.terminate(candidate.name, reason);
+    if (target)
+      for (const e of disruptionTerminating(target, reason))
+        host.recorder.publish(e);
+  };
+  if (decision === 'delete') {
+    terminate();
+    return candidate.name;
+  }
   const target = host.target(candidate.name);
-  host.terminate(candidate.name, reason);
+  const replacement = host.cheaperReplacement(candidate.name);
+  if (!replacement) {
+    if (target)
+      for (const e of unconsolidatable(
+        target,
+        "Can't replace with a cheaper node",
+      ))
+        host.recorder.publish(e);
+    return undefined;
+  }
   if (target)
-    for (const e of disruptionTerminating(target, reason))
+    for (const e of consolidationCandidate(
+      target,
+      replacement.ownPrice - replacement.price,
+    ))
       host.recorder.publish(e);
+  const launched = host.launchReplacement(
+    candidate.name,
+    replacement.instanceType,
+    terminate,
+  );
+  if (!launched) return undefined;
+  host.recorder.publish(disruptionLaunching(launched, reason));
   return candidate.name;
 }

@@ -113,6 +113,52 @@ export function disruptionTerminating(
   );
 }
 
+/**
+ * `ConsolidationCandidate` (1.9+, `ConsolidationCandidate` in events.go, published by
+ * `Command.EmitCandidateEvents` in `pkg/controllers/disruption/types.go` when consolidation has
+ * computed a replacement; deletions publish none): on the Node and the NodeClaim, "Consolidation
+ * candidate: <command> (savings: $%.2f)". The command is `Command.StringForNode` of a
+ * single-node command built without a Method (consolidation.go), "replace: [<node>] -> [1
+ * replacement]"; `<node>` is the candidate's name (`StateNode.Name`: the Node's, once
+ * registered). Savings: the candidate's price minus the replacement's (`EstimatedSavings`).
+ */
+export function consolidationCandidate(
+  t: Target,
+  savings: number,
+): KarpenterEvent[] {
+  const command = `replace: [${
+    t.node?.name ?? t.nodeClaim.name
+  }] -> [1 replacement]`;
+  const message = `Consolidation candidate: ${command} (savings: $${savings.toFixed(
+    2,
+  )})`;
+  return pair(t, 'ConsolidationCandidate', 'Normal', message, message, {
+    dedupeExtra: [command],
+  });
+}
+
+/**
+ * `DisruptionLaunching` (disruption `Launching`, published by `queue.go` while the command waits
+ * for its replacement): on the replacement NodeClaim, "Launching NodeClaim: <Reason>".
+ */
+export function disruptionLaunching(
+  nodeClaim: { name: string; uid: string },
+  reason: string,
+): KarpenterEvent {
+  const title = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return {
+    involvedObject: {
+      kind: 'NodeClaim',
+      name: nodeClaim.name,
+      uid: nodeClaim.uid,
+    },
+    type: 'Normal',
+    reason: 'DisruptionLaunching',
+    message: `Launching NodeClaim: ${title}`,
+    dedupeValues: [nodeClaim.uid, reason],
+  };
+}
+
 /** `Unconsolidatable` on Node and NodeClaim, deduped for 15 min. */
 export function unconsolidatable(t: Target, message: string): KarpenterEvent[] {
   return pair(t, 'Unconsolidatable', 'Normal', message, message, {

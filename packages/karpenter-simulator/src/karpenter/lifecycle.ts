@@ -161,6 +161,9 @@ export function clearConsolidatable(state: ClusterState, poolName: string) {
   }
 }
 
+/** How long a launched NodeClaim takes to be initialized (when it registers). */
+export const LAUNCH_TO_INITIALIZED_MS = 45_000;
+
 /**
  * Runs a new NodeClaim through launched → registered → initialized over simulated time. Nothing
  * is launched (undefined) when no instance type fits the NodePool's requirements and limits.
@@ -169,8 +172,10 @@ export function launch(
   state: ClusterState,
   poolName: string,
   capacityType?: string,
+  opts: Pick<AddClaimOptions, 'instanceType' | 'zone'> = {},
 ): string | undefined {
   const name = addClaim(state, poolName, 'pending', {
+    ...opts,
     capacityType,
     enforceLimits: true,
   });
@@ -178,7 +183,9 @@ export function launch(
   state.ctx.schedule(3_000, () => setPhase(state, name, 'launched'));
   if (state.registrationHealthy.get(poolName) !== false) {
     state.ctx.schedule(30_000, () => setPhase(state, name, 'registered'));
-    state.ctx.schedule(45_000, () => setPhase(state, name, 'initialized'));
+    state.ctx.schedule(LAUNCH_TO_INITIALIZED_MS, () =>
+      setPhase(state, name, 'initialized'),
+    );
   }
   return name;
 }

@@ -46,7 +46,7 @@ export function runTimelineStep(c: ClusterState, step: TimelineStep) {
       for (let i = 0; i < (step.count ?? 1); i++) launch(c, step.nodePool!);
       break;
     case 'consolidate':
-      consolidate(c, step.nodePool!);
+      consolidate(c, step.nodePool!, step.decision);
       break;
     case 'hitCpuLimit':
       hitCpuLimit(c, step.nodePool!, step.count);

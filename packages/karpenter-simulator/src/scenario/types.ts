@@ -140,6 +140,8 @@ export interface TimelineStep {
   nodePool?: string;
   nodeClass?: string;
   count?: number;
+  /** `consolidate`: without replacement (`delete`, the default) or by a cheaper node (`replace`). */
+  decision?: 'delete' | 'replace';
 }
 
 /**

@@ -6,6 +6,7 @@ import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { countRecords } from './countRecords';
 import {
+  ConsolidatedRecord,
   InterruptionCounts,
   InterruptionPage,
   InterruptionQuery,
@@ -14,6 +15,7 @@ import {
   NoticePage,
   QueueReadError,
 } from './InterruptionStore';
+import { listConsolidations } from './listConsolidations';
 import { listNotices } from './listNotices';
 import { lookupNodes, pruneNodes, rememberNodes } from './nodeMappings';
 import { filtered, fromRow, RecordRow, RECORDS, toRow } from './rows';
@@ -68,6 +70,11 @@ export class DatabaseInterruptionStore implements InterruptionStore {
     bucketMs: number,
   ): Promise<InterruptionCounts> {
     return countRecords(this.db, query, bucketMs);
+  }
+
+  /** See {@link listConsolidations}. */
+  listConsolidations(query: InterruptionQuery): Promise<ConsolidatedRecord[]> {
+    return listConsolidations(this.db, query);
   }
 
   listNotices(

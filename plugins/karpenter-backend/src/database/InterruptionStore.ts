@@ -53,6 +53,22 @@ export interface InterruptionCounts {
   consolidationsByNodePool: Record<string, number>;
 }
 
+/**
+ * A NodeClaim consolidated in a range: when it was first terminated, its known instance facts and
+ * the message of the `ConsolidationCandidate` Karpenter recorded for it (if any).
+ *
+ * @internal
+ */
+export interface ConsolidatedRecord {
+  subject: string;
+  terminatedAtMs: number;
+  nodePool?: string;
+  instanceType?: string;
+  capacityType?: string;
+  zone?: string;
+  candidateMessage?: string;
+}
+
 /** A page of "Latest" rows. @internal */
 export interface NoticePage {
   notices: InterruptionNotice[];
@@ -84,6 +100,8 @@ export interface InterruptionStore {
     query: InterruptionQuery,
     bucketMs: number,
   ): Promise<InterruptionCounts>;
+  /** The NodeClaims consolidated in the range, with their candidate messages. */
+  listConsolidations(query: InterruptionQuery): Promise<ConsolidatedRecord[]>;
   /** Rows per subject and reason (newest first event first), paged, with their raw events. */
   listNotices(
     query: InterruptionQuery & { limit: number; cursor?: string },

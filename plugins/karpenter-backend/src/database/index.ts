@@ -1,6 +1,7 @@
 export { migrateDatabase } from './migrations';
 export { DatabaseInterruptionStore } from './DatabaseInterruptionStore';
 export type {
+  ConsolidatedRecord,
   NodeMapping,
   NoticePage,
   InterruptionStore,

@@ -61,3 +61,18 @@ export interface CostedNode {
   capacityType?: string;
   zone?: string;
 }
+
+/** What consolidation in a range took off the hourly cost, see the `ConsolidationSavings` schema. @public */
+export type ConsolidationSavings = KarpenterApiSchemas['ConsolidationSavings'];
+
+/** A NodeClaim Karpenter consolidated, as the savings estimate reads it. @public */
+export interface ConsolidatedNode {
+  instanceType?: string;
+  capacityType?: string;
+  zone?: string;
+  /**
+   * Its share of Karpenter's estimate, from the `ConsolidationCandidate` event of the command
+   * that removed it (USD per hour at Karpenter's prices); absent when Karpenter recorded none.
+   */
+  karpenterSavings?: number;
+}

@@ -26,6 +26,7 @@ describe('the counting model', () => {
       DisruptionTerminating: 'disruption',
       DisruptionBlocked: 'information',
       Unconsolidatable: 'information',
+      ConsolidationCandidate: 'information',
     });
   });
 

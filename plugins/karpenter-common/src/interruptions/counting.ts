@@ -12,7 +12,8 @@ import { RecordedReason } from './reasons';
  * - kubernetes-sigs/karpenter `pkg/controllers/disruption/events/events.go`: `DisruptionTerminating`
  *   ("Disrupting Node: <Reason>" / "Disrupting NodeClaim: <Reason>", the reason title-cased),
  *   `DisruptionBlocked` and `Unconsolidatable` (the latter re-recorded while a node stays
- *   unconsolidatable, growing the Event's `count`).
+ *   unconsolidatable, growing the Event's `count`), `ConsolidationCandidate` (a computed
+ *   replacement, with Karpenter's estimated savings; see `parseConsolidationCandidate`).
  */
 
 /**
@@ -53,10 +54,16 @@ export const DISRUPTED_REASONS = [
  */
 export const CONSOLIDATION_REASONS = ['Underutilized', 'Empty'] as const;
 
-/** Why Karpenter did *not* act: shown, never counted as something that happened to a node. @public */
+/**
+ * What Karpenter decided but did not (yet) do — why it did not act, or a consolidation it
+ * computed: shown, never counted as something that happened to a node.
+ *
+ * @public
+ */
 export const DISRUPTION_INFORMATION_REASONS = [
   'DisruptionBlocked',
   'Unconsolidatable',
+  'ConsolidationCandidate',
 ] as const satisfies readonly RecordedReason[];
 
 /**
@@ -84,6 +91,7 @@ const KIND: Record<RecordedReason, CountingKind> = {
   DisruptionTerminating: 'disruption',
   DisruptionBlocked: 'information',
   Unconsolidatable: 'information',
+  ConsolidationCandidate: 'information',
 };
 
 /** The counting kind of a recorded reason. @public */

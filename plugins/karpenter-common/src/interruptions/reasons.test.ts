@@ -6,7 +6,7 @@ import {
 
 describe('recorded reasons', () => {
   it('records the interruption and disruption reasons Karpenter emits', () => {
-    expect(RECORDED_REASONS).toHaveLength(10);
+    expect(RECORDED_REASONS).toHaveLength(11);
     expect(isRecordedReason('SpotInterrupted')).toBe(true);
     expect(isRecordedReason('DisruptionBlocked')).toBe(true);
     expect(isRecordedReason('FailedScheduling')).toBe(false);

@@ -15,8 +15,9 @@ export const INTERRUPTION_REASONS = [
 ] as const;
 
 /**
- * Event reasons Karpenter emits while disrupting nodes (consolidation, drift, expiry) or when it
- * cannot.
+ * Event reasons Karpenter emits while disrupting nodes (consolidation, drift, expiry), when it
+ * cannot, and (1.9+) when it has computed a consolidation with its estimated savings
+ * (`ConsolidationCandidate`; kubernetes-sigs/karpenter `pkg/controllers/disruption/events/events.go`).
  *
  * @public
  */
@@ -24,6 +25,7 @@ export const DISRUPTION_REASONS = [
   'DisruptionTerminating',
   'DisruptionBlocked',
   'Unconsolidatable',
+  'ConsolidationCandidate',
 ] as const;
 
 /** @public */

@@ -75,6 +75,7 @@ describe('the exported response types are the spec types', () => {
       DisruptionTerminating: true,
       DisruptionBlocked: true,
       Unconsolidatable: true,
+      ConsolidationCandidate: true,
     };
     expect([...RECORDED_REASONS].sort()).toEqual(Object.keys(fromSpec).sort());
   });

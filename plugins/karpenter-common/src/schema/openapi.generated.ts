@@ -315,6 +315,22 @@ export interface components {
       /** The NodePools asked for (absent: the whole cluster). */
       nodePools?: string[];
       points: components['schemas']['CostPoint'][];
+      /** What consolidation in the range took off the hourly cost. */
+      consolidation?: components['schemas']['ConsolidationSavings'];
+    };
+    /** What consolidation in a time range took off the hourly cost (USD per hour, after the discount). For each NodeClaim Karpenter consolidated in the range (`DisruptionTerminating` with the disruption reason `Underutilized` or `Empty`): Karpenter's own estimate, from the `ConsolidationCandidate` event it records for a replacement (Karpenter 1.9+; a node's share of a multi-node command), else the node's own price (a deletion, for which Karpenter records no candidate), else no estimate. */
+    ConsolidationSavings: {
+      /** The hourly cost taken off, summed over the consolidated NodeClaims with an estimate. */
+      hourly: number;
+      currency: 'USD';
+      /** NodeClaims consolidated in the range. */
+      consolidated: number;
+      /** Of them, estimated by Karpenter (its ConsolidationCandidate event for a replacement). */
+      fromKarpenter: number;
+      /** Of them, deleted without a replacement and priced at their own price. */
+      fromPrices: number;
+      /** Of them, with no estimate (no candidate event and no price known). */
+      unestimated: number;
     };
     /** A disruption budget and whether it currently allows disruptions. */
     BudgetInfo: {
@@ -469,7 +485,8 @@ export interface components {
       | 'TerminatingOnInterruption'
       | 'DisruptionTerminating'
       | 'DisruptionBlocked'
-      | 'Unconsolidatable';
+      | 'Unconsolidatable'
+      | 'ConsolidationCandidate';
     CountingKind:
       | 'interruption'
       | 'rebalance'
@@ -497,6 +514,7 @@ export interface components {
       DisruptionTerminating?: number;
       DisruptionBlocked?: number;
       Unconsolidatable?: number;
+      ConsolidationCandidate?: number;
     };
     Counts: {
       [key: string]: number;

@@ -4,6 +4,7 @@ import {
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
 import { CostSample, CostSampleStore } from '../../database';
+import { ConsolidationSavingsEstimator } from './ConsolidationSavingsEstimator';
 
 /** The NodePools of a cluster with their cost (the summary service answers it). @internal */
 export type NodePoolSource = (cluster: string) => Promise<NodePoolInfo[]>;
@@ -19,6 +20,8 @@ export class CostHistory {
     private readonly options: {
       store: CostSampleStore;
       nodePools: NodePoolSource;
+      /** What consolidation saved, answered beside the trend (absent: not answered). */
+      savings?: ConsolidationSavingsEstimator;
       logger: LoggerService;
       now?: () => number;
     },
@@ -59,7 +62,15 @@ export class CostHistory {
     toMs: number;
     bucketMs: number;
   }): Promise<CostHistoryResponse> {
-    const buckets = await this.options.store.buckets(query);
+    const [buckets, consolidation] = await Promise.all([
+      this.options.store.buckets(query),
+      this.options.savings?.estimate({
+        cluster: query.cluster,
+        fromMs: query.fromMs,
+        toMs: query.toMs,
+        nodePools: query.nodePools,
+      }),
+    ]);
     const byStart = new Map<number, CostHistoryResponse['points'][number]>();
     for (const b of buckets) {
       const point = byStart.get(b.startMs) ?? {
@@ -87,6 +98,7 @@ export class CostHistory {
       bucketMs: query.bucketMs,
       ...(query.nodePools ? { nodePools: query.nodePools } : {}),
       points,
+      ...(consolidation ? { consolidation } : {}),
     };
   }
 

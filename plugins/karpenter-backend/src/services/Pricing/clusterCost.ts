@@ -1,4 +1,7 @@
 import {
+  ConsolidatedNode,
+  ConsolidationSavings,
+  consolidationSavings,
   Cost,
   CostedNode,
   nodesCost,
@@ -13,6 +16,11 @@ import { PricingService } from './types';
 /** Prices a cluster's NodeClaims. @internal */
 export type ClusterCostFunction = (nodes: Iterable<CostedNode>) => Cost;
 
+/** Estimates what consolidating NodeClaims of a cluster saved. @internal */
+export type ClusterSavingsFunction = (
+  nodes: Iterable<ConsolidatedNode>,
+) => ConsolidationSavings;
+
 /** What the cost of a cluster is computed from. @internal */
 export interface ClusterCostSource {
   /** Changes when prices change (part of the key of derived caches). */
@@ -22,6 +30,11 @@ export interface ClusterCostSource {
     claims: readonly CachedNodeClaim[],
     nowMs: number,
   ): ClusterCostFunction;
+  /** The same prices and discount, for what consolidation saved. */
+  savingsFunction(
+    config: ClusterConfig,
+    claims: readonly CachedNodeClaim[],
+  ): ClusterSavingsFunction;
 }
 
 const noRegion = (cluster: string): PriceBook => ({
@@ -44,20 +57,34 @@ export function pricingCostSource(
   pricing: PricingService,
   settings: CostSettings,
 ): ClusterCostSource {
+  const bookOf = (
+    config: ClusterConfig,
+    claims: readonly CachedNodeClaim[],
+  ) => {
+    const region = clusterRegion(config, claims);
+    return region ? pricing.bookFor(region) : noRegion(config.name);
+  };
+  const pricesOf = (config: ClusterConfig) => ({
+    discount: config.cost?.discount ?? settings.discount,
+    reservedPriceFactor: settings.reservedPriceFactor,
+  });
   return {
     get version() {
       return pricing.version;
     },
     costFunction(config, claims, nowMs) {
-      const region = clusterRegion(config, claims);
-      const book = region ? pricing.bookFor(region) : noRegion(config.name);
+      const book = bookOf(config, claims);
       const options = {
-        discount: config.cost?.discount ?? settings.discount,
-        reservedPriceFactor: settings.reservedPriceFactor,
+        ...pricesOf(config),
         staleAfterMs: settings.staleAfterMs,
         nowMs,
       };
       return nodes => nodesCost(nodes, book, options);
+    },
+    savingsFunction(config, claims) {
+      const book = bookOf(config, claims);
+      const options = pricesOf(config);
+      return nodes => consolidationSavings(nodes, book, options);
     },
   };
 }

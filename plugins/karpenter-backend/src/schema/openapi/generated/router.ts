@@ -1047,6 +1047,54 @@ export const spec = {
               $ref: '#/components/schemas/CostPoint',
             },
           },
+          consolidation: {
+            $ref: '#/components/schemas/ConsolidationSavings',
+            description:
+              'What consolidation in the range took off the hourly cost.',
+          },
+        },
+      },
+      ConsolidationSavings: {
+        type: 'object',
+        description:
+          "What consolidation in a time range took off the hourly cost (USD per hour, after the discount). For each NodeClaim Karpenter consolidated in the range (`DisruptionTerminating` with the disruption reason `Underutilized` or `Empty`): Karpenter's own estimate, from the `ConsolidationCandidate` event it records for a replacement (Karpenter 1.9+; a node's share of a multi-node command), else the node's own price (a deletion, for which Karpenter records no candidate), else no estimate.",
+        required: [
+          'hourly',
+          'currency',
+          'consolidated',
+          'fromKarpenter',
+          'fromPrices',
+          'unestimated',
+        ],
+        properties: {
+          hourly: {
+            type: 'number',
+            description:
+              'The hourly cost taken off, summed over the consolidated NodeClaims with an estimate.',
+          },
+          currency: {
+            type: 'string',
+            enum: ['USD'],
+          },
+          consolidated: {
+            type: 'integer',
+            description: 'NodeClaims consolidated in the range.',
+          },
+          fromKarpenter: {
+            type: 'integer',
+            description:
+              'Of them, estimated by Karpenter (its ConsolidationCandidate event for a replacement).',
+          },
+          fromPrices: {
+            type: 'integer',
+            description:
+              'Of them, deleted without a replacement and priced at their own price.',
+          },
+          unestimated: {
+            type: 'integer',
+            description:
+              'Of them, with no estimate (no candidate event and no price known).',
+          },
         },
       },
       BudgetInfo: {
@@ -1494,6 +1542,7 @@ export const spec = {
           'DisruptionTerminating',
           'DisruptionBlocked',
           'Unconsolidatable',
+          'ConsolidationCandidate',
         ],
       },
       CountingKind: {
@@ -1560,6 +1609,9 @@ export const spec = {
             type: 'number',
           },
           Unconsolidatable: {
+            type: 'number',
+          },
+          ConsolidationCandidate: {
             type: 'number',
           },
         },
