@@ -67,8 +67,11 @@ export type ConsolidationSavings = KarpenterApiSchemas['ConsolidationSavings'];
 
 /** A NodeClaim Karpenter consolidated, as the savings estimate reads it. @public */
 export interface ConsolidatedNode {
+  /** Its instance type (label `node.kubernetes.io/instance-type`), if known. */
   instanceType?: string;
+  /** Its capacity type (`spot`, `on-demand`, `reserved`), if known. */
   capacityType?: string;
+  /** Its availability zone (what a spot price is per), if known. */
   zone?: string;
   /**
    * Its share of Karpenter's estimate, from the `ConsolidationCandidate` event of the command

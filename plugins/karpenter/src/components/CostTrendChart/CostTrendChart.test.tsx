@@ -133,6 +133,34 @@ describe('CostTrendChart', () => {
     expect(Date.parse(query.to) % (6 * HOUR)).toBe(0);
   });
 
+  it('shows what consolidation saved in the window the backend answered for, and nothing when it answers none', async () => {
+    backend(url => ({
+      ...history([point(1, 1)]),
+      ...(url.searchParams.get('bucket') === '6h'
+        ? {}
+        : {
+            consolidation: {
+              hourly: 0.25,
+              currency: 'USD' as const,
+              consolidated: 2,
+              fromKarpenter: 1,
+              fromPrices: 1,
+              unestimated: 0,
+            },
+          }),
+    }));
+    await renderWithApis(<Ticking />);
+    expect(
+      await screen.findByTestId('consolidation-savings'),
+    ).toHaveTextContent(
+      'Consolidation in 24 h saved $0.25/h: 2 nodes (1 replaced by a cheaper one, 1 removed)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: '7d' }));
+    await waitFor(() =>
+      expect(screen.queryByTestId('consolidation-savings')).toBeNull(),
+    );
+  });
+
   it('says that no sample has been taken yet when there are no points', async () => {
     backend(() => history([]));
     await renderWithApis(<Ticking nodePools={['general']} />);

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { CostHistoryQuery, karpenterApiRef } from '../../api';
 import { formatHourlyCost, unpricedText } from '../../format';
 import { usePolledData } from '../../hooks';
+import { ConsolidationSavings } from '../ConsolidationSavings';
 import { RefreshFailed } from '../RefreshFailed';
 import { CostLineChart } from './CostLineChart';
 
@@ -19,8 +20,20 @@ const HOUR = 3_600_000;
 
 /** The windows the trend offers: their length, bucket width and x tick spacing. @internal */
 export const COST_WINDOWS = {
-  '24h': { hours: 24, bucket: '1h', bucketMs: HOUR, tickHours: 4 },
-  '7d': { hours: 7 * 24, bucket: '6h', bucketMs: 6 * HOUR, tickHours: 24 },
+  '24h': {
+    hours: 24,
+    bucket: '1h',
+    bucketMs: HOUR,
+    tickHours: 4,
+    words: '24 h',
+  },
+  '7d': {
+    hours: 7 * 24,
+    bucket: '6h',
+    bucketMs: 6 * HOUR,
+    tickHours: 24,
+    words: '7 d',
+  },
 } as const satisfies Record<
   string,
   {
@@ -28,6 +41,7 @@ export const COST_WINDOWS = {
     bucket: CostHistoryQuery['bucket'];
     bucketMs: number;
     tickHours: number;
+    words: string;
   }
 >;
 type CostWindow = keyof typeof COST_WINDOWS;
@@ -162,6 +176,12 @@ export function CostTrendChart(props: {
         >
           No cost samples yet: the backend samples every 10 minutes
         </Typography>
+      )}
+      {value.history.consolidation && (
+        <ConsolidationSavings
+          savings={value.history.consolidation}
+          window={shown.words}
+        />
       )}
       <Typography variant="caption" color="textSecondary" component="p">
         Sampled list prices after the discount; mean per NodePool per bucket.

@@ -1,0 +1,4 @@
+export {
+  ConsolidationSavings,
+  consolidationSavingsText,
+} from './ConsolidationSavings';
