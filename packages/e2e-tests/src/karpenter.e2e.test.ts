@@ -141,6 +141,30 @@ describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
     await expectVisible(page.getByText('Cost trend').first());
   });
 
+  it("says what consolidation saved: a node the simulator replaces by a cheaper one counts at Karpenter's estimate", async () => {
+    // ConsolidationCandidate with the savings, the replacement, then the old node's termination
+    // once the replacement is initialized (45 s of the simulator's clock, real time in the portal)
+    const res = await fetch(`${control}/consolidate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        cluster: 'demo',
+        nodePool: 'general',
+        decision: 'replace',
+      }),
+    });
+    expect((await res.json()).consolidated).toEqual(expect.any(String));
+    await page.goto(
+      `${portalUrl}/catalog/default/resource/demo-cluster/karpenter`,
+    );
+    await page
+      .getByTestId('consolidation-savings')
+      .getByText(
+        /Consolidation in 24 h saved \$[\d,]+\.\d\d\/h: \d+ nodes? \(1 replaced by a cheaper one/,
+      )
+      .waitFor({ timeout: 120_000 });
+  });
+
   it('is readable in the dark theme', async () => {
     await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
     await page.goto(`${portalUrl}/catalog/default/resource/demo-cluster`);

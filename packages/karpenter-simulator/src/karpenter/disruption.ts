@@ -171,40 +171,55 @@ export function consolidateOne(
     return undefined;
   }
   if (allowed - (all.length - live.length) <= 0) return undefined;
-  const terminate = () => {
-    const target = host.target(candidate.name);
-    host.terminate(candidate.name, reason);
-    if (target)
-      for (const e of disruptionTerminating(target, reason))
-        host.recorder.publish(e);
-  };
   if (decision === 'delete') {
-    terminate();
+    disrupt(host, candidate.name, reason);
     return candidate.name;
   }
-  const target = host.target(candidate.name);
-  const replacement = host.cheaperReplacement(candidate.name);
-  if (!replacement) {
-    if (target)
+  // like Karpenter's single-node consolidation, the first candidate a cheaper node can replace
+  const ordered = [candidate, ...live.filter(c => c !== candidate)];
+  const chosen = ordered
+    .map(c => ({ c, replacement: host.cheaperReplacement(c.name) }))
+    .find(x => x.replacement);
+  if (!chosen?.replacement) {
+    const refused = host.target(candidate.name);
+    if (refused)
       for (const e of unconsolidatable(
-        target,
+        refused,
         "Can't replace with a cheaper node",
       ))
         host.recorder.publish(e);
     return undefined;
   }
+  return replace(host, chosen.c.name, chosen.replacement, reason);
+}
+
+/** The NodeClaim's deletion, then `DisruptionTerminating` on Node and NodeClaim (queue.go). */
+function disrupt(host: DisruptionHost, claim: string, reason: string) {
+  const target = host.target(claim);
+  host.terminate(claim, reason);
+  if (target)
+    for (const e of disruptionTerminating(target, reason))
+      host.recorder.publish(e);
+}
+
+/** A replacement: the candidate event, the replacement's launch, the candidate's deletion once it is initialized. */
+function replace(
+  host: DisruptionHost,
+  claim: string,
+  replacement: { instanceType: string; price: number; ownPrice: number },
+  reason: string,
+): string | undefined {
+  const target = host.target(claim);
   if (target)
     for (const e of consolidationCandidate(
       target,
       replacement.ownPrice - replacement.price,
     ))
       host.recorder.publish(e);
-  const launched = host.launchReplacement(
-    candidate.name,
-    replacement.instanceType,
-    terminate,
+  const launched = host.launchReplacement(claim, replacement.instanceType, () =>
+    disrupt(host, claim, reason),
   );
   if (!launched) return undefined;
   host.recorder.publish(disruptionLaunching(launched, reason));
-  return candidate.name;
+  return claim;
 }
