@@ -3,9 +3,9 @@ import type {
   ConsolidationSavings,
   InterruptionHistoryResponse,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { startKarpenterBackend } from '../__testUtils__/testBackend';
+import { pricedSummary, startCostBackend } from '../__testUtils__/costBackend';
 import { until } from '../__testUtils__/interruptionsBackend';
+import { startKarpenterBackend } from '../__testUtils__/testBackend';
 
 jest.setTimeout(90_000);
 
@@ -59,22 +59,12 @@ describe("what consolidation saved (GET /v1/clusters/{cluster}/cost 'consolidati
 
   it("takes Karpenter's estimate for a replacement and the node's price for a deletion, times the discount; the candidate is information, never a disruption", async () => {
     const discount = 0.8;
-    const { backend, get } = await startKarpenterBackend(sim, {
+    const { backend, get } = await startCostBackend(sim, {
       config: { cost: { discount } },
-      features: [schedulerServiceFactory],
     });
     try {
       // prices fetched, the cluster watched
-      await until(
-        'prices fetched',
-        async () => {
-          const { body } = await get(
-            '/v1/entities/default/resource/demo-cluster/summary',
-          );
-          return body.cost?.pricedNodes > 0 ? body : undefined;
-        },
-        60_000,
-      );
+      await pricedSummary(get);
       const runtime = sim.runtime('demo');
       const deleted = runtime.consolidate('general', 'delete')!;
       const deletedLabels = labelsOf(sim, deleted);

@@ -1,10 +1,8 @@
 import { Scenario, Simulator } from '@karpenter-backstage/karpenter-simulator';
-import type {
-  Cost,
-  NodePoolInfo,
-} from '@karpenter-backstage/plugin-karpenter-common';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { startKarpenterBackend as startBackend } from '../__testUtils__/testBackend';
+import {
+  pricedSummary,
+  startCostBackend as startKarpenterBackend,
+} from '../__testUtils__/costBackend';
 import { until } from '../__testUtils__/interruptionsBackend';
 
 jest.setTimeout(90_000);
@@ -49,16 +47,6 @@ const SCENARIO: Scenario = {
   ],
 };
 
-/** The backend with the real scheduler (the mock one runs no periodic task). */
-const startKarpenterBackend = (
-  sim: Simulator,
-  options: Parameters<typeof startBackend>[1] = {},
-) =>
-  startBackend(sim, {
-    ...options,
-    features: [schedulerServiceFactory, ...(options.features ?? [])],
-  });
-
 interface SimNodeClaim {
   metadata: {
     labels: Record<string, string>;
@@ -96,21 +84,6 @@ function expectedCost(sim: Simulator, pool: string, discount = 1) {
     onDemand += od * discount;
   }
   return { hourly, onDemand, priced, unpriced };
-}
-
-async function pricedSummary(
-  get: (path: string) => Promise<{ body: any }>,
-): Promise<{ cost: Cost; clusters: { nodePools: NodePoolInfo[] }[] }> {
-  return until(
-    'prices fetched',
-    async () => {
-      const { body } = await get(
-        '/v1/entities/default/resource/demo-cluster/summary',
-      );
-      return body.cost?.pricedNodes > 0 ? body : undefined;
-    },
-    60_000,
-  );
 }
 
 describe('cost per NodePool and entity, prices from the simulator through the AWS SDK', () => {
