@@ -45,6 +45,7 @@ import {
   scheduleClusterRefresh,
 } from './services/ClusterSuppliers';
 import {
+  clusterSavingsPricing,
   ConsolidationSavingsEstimator,
   CostHistory,
   scheduleCostSampling,
@@ -204,16 +205,11 @@ export const karpenterPlugin = createBackendPlugin({
               nodePools: cluster => summaries.nodePools(cluster),
               savings: new ConsolidationSavingsEstimator({
                 store,
-                // the cluster's region may come from its NodeClaims: a cluster that cannot be
-                // read now is priced by its configured region
-                pricing: async cluster =>
-                  costSource.savingsFunction(
-                    registry.get(cluster),
-                    await cache
-                      .snapshot(cluster)
-                      .then(s => s.nodeClaims)
-                      .catch(() => []),
-                  ),
+                pricing: clusterSavingsPricing({
+                  cost: costSource,
+                  registry,
+                  cache,
+                }),
               }),
               logger,
             })

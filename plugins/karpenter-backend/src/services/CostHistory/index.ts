@@ -1,5 +1,8 @@
 export { CostHistory } from './CostHistory';
 export type { NodePoolSource } from './CostHistory';
 export { scheduleCostSampling } from './scheduleCostSampling';
-export { ConsolidationSavingsEstimator } from './ConsolidationSavingsEstimator';
+export {
+  ConsolidationSavingsEstimator,
+  clusterSavingsPricing,
+} from './ConsolidationSavingsEstimator';
 export type { SavingsPricing } from './ConsolidationSavingsEstimator';
