@@ -19,8 +19,7 @@ export const CANDIDATE_LOOKBACK_MS = 60 * 60_000;
  * The NodeClaims consolidated in a range (their first `DisruptionTerminating` with the disruption
  * reason `Underutilized` or `Empty` in it, the `reason` filter ignored), each with its known
  * instance facts and the message of its newest `ConsolidationCandidate` in the hour before.
- * Two queries: the terminated subjects grouped in the database, then their candidates through the
- * subject index.
+ * One query: the terminated subjects grouped in the database, left-joined to their candidates.
  *
  * @internal
  */
@@ -40,42 +39,51 @@ export async function listConsolidations(
       zone: 'zone',
     })
     .groupBy('subject');
-  const rows = (await terminated) as Array<{
+  // one query: each terminated subject with its candidates of the hour before (none: one row
+  // with no candidate), through the subject index
+  const rows = (await db
+    .from(terminated.as('t'))
+    .leftJoin(`${RECORDS} as c`, join =>
+      join
+        .on('c.subject', 't.subject')
+        .andOnVal('c.cluster', query.cluster)
+        .andOnVal('c.reason', 'ConsolidationCandidate')
+        .andOn('c.occurred_at', '<=', 't.at')
+        .andOn(db.raw('c.occurred_at >= t.at - ?', [CANDIDATE_LOOKBACK_MS])),
+    )
+    .select('t.*', {
+      candidate_at: 'c.occurred_at',
+      message: 'c.message',
+    })) as Array<{
     subject: string;
     at: number | string;
     node_pool: string | null;
     instance_type: string | null;
     capacity_type: string | null;
     zone: string | null;
+    candidate_at: number | string | null;
+    message: string | null;
   }>;
-  if (!rows.length) return [];
-
-  const candidates = (await db(`${RECORDS} as c`)
-    .join(terminated.as('t'), 't.subject', 'c.subject')
-    .where('c.cluster', query.cluster)
-    .where('c.reason', 'ConsolidationCandidate')
-    .where('c.occurred_at', '<=', db.ref('t.at'))
-    .whereRaw('c.occurred_at >= t.at - ?', [CANDIDATE_LOOKBACK_MS])
-    .select({
-      subject: 'c.subject',
-      at: 'c.occurred_at',
-      message: 'c.message',
-    })) as Array<{ subject: string; at: number | string; message: string }>;
-  const newest = new Map<string, { at: number; message: string }>();
-  for (const c of candidates) {
-    const at = Number(c.at);
-    const seen = newest.get(c.subject);
-    if (!seen || at > seen.at)
-      newest.set(c.subject, { at, message: c.message });
+  // per subject, the newest candidate
+  const bySubject = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const seen = bySubject.get(row.subject);
+    if (
+      !seen ||
+      (row.candidate_at !== null &&
+        (seen.candidate_at === null ||
+          Number(row.candidate_at) > Number(seen.candidate_at)))
+    )
+      bySubject.set(row.subject, row);
   }
 
-  return rows.map(row => ({
+  return [...bySubject.values()].map(row => ({
     subject: row.subject,
     terminatedAtMs: Number(row.at),
     nodePool: row.node_pool ?? undefined,
     instanceType: row.instance_type ?? undefined,
     capacityType: row.capacity_type ?? undefined,
     zone: row.zone ?? undefined,
-    candidateMessage: newest.get(row.subject)?.message,
+    candidateMessage: row.message ?? undefined,
   }));
 }
