@@ -62,7 +62,11 @@ function priceOf(
 
 /**
  * The replacement consolidation picks for a NodeClaim: of its NodePool's instance types, the
- * dearest one cheaper than its own in its zone and capacity type (the next size down).
+ * dearest one cheaper than its own in its zone and capacity type (the next size down). A
+ * simplification of upstream: `consolidation.go` keeps the instance types cheaper than the
+ * candidate (`RemoveInstanceTypeOptionsByPriceAndMinValues`) that fit its pods and launches the
+ * cheapest available; the simulator does not size pods, so it takes the next size down, and its
+ * savings figure is the same difference (the candidate's price minus the replacement's).
  */
 function cheaperReplacement(state: ClusterState, claim: string) {
   const f = state.facts.get(claim);

@@ -94,6 +94,13 @@ export function terminatingOnInterruption(t: Target): KarpenterEvent[] {
 }
 
 /**
+ * A disruption reason as the disruption events print it: `cases.Title(language.Und,
+ * cases.NoLower)`, the first letter upper-cased and the rest kept (`Underutilized`).
+ */
+const titled = (reason: string) =>
+  reason.charAt(0).toUpperCase() + reason.slice(1);
+
+/**
  * `DisruptionTerminating` (disruption `Terminating`): "Disrupting Node: <Reason>" on the Node and
  * "Disrupting NodeClaim: <Reason>" on the NodeClaim, the reason title-cased (`Underutilized`,
  * `Empty`, `Drifted`). Since v1.0 there is no "/Delete" or "/Replace" decision in the message.
@@ -102,7 +109,7 @@ export function disruptionTerminating(
   t: Target,
   reason: string,
 ): KarpenterEvent[] {
-  const title = reason.charAt(0).toUpperCase() + reason.slice(1);
+  const title = titled(reason);
   return pair(
     t,
     'DisruptionTerminating',
@@ -139,13 +146,15 @@ export function consolidationCandidate(
 
 /**
  * `DisruptionLaunching` (disruption `Launching`, published by `queue.go` while the command waits
- * for its replacement): on the replacement NodeClaim, "Launching NodeClaim: <Reason>".
+ * for its replacement): on the replacement NodeClaim, "Launching NodeClaim: <Reason>". Upstream
+ * re-publishes it (and `DisruptionWaitingReadiness`) on every wait; its 2-min dedupe lets one
+ * through per 2 min. The simulator publishes it once, at the launch: neither is a reason the
+ * portal records.
  */
 export function disruptionLaunching(
   nodeClaim: { name: string; uid: string },
   reason: string,
 ): KarpenterEvent {
-  const title = reason.charAt(0).toUpperCase() + reason.slice(1);
   return {
     involvedObject: {
       kind: 'NodeClaim',
@@ -154,7 +163,7 @@ export function disruptionLaunching(
     },
     type: 'Normal',
     reason: 'DisruptionLaunching',
-    message: `Launching NodeClaim: ${title}`,
+    message: `Launching NodeClaim: ${titled(reason)}`,
     dedupeValues: [nodeClaim.uid, reason],
   };
 }
