@@ -115,7 +115,12 @@ export function costText(cost: Cost): string {
     : `${hourly} · ${formatSavings(savings)}`;
 }
 
+/** A count of nodes: 1 → "1 node", 3 → "3 nodes". @internal */
+export function nodesText(count: number): string {
+  return `${count} node${count === 1 ? '' : 's'}`;
+}
+
 /** Nodes without a known price: 2 → "+2 nodes unpriced". @internal */
 export function unpricedText(count: number): string {
-  return `+${count} node${count === 1 ? '' : 's'} unpriced`;
+  return `+${nodesText(count)} unpriced`;
 }

@@ -1,9 +1,7 @@
 import { ConsolidationSavings as Savings } from '@karpenter-backstage/plugin-karpenter-common';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { formatHourlyCost } from '../../format';
-
-const nodes = (n: number) => `${n} node${n === 1 ? '' : 's'}`;
+import { formatHourlyCost, nodesText } from '../../format';
 
 /**
  * "Consolidation in 24 h saved $0.42/h: 3 nodes (1 replaced by a cheaper one, 2 removed)", or
@@ -18,7 +16,7 @@ export function consolidationSavingsText(
   if (savings.consolidated === 0) return `No consolidation in ${window}`;
   const estimated = savings.fromKarpenter + savings.fromPrices;
   if (estimated === 0)
-    return `Consolidation in ${window}: ${nodes(
+    return `Consolidation in ${window}: ${nodesText(
       savings.consolidated,
     )}, no estimate of what it saved`;
   const amount =
@@ -31,7 +29,7 @@ export function consolidationSavingsText(
   if (savings.fromPrices > 0) parts.push(`${savings.fromPrices} removed`);
   if (savings.unestimated > 0)
     parts.push(`${savings.unestimated} without an estimate`);
-  return `Consolidation in ${window} ${amount}: ${nodes(
+  return `Consolidation in ${window} ${amount}: ${nodesText(
     savings.consolidated,
   )} (${parts.join(', ')})`;
 }

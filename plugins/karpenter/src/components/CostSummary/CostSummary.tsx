@@ -9,6 +9,7 @@ import {
   formatAge,
   formatHourlyCost,
   formatPercent,
+  nodesText,
   shownSavings,
   unpricedText,
 } from '../../format';
@@ -26,21 +27,19 @@ export function staleText(cost: Cost, nowMs = Date.now()): string {
     : 'prices stale';
 }
 
-const nodes = (n: number) => `${n} node${n === 1 ? '' : 's'}`;
-
 /** What a cost means, sentence by sentence, for the tooltip. @internal */
 export function costExplanation(cost: Cost): string[] {
   const lines: string[] = [];
   if (cost.unavailable) {
     lines.push(
-      `No price is known for ${nodes(cost.unpricedNodes)}: ${
+      `No price is known for ${nodesText(cost.unpricedNodes)}: ${
         cost.unavailable.message
       } (${cost.unavailable.code}).`,
     );
   }
   if (!costUnavailable(cost)) {
     lines.push(
-      `${formatHourlyCost(cost.hourly)}: what the ${nodes(
+      `${formatHourlyCost(cost.hourly)}: what the ${nodesText(
         cost.pricedNodes,
       )} with a known price cost per hour at AWS list prices (USD), after the configured discount.`,
     );
@@ -55,7 +54,7 @@ export function costExplanation(cost: Cost): string[] {
   }
   if (cost.unpricedNodes > 0 && !cost.unavailable) {
     lines.push(
-      `${nodes(
+      `${nodesText(
         cost.unpricedNodes,
       )} without a known price (instance type, capacity type or zone not priced): not included, never counted as free.`,
     );

@@ -4,6 +4,7 @@ import {
   interruptedText,
   NodePoolInfo,
 } from '@karpenter-backstage/plugin-karpenter-common';
+import { nodesText } from '../../format';
 import { HealthChip } from '../HealthChip';
 import { CostSummary } from '../CostSummary';
 import { RemediationLink } from '../RemediationLink';
@@ -18,7 +19,7 @@ export function nodeCountText(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([type, n]) => `${n} ${type}`)
     .join(', ');
-  const nodes = `${pool.nodeCount} node${pool.nodeCount === 1 ? '' : 's'}`;
+  const nodes = nodesText(pool.nodeCount);
   return split ? `${nodes}: ${split}` : nodes;
 }
 

@@ -2,6 +2,7 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { NodePoolInfo } from '@karpenter-backstage/plugin-karpenter-common';
+import { nodesText } from '../../format';
 import { useChangeTemplateLink } from '../../hooks/useChangeTemplateLink';
 import { consolidationHintThreshold } from './consolidation';
 
@@ -16,8 +17,6 @@ export const LIMIT_REASON_CODES: ReadonlySet<string> = new Set([
   'MEMORY_LIMIT_NEAR',
   'MEMORY_LIMIT_REACHED',
 ]);
-
-const nodes = (n: number) => `${n} node${n === 1 ? '' : 's'}`;
 
 /**
  * What can be remedied on a NodePool, with links to the "Change Karpenter NodePools" template
@@ -82,8 +81,8 @@ function Remediations(props: {
           color="textSecondary"
           data-testid={`consolidation-hint-${pool.name}`}
         >
-          Consolidation too aggressive: {nodes(consolidations)} consolidated in
-          24 h, the pool has {nodes(pool.nodeCount)}
+          Consolidation too aggressive: {nodesText(consolidations)} consolidated
+          in 24 h, the pool has {nodesText(pool.nodeCount)}
           {href && (
             <>
               {' '}
