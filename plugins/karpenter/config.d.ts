@@ -8,7 +8,8 @@ export interface Config {
        */
       refreshIntervalSeconds?: number;
       /**
-       * Link to the troubleshooting page shown on the card (default: this plugin set's TechDocs).
+       * Link to the troubleshooting page shown on the card and, with a section per reason, in the
+       * tab's Waiting pods panel (default: this plugin set's TechDocs).
        * @visibility frontend
        */
       troubleshootingUrl?: string;

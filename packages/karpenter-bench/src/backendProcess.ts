@@ -12,7 +12,7 @@ import path from 'node:path';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import karpenterBackend from '@karpenter-backstage/plugin-karpenter-backend';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
-import { ENTITY, RESOURCE } from './entities';
+import { ENTITY, RESOURCE, WORKLOAD } from './entities';
 
 async function main(
   url: string,
@@ -32,7 +32,9 @@ async function main(
       // and the timeline would be measured over an empty history.
       schedulerServiceFactory,
       databaseServiceFactory,
-      catalogServiceMock.factory({ entities: [ENTITY, RESOURCE] }),
+      catalogServiceMock.factory({
+        entities: [ENTITY, RESOURCE, WORKLOAD],
+      }),
       mockServices.rootConfig.factory({
         data: {
           backend: {

@@ -1,4 +1,7 @@
-/** The catalog of a bench backend: a workload Component and the cluster's Resource. */
+/**
+ * The catalog of a bench backend: the Component the Kubernetes plugin is asked about (the peer),
+ * the cluster's Resource and a workload-mapped Component (its pods, 500 of them waiting).
+ */
 export const ENTITY = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -24,6 +27,21 @@ export const RESOURCE = {
     name: 'bench-cluster',
     namespace: 'default',
     annotations: { 'karpenter.sh/cluster': 'bench' },
+  },
+  spec: {},
+};
+
+/** A service mapped by its workload's pods (`backstage.io/kubernetes-id`), as a team's Component is. */
+export const WORKLOAD = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout-service',
+    namespace: 'default',
+    annotations: {
+      'karpenter.sh/cluster': 'bench',
+      'backstage.io/kubernetes-id': 'checkout',
+    },
   },
   spec: {},
 };

@@ -81,6 +81,11 @@ function verdict(r: SizeResult): string[] {
   const check = (ok: boolean, text: string) =>
     out.push(`${ok ? '✅' : '❌'} ${text}`);
   check(r.warm.p95 <= 25, `warm p95 ${r.warm.p95} ms (target ≤ 25 ms)`);
+  if (r.workload)
+    check(
+      r.workload.p95 <= 25,
+      `workload entity (${r.workload.pendingPods} waiting pods) warm p95 ${r.workload.p95} ms (target ≤ 25 ms)`,
+    );
   check(
     r.coldMs <= 1.5 * r.floorMs,
     `cold ${r.coldMs} ms vs floor ${r.floorMs} ms (${(
@@ -176,6 +181,27 @@ ${rows.join('\n')}
 `;
 }
 
+function workloadSection(results: SizeResult[]): string {
+  const rows = results
+    .filter(r => r.workload)
+    .map(
+      r =>
+        `| ${r.size.name} | ${r.workload!.pendingPods} | ${r.workload!.p50} / ${
+          r.workload!.p95
+        } / ${r.workload!.p99} | ${r.workload!.errors} |`,
+    );
+  if (!rows.length) return '';
+  return `
+
+A workload-mapped Component (\`backstage.io/kubernetes-id\`: 10 pods running on one NodePool and
+the waiting pods of a NodePool that does not exist), \`GET …/entities/default/component/checkout-service/summary\`,
+warm, sequential; every answer carries the waiting pods explained (target p95 ≤ 25 ms):
+
+| Size | Waiting pods | p50 / p95 / p99 (ms) | Errors |
+| --- | --- | --- | --- |
+${rows.join('\n')}`;
+}
+
 function timelineSection(results: SizeResult[]): string {
   const rows = results
     .filter(r => r.timeline)
@@ -258,7 +284,9 @@ ${verdict(l)
   .map(v => `- ${v}`)
   .join('\n')}
 
-${catchUpSection(report.results)}${timelineSection(report.results)}
+${catchUpSection(report.results)}${timelineSection(
+    report.results,
+  )}${workloadSection(report.results)}
 
 ## Frontend
 

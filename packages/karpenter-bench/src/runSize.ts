@@ -6,8 +6,8 @@ import {
 } from '@kubernetes/client-node';
 import { Simulator } from '@karpenter-backstage/karpenter-simulator';
 import { startBenchBackend } from './benchBackend';
-import { ENTITY } from './entities';
-import { BenchSize, scenarioFor } from './sizes';
+import { ENTITY, WORKLOAD } from './entities';
+import { BenchSize, WAITING_PODS, scenarioFor } from './sizes';
 import { latencies, LatencyStats, throughput } from './stats';
 
 export interface SizeResult {
@@ -43,6 +43,11 @@ export interface SizeResult {
    * after the recorder has stored the cluster's events. Optional: results before 2026-12-02 lack it.
    */
   timeline?: LatencyStats & { events: number };
+  /**
+   * The summary of a workload-mapped Component (`backstage.io/kubernetes-id`: its pods, 10 running
+   * on one NodePool and 500 waiting, explained). Optional: results before 2026-12-04 lack it.
+   */
+  workload?: LatencyStats & { pendingPods: number };
   memory: {
     rssMb: number;
     heapUsedMb: number;
@@ -141,6 +146,34 @@ async function timelineLatencies(
 }
 
 /**
+ * The workload entity's summary, warm (after a first request that starts the pod watches): every
+ * answer must carry its 500 waiting pods.
+ */
+async function workloadLatencies(
+  base: string,
+  headers: Record<string, string>,
+  n: number,
+) {
+  const url = `${base}/api/karpenter/v1/entities/default/component/${WORKLOAD.metadata.name}/summary`;
+  let pendingPods = 0;
+  const probe = async () => {
+    const res = await fetch(url, { headers });
+    const body = await res.json();
+    pendingPods = body.clusters?.[0]?.pendingPods?.total ?? 0;
+    return res.ok && pendingPods === WAITING_PODS;
+  };
+  const deadline = Date.now() + 60_000;
+  while (!(await probe())) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `workload summary: ${pendingPods} waiting pods, not ${WAITING_PODS}`,
+      );
+    await new Promise(r => setTimeout(r, 250));
+  }
+  return { ...(await latencies(n, probe)), pendingPods };
+}
+
+/**
  * With cost on, the warm answers are measured with prices: waits until the summary prices its
  * nodes (the price task fetched from the simulator and the model was rebuilt with them).
  */
@@ -225,6 +258,7 @@ export async function runSize(
       await res.arrayBuffer();
       return res.ok;
     });
+    const workload = await workloadLatencies(base, auth, options.warmRequests);
     const timeline = await timelineLatencies(
       base,
       auth,
@@ -249,6 +283,7 @@ export async function runSize(
       throughput: tp,
       peer,
       timeline,
+      workload,
       memory: {
         rssMb: mb(mem.held.rss),
         heapUsedMb: mb(mem.held.heapUsed),

@@ -7,6 +7,9 @@ export interface BenchSize {
   events: number;
 }
 
+/** Pods of the workload entity that wait for a node, at every size. */
+export const WAITING_PODS = 500;
+
 export const SIZES: BenchSize[] = [
   { name: 'S', nodePools: 10, nodesPerPool: 20, events: 800 },
   { name: 'M', nodePools: 50, nodesPerPool: 40, events: 8000 },
@@ -42,6 +45,14 @@ export function scenarioFor(size: BenchSize): Scenario {
             kubernetesId: 'checkout',
             nodePool: 'pool-000',
             replicas: 10,
+          },
+          {
+            // the workload entity's waiting pods: their NodePool does not exist (yet)
+            name: 'checkout-canary',
+            namespace: 'shop',
+            kubernetesId: 'checkout',
+            nodePool: 'pool-canary',
+            replicas: WAITING_PODS,
           },
         ],
       },

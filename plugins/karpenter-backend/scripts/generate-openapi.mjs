@@ -45,6 +45,7 @@ const SCHEMA_FILES = [
   'cost.yaml',
   'nodes.yaml',
   'interruptions.yaml',
+  'pendingPods.yaml',
   'summary.yaml',
   'values.yaml',
 ];

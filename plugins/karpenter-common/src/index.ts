@@ -144,3 +144,16 @@ export type {
   PriceBook,
   PricePoint,
 } from './cost/types';
+export {
+  PENDING_POD_CODES,
+  PENDING_POD_HINTS,
+  parseSchedulingMessage,
+  pendingPodDocsAnchor,
+} from './pendingPods';
+export type {
+  PendingPod,
+  PendingPodCode,
+  PendingPods,
+  SchedulingErrorPart,
+  SchedulingMessage,
+} from './pendingPods';

@@ -8,10 +8,21 @@ import {
   formatHourlyCost,
   formatPercent,
   formatSavings,
+  nodesText,
+  pluralNoun,
+  podsText,
   unpricedText,
 } from './format';
 
 describe('format', () => {
+  it('counts nodes and pods, singular for one', () => {
+    expect(nodesText(1)).toBe('1 node');
+    expect(nodesText(0)).toBe('0 nodes');
+    expect(podsText(1)).toBe('1 pod');
+    expect(podsText(3)).toBe('3 pods');
+    expect(pluralNoun(2, 'NodeClaim')).toBe('NodeClaims');
+  });
+
   it('formats cores, bytes and percentages', () => {
     expect(formatCores(0.25)).toBe('250m');
     expect(formatCores(12)).toBe('12');

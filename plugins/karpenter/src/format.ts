@@ -115,9 +115,19 @@ export function costText(cost: Cost): string {
     : `${hourly} · ${formatSavings(savings)}`;
 }
 
+/** The noun for a count: (1, 'pod') → "pod", (3, 'pod') → "pods". @internal */
+export function pluralNoun(count: number, noun: string): string {
+  return count === 1 ? noun : `${noun}s`;
+}
+
 /** A count of nodes: 1 → "1 node", 3 → "3 nodes". @internal */
 export function nodesText(count: number): string {
-  return `${count} node${count === 1 ? '' : 's'}`;
+  return `${count} ${pluralNoun(count, 'node')}`;
+}
+
+/** A count of pods: 1 → "1 pod", 3 → "3 pods". @internal */
+export function podsText(count: number): string {
+  return `${count} ${pluralNoun(count, 'pod')}`;
 }
 
 /** Nodes without a known price: 2 → "+2 nodes unpriced". @internal */

@@ -651,6 +651,44 @@ export interface components {
       error?: components['schemas']['ClusterError'];
       samples?: components['schemas']['QueueSample'][];
     };
+    /**
+     * Why a pod waits. `NOMINATED`: Karpenter nominated a NodeClaim for it (it is coming). `NODEPOOL_LIMIT`: the NodePool it can use reached `spec.limits` (cpu, memory or nodes). `NODECLASS_NOT_READY`: the only NodePools that accept it have a NodeClass that is not Ready. `INCOMPATIBLE`: no NodePool accepts it (an untolerated taint, a requirement or node selector that matches no NodePool). `NO_INSTANCE_TYPE`: no instance type of its NodePools satisfies its resources or offering. `NO_RESOURCE_REQUESTS`: it requests no CPU and no memory, so Karpenter counts it as fitting on an existing node and launches nothing for it. `UNKNOWN`: anything else (`karpenterMessage` carries Karpenter's message verbatim, when there is one).
+     */
+    PendingPodCode:
+      | 'NOMINATED'
+      | 'NODEPOOL_LIMIT'
+      | 'NODECLASS_NOT_READY'
+      | 'INCOMPATIBLE'
+      | 'NO_INSTANCE_TYPE'
+      | 'NO_RESOURCE_REQUESTS'
+      | 'UNKNOWN';
+    /** One pending pod of the entity and why it waits. */
+    PendingPod: {
+      namespace: string;
+      name: string;
+      /** Since when the pod waits: the last transition of its `PodScheduled=False` condition, or its creation when the scheduler has not written one yet. */
+      pendingSince: string;
+      code: components['schemas']['PendingPodCode'];
+      /** The explanation, joined with the NodePool and NodeClass state (e.g. "NodePool general reached its CPU limit (104/104 cores)"). */
+      message: string;
+      /** What to do about it (the same for every pod with this code). */
+      hint: string;
+      /** Karpenter's latest `FailedScheduling` or `Nominated` message on the pod, verbatim (absent when Karpenter has not written one that is still kept by the API server). */
+      karpenterMessage?: string;
+      /** The NodePool the explanation is about, when there is one. */
+      nodePool?: string;
+      /** `NOMINATED`: the NodeClaim Karpenter nominated for the pod. */
+      nodeClaim?: string;
+      /** `NOMINATED`: the state of that NodeClaim. */
+      nodeClaimState?: components['schemas']['NodeClaimState'];
+    };
+    /** The entity's pods that wait for a node in this cluster (phase Pending, not bound to a node): at most 50, the longest waiting first; `total` counts all of them. */
+    PendingPods: {
+      total: number;
+      /** Set when Karpenter's events on pods could not be read or are not current (the backend needs `list`/`watch` on `events` in all namespaces): the explanations then rest on the NodePool and NodeClass state only. */
+      eventsUnavailable?: boolean;
+      items: components['schemas']['PendingPod'][];
+    };
     /** One cluster's part of an entity summary. */
     ClusterSummary: {
       cluster: string;
@@ -667,6 +705,8 @@ export interface components {
       queue?: components['schemas']['QueueStatus'];
       /** The sum of the cost of the summary's NodePools in this cluster. */
       cost?: components['schemas']['Cost'];
+      /** Only for entities mapped by workloads (`backstage.io/kubernetes-id` or `backstage.io/kubernetes-label-selector`): their pods that wait for a node, explained. */
+      pendingPods?: components['schemas']['PendingPods'];
       /** The age of the data: the oldest last successful sync (list, watch event or bookmark) of the cluster's watched resources, not the time of the request. */
       updatedAt?: string;
       /** Set when a watched resource has not synced for longer than `karpenter.staleAfter`: the NodePools are the last known state (each marked `stale`), `health` is `unknown` and `error` carries the last failure. */

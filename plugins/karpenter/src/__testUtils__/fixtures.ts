@@ -11,6 +11,10 @@ import {
   NodeClaimInfo,
   NodeClassInfo,
   NodePoolInfo,
+  PENDING_POD_HINTS,
+  PendingPod,
+  PendingPodCode,
+  PendingPods,
 } from '@karpenter-backstage/plugin-karpenter-common';
 
 const GiB = 1024 ** 3;
@@ -365,4 +369,33 @@ export function clusterEntity(name: string, clusterName: string): Entity {
     },
     spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
   };
+}
+
+/**
+ * A pending pod as the backend explains it, waiting for `minutes` (before the real clock: the
+ * tab shows the age against `Date.now()`).
+ */
+export function pendingPod(
+  name: string,
+  code: PendingPodCode,
+  overrides: Partial<PendingPod> & { minutes?: number } = {},
+): PendingPod {
+  const { minutes = 12, ...rest } = overrides;
+  return {
+    namespace: 'shop',
+    name,
+    pendingSince: new Date(Date.now() - minutes * 60_000).toISOString(),
+    code,
+    message:
+      code === 'NODEPOOL_LIMIT'
+        ? 'NodePool general reached its CPU limit (104/104 cores)'
+        : `The pod waits (${code})`,
+    hint: PENDING_POD_HINTS[code],
+    ...rest,
+  };
+}
+
+/** `ClusterSummary.pendingPods`: the items, `total` their number unless given. */
+export function pendingPods(items: PendingPod[], total?: number): PendingPods {
+  return { total: total ?? items.length, items };
 }

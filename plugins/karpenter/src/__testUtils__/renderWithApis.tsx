@@ -43,9 +43,10 @@ export function renderWithApis(
     refreshSeconds?: number;
     /**
      * Where the app mounts the Karpenter tab's route ref (default `/karpenter-tab`; the test
-     * app's routes are flat, so the entity page's nesting is tested in packages/app).
+     * app's routes are flat, so the entity page's nesting is tested in packages/app); `false`:
+     * the app does not mount the tab.
      */
-    tabPath?: string;
+    tabPath?: string | false;
     /**
      * The catalog (default: an in-memory catalog of `catalogEntities`, empty by default) the
      * remediation links look up the change template and cluster entities in.
@@ -57,8 +58,10 @@ export function renderWithApis(
      * selected-template path `/create/templates/:namespace/:templateName`); `false`: not bound.
      */
     changeTemplatePath?: string | false;
+    /** The URL the app starts at (e.g. `/karpenter-tab?cluster=staging`). */
+    route?: string;
     /** More `karpenter.frontend.*` config. */
-    frontendConfig?: { changeTemplate?: string };
+    frontendConfig?: { changeTemplate?: string; troubleshootingUrl?: string };
   } = {},
 ) {
   const catalogApi =
@@ -95,9 +98,12 @@ export function renderWithApis(
       </EntityProvider>
     </TestApiProvider>,
     {
+      ...(options.route ? { routeEntries: [options.route] } : {}),
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
-        [options.tabPath ?? '/karpenter-tab']: rootRouteRef,
+        ...(options.tabPath === false
+          ? {}
+          : { [options.tabPath ?? '/karpenter-tab']: rootRouteRef }),
         ...(changeTemplatePath
           ? { [changeTemplatePath]: changeTemplateRouteRef }
           : {}),

@@ -7,3 +7,8 @@ export {
   KARPENTER_PERFORMANCE_MARKS,
   usePerformanceMark,
 } from './usePerformanceMark';
+export {
+  DEFAULT_TROUBLESHOOTING_URL,
+  troubleshootingSection,
+  useTroubleshootingUrl,
+} from './useTroubleshootingUrl';

@@ -10,6 +10,7 @@ import {
   CachedNodePool,
   CachedObjects,
   CachedPod,
+  CachedPodEvent,
   CachedResource,
 } from './trim';
 
@@ -21,6 +22,15 @@ export interface ClusterSnapshot {
   nodeClasses: CachedEC2NodeClass[];
   nodes: CachedNode[];
   pods?: CachedPod[];
+  /**
+   * With `pods`: Karpenter's events about Pods. Optional data: a cluster whose events cannot be
+   * read (RBAC, errors) still answers; `available` says whether they are current.
+   */
+  podEvents?: {
+    items: CachedPodEvent[];
+    generation: number;
+    available: boolean;
+  };
   /** Changes whenever any of the resources changed (for memoising derived answers). */
   generation: string;
   /** The oldest last sync (list, watch event, bookmark) of the resources read: the data's age. */
@@ -64,6 +74,7 @@ const RESOURCES: CachedResource[] = [
   'ec2nodeclasses',
   'nodes',
   'pods',
+  'podevents',
 ];
 
 /** {@link ClusterCache}: one ResourceCache per cluster and resource, started lazily, stopped when idle. @internal */
@@ -77,6 +88,7 @@ export class DefaultClusterCache implements ClusterCache {
     ec2nodeclasses: new Map(),
     nodes: new Map(),
     pods: new Map(),
+    podevents: new Map(),
   };
   private readonly idleTimer: NodeJS.Timeout;
 
@@ -138,6 +150,9 @@ export class DefaultClusterCache implements ClusterCache {
     const nodeClasses = this.cache(cluster, 'ec2nodeclasses');
     const nodes = this.cache(cluster, 'nodes');
     const pods = options.pods ? this.cache(cluster, 'pods') : undefined;
+    const podEvents = options.pods
+      ? this.cache(cluster, 'podevents')
+      : undefined;
     const caches: ResourceCache[] = [
       nodePools,
       nodeClaims,
@@ -145,7 +160,9 @@ export class DefaultClusterCache implements ClusterCache {
       nodes,
       ...(pods ? [pods] : []),
     ];
-    const pending = caches.filter(c => !c.isReady);
+    const pending = [...caches, ...(podEvents ? [podEvents] : [])].filter(
+      c => !c.isReady,
+    );
     if (pending.length) {
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>(resolve => {
@@ -173,6 +190,13 @@ export class DefaultClusterCache implements ClusterCache {
       nodeClasses: [...nodeClasses.items.values()],
       nodes: [...nodes.items.values()],
       pods: pods && [...pods.items.values()],
+      podEvents: podEvents && {
+        items: [...podEvents.items.values()],
+        generation: podEvents.generation,
+        available:
+          podEvents.isReady &&
+          podEvents.lastSyncedAt >= this.now() - this.staleAfterMs,
+      },
       generation: caches.map(c => c.generation).join('.'),
       syncedAt,
       stale: this.staleness(cluster, caches),

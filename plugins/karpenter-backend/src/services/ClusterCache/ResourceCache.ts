@@ -22,7 +22,18 @@ export const RESOURCE_PATHS: Record<CachedResource, string> = {
   ec2nodeclasses: '/apis/karpenter.k8s.aws/v1/ec2nodeclasses',
   nodes: '/api/v1/nodes',
   pods: '/api/v1/pods',
+  podevents: '/api/v1/events',
 };
+
+/**
+ * Field selectors of a resource's list and watch: Karpenter's events about Pods only (the field
+ * labels of core/v1 Events, kubernetes pkg/apis/core/v1/conversion.go; `source` is
+ * `source.component`, which Karpenter's recorder sets to `karpenter`).
+ */
+export const RESOURCE_FIELD_SELECTORS: Partial<Record<CachedResource, string>> =
+  {
+    podevents: 'involvedObject.kind=Pod,source=karpenter',
+  };
 
 const keyOf = (o: { metadata: ServedMeta }) =>
   o.metadata.namespace
@@ -138,6 +149,8 @@ export class ResourceCache<R extends CachedResource = CachedResource> {
         `${cluster.server.replace(/\/$/, '')}${RESOURCE_PATHS[this.resource]}`,
       );
       url.searchParams.set('limit', '500');
+      const fieldSelector = RESOURCE_FIELD_SELECTORS[this.resource];
+      if (fieldSelector) url.searchParams.set('fieldSelector', fieldSelector);
       if (cont) url.searchParams.set('continue', cont);
       let body: KubeList<ServedObjects[R]>;
       try {
@@ -258,6 +271,9 @@ export class ResourceCache<R extends CachedResource = CachedResource> {
             resourceVersion: this.resourceVersion,
             allowWatchBookmarks: true,
             timeoutSeconds: 300,
+            ...(RESOURCE_FIELD_SELECTORS[this.resource]
+              ? { fieldSelector: RESOURCE_FIELD_SELECTORS[this.resource] }
+              : {}),
           },
           (type: string, object: unknown) => {
             // an event of the resource, as the API server sends it

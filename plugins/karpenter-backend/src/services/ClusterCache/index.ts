@@ -9,5 +9,7 @@ export type {
   CachedNodePool,
   CachedObjects,
   CachedPod,
+  CachedPodEvent,
+  CachedPodScheduling,
   CachedResource,
 } from './trim';

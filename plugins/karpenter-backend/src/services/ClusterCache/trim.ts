@@ -5,13 +5,17 @@ import type {
   NodePool,
 } from '@karpenter-backstage/karpenter-crds';
 import type {
+  CoreV1Event,
   V1Node,
+  V1NodeSelector,
   V1NodeSpec,
   V1ObjectMeta,
   V1Pod,
   V1PodSpec,
   V1PodStatus,
+  V1Toleration,
 } from '@kubernetes/client-node';
+import { parseQuantity } from '@karpenter-backstage/plugin-karpenter-common';
 
 /** Resources the cache holds. @internal */
 export type CachedResource =
@@ -19,7 +23,8 @@ export type CachedResource =
   | 'nodeclaims'
   | 'ec2nodeclasses'
   | 'nodes'
-  | 'pods';
+  | 'pods'
+  | 'podevents';
 
 /**
  * Object metadata as the API server serves it to a list or watch: JSON, so timestamps are
@@ -46,6 +51,7 @@ export interface ServedObjects {
   ec2nodeclasses: Served<EC2NodeClass>;
   nodes: Served<V1Node>;
   pods: Served<V1Pod>;
+  podevents: Served<CoreV1Event>;
 }
 
 /** The metadata the cache keeps of every object. @internal */
@@ -88,11 +94,42 @@ export interface CachedNode {
   spec: Pick<V1NodeSpec, 'providerID'>;
 }
 
-/** A cached Pod: its metadata, its Node and its phase. @internal */
+/**
+ * What scheduling a pod needs, kept only while the pod is not bound to a node (a pending pod is
+ * explained from it; a running pod does not carry it).
+ *
+ * @internal
+ */
+export interface CachedPodScheduling {
+  nodeSelector?: Record<string, string>;
+  tolerations?: V1Toleration[];
+  /** `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`. */
+  requiredNodeAffinity?: V1NodeSelector;
+  /**
+   * The pod's effective requests (kubernetes resource helpers: the larger of the containers' sum
+   * and the largest init container, plus the overhead): cores and bytes.
+   */
+  requests: { cpu: number; memory: number };
+  /** The `PodScheduled=False` condition: since when and the scheduler's words. */
+  unschedulable?: { since?: string; reason?: string; message?: string };
+}
+
+/** A cached Pod: its metadata, its Node and its phase (and, while unbound, its scheduling). @internal */
 export interface CachedPod {
   metadata: CachedMeta;
   spec: Pick<V1PodSpec, 'nodeName'>;
   status: Pick<V1PodStatus, 'phase'>;
+  scheduling?: CachedPodScheduling;
+}
+
+/** A cached core/v1 Event about a Pod (Karpenter's `FailedScheduling` / `Nominated`). @internal */
+export interface CachedPodEvent {
+  metadata: CachedMeta;
+  involvedObject: { namespace?: string; name?: string; uid?: string };
+  reason?: string;
+  message?: string;
+  /** Epoch ms of the event's latest occurrence. */
+  at: number;
 }
 
 /** The cached objects of each resource. @internal */
@@ -102,6 +139,7 @@ export interface CachedObjects {
   ec2nodeclasses: CachedEC2NodeClass;
   nodes: CachedNode;
   pods: CachedPod;
+  podevents: CachedPodEvent;
 }
 
 function meta(m: ServedMeta): CachedMeta {
@@ -139,6 +177,20 @@ const TRIM: {
     metadata: meta(obj.metadata),
     spec: { nodeName: obj.spec?.nodeName },
     status: { phase: obj.status?.phase },
+    ...(obj.spec && !obj.spec.nodeName
+      ? { scheduling: podScheduling(obj) }
+      : {}),
+  }),
+  podevents: obj => ({
+    metadata: meta(obj.metadata),
+    involvedObject: {
+      namespace: obj.involvedObject?.namespace,
+      name: obj.involvedObject?.name,
+      uid: obj.involvedObject?.uid,
+    },
+    reason: obj.reason,
+    message: obj.message,
+    at: eventTime(obj),
   }),
   nodeclaims: obj => ({
     metadata: meta(obj.metadata),
@@ -153,6 +205,71 @@ const TRIM: {
   nodepools: whole,
   ec2nodeclasses: whole,
 };
+
+type Quantities = Record<string, string | number> | undefined;
+
+function requestOf(list: Quantities, resource: 'cpu' | 'memory'): number {
+  const value = parseQuantity(list?.[resource] ?? 0);
+  return Number.isFinite(value) ? value : 0;
+}
+
+/** The effective requests of a pod (k8s.io/component-helpers resource.PodRequests). */
+function effectiveRequests(spec: V1PodSpec): CachedPodScheduling['requests'] {
+  const total = { cpu: 0, memory: 0 };
+  for (const resource of ['cpu', 'memory'] as const) {
+    let sum = 0;
+    for (const c of spec.containers ?? [])
+      sum += requestOf(c.resources?.requests, resource);
+    let init = 0;
+    for (const c of spec.initContainers ?? [])
+      init = Math.max(init, requestOf(c.resources?.requests, resource));
+    total[resource] = Math.max(sum, init) + requestOf(spec.overhead, resource);
+  }
+  return total;
+}
+
+function podScheduling(obj: ServedObjects['pods']): CachedPodScheduling {
+  const spec = obj.spec!;
+  const scheduled = obj.status?.conditions?.find(
+    c => c.type === 'PodScheduled',
+  );
+  const since = scheduled?.lastTransitionTime as unknown;
+  return {
+    nodeSelector: spec.nodeSelector,
+    tolerations: spec.tolerations,
+    requiredNodeAffinity:
+      spec.affinity?.nodeAffinity
+        ?.requiredDuringSchedulingIgnoredDuringExecution,
+    requests: effectiveRequests(spec),
+    ...(scheduled?.status === 'False'
+      ? {
+          unschedulable: {
+            // served as JSON: an RFC 3339 string
+            since: typeof since === 'string' ? since : undefined,
+            reason: scheduled.reason,
+            message: scheduled.message,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The latest occurrence of a core/v1 Event (series, lastTimestamp, eventTime, creation). */
+function eventTime(obj: ServedObjects['podevents']): number {
+  // served as JSON: timestamps are strings
+  const candidates = [
+    obj.series?.lastObservedTime,
+    obj.lastTimestamp,
+    obj.eventTime,
+    obj.firstTimestamp,
+    obj.metadata.creationTimestamp,
+  ] as unknown[];
+  for (const c of candidates) {
+    const ms = typeof c === 'string' ? Date.parse(c) : NaN;
+    if (Number.isFinite(ms)) return ms;
+  }
+  return 0;
+}
 
 /** Keeps only the fields the plugin reads (no managedFields, images, annotations...). @internal */
 export function trimObject<R extends CachedResource>(

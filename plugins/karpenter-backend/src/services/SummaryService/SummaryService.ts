@@ -10,6 +10,7 @@ import {
   NodeClaimState,
   NodeClassInfo,
   NodePoolInfo,
+  PendingPods,
   QueueStatus,
   sumCosts,
   worstStatus,
@@ -30,6 +31,7 @@ import {
 } from '@karpenter-backstage/plugin-karpenter-node';
 import { HealthThresholds } from '../Health';
 import { ClusterCostSource } from '../Pricing';
+import { PendingPodsIndex } from '../PendingPods';
 
 /** Interruption activity and queue status per cluster (the interruption services). @internal */
 export interface ClusterExtras {
@@ -42,12 +44,28 @@ export interface ClusterExtras {
 
 const MODEL_TTL_MS = 30_000;
 
+/** The entity's label selector as a matcher; a 'BAD_SELECTOR' slot when it is invalid. */
+function workloadMatcher(labelSelector: string) {
+  try {
+    return parseLabelSelector(labelSelector);
+  } catch (e) {
+    if (e instanceof SelectorError)
+      throw new ClusterAccessError({
+        code: 'BAD_SELECTOR',
+        message: `The entity's label selector is invalid: ${e.message}`,
+      });
+    throw e;
+  }
+}
+
 /** Answers the HTTP API from the in-memory caches. @internal */
 export class SummaryService {
   private readonly models = new Map<
     string,
     { generation: string; at: number; model: ClusterModel }
   >();
+  /** The entities' workloads: their NodePools and pending pods, per cluster generation. */
+  private readonly workloads = new PendingPodsIndex();
 
   constructor(
     private readonly options: {
@@ -175,30 +193,14 @@ export class SummaryService {
         target.workload !== undefined,
       );
       let names: string[] | undefined = target.nodePools;
+      let pendingPods: PendingPods | undefined;
       if (target.workload) {
-        let match;
-        try {
-          match = parseLabelSelector(target.workload.labelSelector);
-        } catch (e) {
-          if (e instanceof SelectorError)
-            throw new ClusterAccessError({
-              code: 'BAD_SELECTOR',
-              message: `The entity's label selector is invalid: ${e.message}`,
-            });
-          throw e;
-        }
-        const pools = new Set<string>();
-        for (const pod of snapshot.pods ?? []) {
-          if (
-            target.workload.namespace &&
-            pod.metadata.namespace !== target.workload.namespace
-          )
-            continue;
-          if (!pod.spec?.nodeName || !match(pod)) continue;
-          const pool = model.nodePoolOfNode.get(pod.spec.nodeName);
-          if (pool) pools.add(pool);
-        }
-        names = [...pools].sort();
+        const pods = this.workloads.forWorkload(snapshot, model, {
+          ...target.workload,
+          match: workloadMatcher(target.workload.labelSelector),
+        });
+        names = pods.nodePools;
+        pendingPods = pods.pendingPods;
       }
       const selected = names
         ? names
@@ -226,6 +228,7 @@ export class SummaryService {
         interruptions,
         queue,
         cost,
+        pendingPods,
         // the age of the data (oldest sync of the cluster's resources), not of the request
         updatedAt: new Date(snapshot.syncedAt).toISOString(),
         ...(snapshot.stale

@@ -11,10 +11,20 @@ import { HealthChip } from '../HealthChip';
 import { QueueBadge } from '../QueueBadge';
 import { Sparkline } from '../Sparkline';
 import { NodePoolLine } from './NodePoolLine';
+import { PendingPodsLine } from './PendingPodsLine';
 
-/** One cluster on the card: health, queue, interruptions and its NodePools. @internal */
-export function ClusterBlock(props: { summary: ClusterSummary }) {
-  const { summary } = props;
+/**
+ * One cluster on the card: health, queue, interruptions, the entity's pods that wait for a node
+ * and its NodePools. `tabLink`: the Karpenter tab, when the app mounts it.
+ *
+ * @internal
+ */
+export function ClusterBlock(props: {
+  summary: ClusterSummary;
+  tabLink?: string;
+}) {
+  const { summary, tabLink } = props;
+  const waiting = (summary.pendingPods?.total ?? 0) > 0;
   const activity = summary.interruptions;
   const interrupted = activity?.totals.nodeClaims.interrupted ?? 0;
   const disrupted = activity?.totals.nodeClaims.disrupted ?? 0;
@@ -55,9 +65,16 @@ export function ClusterBlock(props: { summary: ClusterSummary }) {
       </Box>
       <QueueBadge queue={summary.queue} />
       <ClusterErrorPanel summary={summary} />
+      <PendingPodsLine
+        cluster={summary.cluster}
+        pendingPods={summary.pendingPods}
+        tabLink={tabLink}
+      />
       {!summary.error && summary.nodePools.length === 0 && (
         <Typography variant="body2" color="textSecondary">
-          No NodePools found for this entity in {summary.cluster}.
+          {waiting
+            ? `None of this entity's pods run on a Karpenter node in ${summary.cluster} yet.`
+            : `No NodePools found for this entity in ${summary.cluster}.`}
         </Typography>
       )}
       {summary.missingNodePools && summary.missingNodePools.length > 0 && (

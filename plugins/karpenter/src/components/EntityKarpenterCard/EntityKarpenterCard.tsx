@@ -1,11 +1,12 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import { rootRouteRef } from '../../routes';
 import {
   KARPENTER_PERFORMANCE_MARKS,
   usePerformanceMark,
   useRefreshedEntitySummary,
+  useTroubleshootingUrl,
 } from '../../hooks';
 import { CostSummary } from '../CostSummary';
 import { EntitySummaryBody, EntitySummaryHeadline } from '../EntitySummary';
@@ -30,12 +31,10 @@ function useTabLink(): string | undefined {
   return route?.();
 }
 
-const DEFAULT_TROUBLESHOOTING =
-  '/docs/default/component/karpenter-backstage/troubleshooting/';
-
 /**
  * The Karpenter card for an entity's overview page: per cluster and NodePool, health, usage
- * against limits, nodes by capacity type, interruptions of the last 24 h and the queue.
+ * against limits, nodes by capacity type, interruptions of the last 24 h, the queue and the pods
+ * that wait for a node.
  *
  * @public
  */
@@ -43,11 +42,8 @@ export function EntityKarpenterCard() {
   const { summary } = useRefreshedEntitySummary();
   const { value, error } = summary;
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.cardRendered, !!value);
-  const config = useApi(configApiRef);
   const tabLink = useTabLink();
-  const troubleshooting =
-    config.getOptionalString('karpenter.frontend.troubleshootingUrl') ??
-    DEFAULT_TROUBLESHOOTING;
+  const troubleshooting = useTroubleshootingUrl();
 
   return (
     <InfoCard
@@ -72,7 +68,11 @@ export function EntityKarpenterCard() {
               </Box>
             )}
             {configured.clusters.map(cluster => (
-              <ClusterBlock key={cluster.cluster} summary={cluster} />
+              <ClusterBlock
+                key={cluster.cluster}
+                summary={cluster}
+                tabLink={tabLink}
+              />
             ))}
             <RefreshFailed error={error} />
           </>

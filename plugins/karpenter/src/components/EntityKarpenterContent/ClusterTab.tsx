@@ -13,6 +13,7 @@ import { InterruptionTimeline } from '../InterruptionTimeline';
 import { NodeClaimsTable } from '../NodeClaimsTable';
 import { NodeClassesPanel } from '../NodeClassesPanel';
 import { NodePoolsTable } from '../NodePoolsTable';
+import { PendingPodsPanel } from '../PendingPodsPanel';
 import { QueueBacklogChart } from '../QueueBacklogChart';
 
 /**
@@ -51,6 +52,14 @@ export function ClusterTab(props: {
       {summary.stale && (
         <Grid item xs={12}>
           <ClusterErrorPanel summary={summary} />
+        </Grid>
+      )}
+      {summary.pendingPods && (
+        <Grid item xs={12}>
+          <PendingPodsPanel
+            cluster={summary.cluster}
+            pendingPods={summary.pendingPods}
+          />
         </Grid>
       )}
       <Panel title="NodePools">

@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router-dom';
 import { Content, ContentHeader } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Tab from '@material-ui/core/Tab';
@@ -29,17 +30,28 @@ function tabState(c: ClusterSummary): string {
 
 /**
  * The entity's clusters as tabs (when there are several) and the selected one's {@link ClusterTab}.
- * `selected` is kept by the page, so it outlives a summary that is briefly not configured.
+ * `selected` is kept by the page, so it outlives a summary that is briefly not configured; a link
+ * may choose the first cluster shown with `?cluster=<name>` (the card's waiting-pods line does).
  */
 function ClusterTabs(props: {
   summary: EntitySummary;
-  selected: number;
+  /** The user's choice; until there is one, the `?cluster=` of the URL (or the first). */
+  selected: number | undefined;
   onSelect: (index: number) => void;
   tick: number;
 }) {
   const { summary, selected, onSelect, tick } = props;
   const { entity } = useEntity();
-  const index = Math.min(selected, summary.clusters.length - 1);
+  const [searchParams] = useSearchParams();
+  const wanted = searchParams.get('cluster');
+  const index = Math.min(
+    selected ??
+      Math.max(
+        0,
+        summary.clusters.findIndex(c => c.cluster === wanted),
+      ),
+    summary.clusters.length - 1,
+  );
   const current = summary.clusters[index];
   return (
     <>
@@ -71,8 +83,9 @@ function ClusterTabs(props: {
 }
 
 /**
- * The Karpenter tab of an entity page: per cluster, the NodePools table with details, the
- * interruption timeline, NodeClaims, EC2NodeClasses and the queue backlog. Refreshes in place
+ * The Karpenter tab of an entity page: per cluster, the entity's pods waiting for a node (for
+ * entities mapped by workloads), the NodePools table with details, the interruption timeline,
+ * NodeClaims, EC2NodeClasses and the queue backlog. Refreshes in place
  * (open panels, filters and scroll position stay), paused while the browser tab is hidden.
  *
  * @public
@@ -80,7 +93,7 @@ function ClusterTabs(props: {
 export function EntityKarpenterContent() {
   const { summary, tick, intervalMs } = useRefreshedEntitySummary();
   const { value, error } = summary;
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useState<number | undefined>(undefined);
   usePerformanceMark(KARPENTER_PERFORMANCE_MARKS.tabMounted, true);
 
   return (

@@ -13,7 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import { NodeClaimState } from '@karpenter-backstage/plugin-karpenter-common';
 import { useState } from 'react';
 import { karpenterApiRef } from '../../api';
-import { formatAge } from '../../format';
+import { formatAge, pluralNoun } from '../../format';
 import {
   KARPENTER_PERFORMANCE_MARKS,
   usePerformanceMark,
@@ -126,7 +126,7 @@ export function NodeClaimsTable(props: {
         </TextField>
         {value && (
           <Typography variant="caption" color="textSecondary">
-            {value.total} NodeClaim{value.total === 1 ? '' : 's'}
+            {value.total} {pluralNoun(value.total, 'NodeClaim')}
           </Typography>
         )}
       </Box>

@@ -1993,6 +1993,100 @@ export const spec = {
           },
         },
       },
+      PendingPodCode: {
+        type: 'string',
+        enum: [
+          'NOMINATED',
+          'NODEPOOL_LIMIT',
+          'NODECLASS_NOT_READY',
+          'INCOMPATIBLE',
+          'NO_INSTANCE_TYPE',
+          'NO_RESOURCE_REQUESTS',
+          'UNKNOWN',
+        ],
+        description:
+          "Why a pod waits. `NOMINATED`: Karpenter nominated a NodeClaim for it (it is coming). `NODEPOOL_LIMIT`: the NodePool it can use reached `spec.limits` (cpu, memory or nodes). `NODECLASS_NOT_READY`: the only NodePools that accept it have a NodeClass that is not Ready. `INCOMPATIBLE`: no NodePool accepts it (an untolerated taint, a requirement or node selector that matches no NodePool). `NO_INSTANCE_TYPE`: no instance type of its NodePools satisfies its resources or offering. `NO_RESOURCE_REQUESTS`: it requests no CPU and no memory, so Karpenter counts it as fitting on an existing node and launches nothing for it. `UNKNOWN`: anything else (`karpenterMessage` carries Karpenter's message verbatim, when there is one).",
+      },
+      PendingPod: {
+        type: 'object',
+        description: 'One pending pod of the entity and why it waits.',
+        required: [
+          'namespace',
+          'name',
+          'pendingSince',
+          'code',
+          'message',
+          'hint',
+        ],
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          pendingSince: {
+            type: 'string',
+            description:
+              'Since when the pod waits: the last transition of its `PodScheduled=False` condition, or its creation when the scheduler has not written one yet.',
+          },
+          code: {
+            $ref: '#/components/schemas/PendingPodCode',
+          },
+          message: {
+            type: 'string',
+            description:
+              'The explanation, joined with the NodePool and NodeClass state (e.g. "NodePool general reached its CPU limit (104/104 cores)").',
+          },
+          hint: {
+            type: 'string',
+            description:
+              'What to do about it (the same for every pod with this code).',
+          },
+          karpenterMessage: {
+            type: 'string',
+            description:
+              "Karpenter's latest `FailedScheduling` or `Nominated` message on the pod, verbatim (absent when Karpenter has not written one that is still kept by the API server).",
+          },
+          nodePool: {
+            type: 'string',
+            description:
+              'The NodePool the explanation is about, when there is one.',
+          },
+          nodeClaim: {
+            type: 'string',
+            description:
+              '`NOMINATED`: the NodeClaim Karpenter nominated for the pod.',
+          },
+          nodeClaimState: {
+            $ref: '#/components/schemas/NodeClaimState',
+            description: '`NOMINATED`: the state of that NodeClaim.',
+          },
+        },
+      },
+      PendingPods: {
+        type: 'object',
+        description:
+          "The entity's pods that wait for a node in this cluster (phase Pending, not bound to a node): at most 50, the longest waiting first; `total` counts all of them.",
+        required: ['total', 'items'],
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          eventsUnavailable: {
+            type: 'boolean',
+            description:
+              "Set when Karpenter's events on pods could not be read or are not current (the backend needs `list`/`watch` on `events` in all namespaces): the explanations then rest on the NodePool and NodeClass state only.",
+          },
+          items: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/PendingPod',
+            },
+          },
+        },
+      },
       ClusterSummary: {
         type: 'object',
         description: "One cluster's part of an entity summary.",
@@ -2040,6 +2134,11 @@ export const spec = {
             $ref: '#/components/schemas/Cost',
             description:
               "The sum of the cost of the summary's NodePools in this cluster.",
+          },
+          pendingPods: {
+            $ref: '#/components/schemas/PendingPods',
+            description:
+              'Only for entities mapped by workloads (`backstage.io/kubernetes-id` or `backstage.io/kubernetes-label-selector`): their pods that wait for a node, explained.',
           },
           updatedAt: {
             type: 'string',

@@ -1,0 +1,1 @@
+export { PendingPodsPanel, WAITING_PODS_ID } from './PendingPodsPanel';
