@@ -165,6 +165,45 @@ describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
       .waitFor({ timeout: 120_000 });
   });
 
+  it("explains the demo scenario's limit burst: checkout's waiting pods with NODEPOOL_LIMIT on the card and in the tab", async () => {
+    // the demo timeline's step (scenarios/demo.yaml, at 900 s), run now: a burst of checkout pods
+    // drives staging/general to its 64-core limit; Karpenter writes FailedScheduling on the rest
+    const res = await fetch(`${control}/step`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        at: 0,
+        action: 'hitCpuLimit',
+        cluster: 'staging',
+        nodePool: 'general',
+        workload: 'checkout',
+      }),
+    });
+    expect(res.status).toBe(200);
+    await page.goto(`${portalUrl}/catalog/default/component/checkout`);
+    const line = page
+      .getByTestId('cluster-staging')
+      .getByTestId('cluster-pending-pods');
+    await line
+      .getByText(
+        /^\d+ pods? waiting · NodePool general (reached|is near) its CPU limit \(\d+\/64 cores\)/,
+      )
+      .waitFor({ timeout: 120_000 });
+    await screenshot(page, 'karpenter-card-waiting-pods');
+    await line.getByRole('link').click();
+    const panel = page.getByTestId('pending-pods-staging');
+    await panel.waitFor({ timeout: 60_000 });
+    await expectVisible(panel.getByText('NODEPOOL_LIMIT').first());
+    await expectVisible(
+      panel
+        .getByText(
+          /all available instance types exceed limits for nodepool \(NodePool=general\)/,
+        )
+        .first(),
+    );
+    await screenshot(page, 'karpenter-tab-waiting-pods');
+  });
+
   it('is readable in the dark theme', async () => {
     await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
     await page.goto(`${portalUrl}/catalog/default/resource/demo-cluster`);

@@ -183,8 +183,12 @@ export class SimCluster {
   // ---------- scheduling and events ----------
 
   /** Timeline `hitCpuLimit` (`scenario/timeline.ts`); returns the new pods. */
-  hitCpuLimit(poolName: string, replicas?: number): string[] {
-    return hitCpuLimit(this.state, poolName, replicas);
+  hitCpuLimit(
+    poolName: string,
+    replicas?: number,
+    workload?: string,
+  ): string[] {
+    return hitCpuLimit(this.state, poolName, replicas, workload);
   }
 
   /** The kube-scheduler's `FailedScheduling` for pods no node can take. */
@@ -224,9 +228,12 @@ export class SimCluster {
     setSubnetTag(this.state, nodeClass, tag);
   }
 
-  /** Runs one timeline action on this cluster (`scenario/timeline.ts`). */
-  runStep(step: TimelineStep) {
-    runTimelineStep(this.state, step);
+  /**
+   * Runs one timeline action on this cluster (`scenario/timeline.ts`); `hitCpuLimit` and
+   * `addPods` answer the new pods' names.
+   */
+  runStep(step: TimelineStep): string[] | undefined {
+    return runTimelineStep(this.state, step);
   }
 
   /** One tick of the simulated Karpenter consumer: receive and delete what is visible. */

@@ -223,9 +223,12 @@ export class Simulator {
     }
   }
 
-  /** Runs one timeline action now (`scenario/timeline.ts`). */
-  runStep(step: TimelineStep) {
-    this.runtime(step.cluster).runStep(step);
+  /**
+   * Runs one timeline action now (`scenario/timeline.ts`); `hitCpuLimit` and `addPods` answer the
+   * new pods' names.
+   */
+  runStep(step: TimelineStep): string[] | undefined {
+    return this.runtime(step.cluster).runStep(step);
   }
 
   private scheduleConsumers() {

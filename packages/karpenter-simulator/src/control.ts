@@ -7,7 +7,10 @@ import { Simulator } from './Simulator';
  * `POST /interrupt {cluster, nodePool?, nodeClaim?, count?, reason?}` (reason: an interruption Event
  * reason, default SpotInterrupted; 400 for another), `POST /consolidate {cluster, nodePool, decision?}`
  * (decision `delete`, the default, or `replace`; answers the NodeClaim, or null when a budget
- * blocks it or nothing cheaper fits; 400 for another decision), `POST /advance {ms}`, `POST /step {TimelineStep}`,
+ * blocks it or nothing cheaper fits; 400 for another decision), `POST /advance {ms}`,
+ * `POST /step {TimelineStep}` (answers `{ok: true}`, and `pods`: the new pods' names for
+ * `addPods` {cluster, nodePool?, workload?, count?, tolerateTaints?, requests?} and `hitCpuLimit`
+ * {cluster, nodePool, count?, workload?}; 400 for a step it cannot run),
  * `POST /faults {Fault}` (answers its id; pricing faults too: `{pricingError, service?}`; 400 for an
  * unknown pricingError or service), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`,
  * `POST /eks-tokens {cluster, lifetimeSeconds?}` (require EKS tokens valid that long; none: off).
@@ -48,8 +51,8 @@ export async function startControlServer(
         return send(200, { now: sim.now() });
       }
       if (req.method === 'POST' && req.url === '/step') {
-        sim.runStep(body);
-        return send(200, { ok: true });
+        const pods = sim.runStep(body);
+        return send(200, pods ? { ok: true, pods } : { ok: true });
       }
       if (req.method === 'POST' && req.url === '/faults')
         return send(200, { id: sim.injectFault(body) });

@@ -21,6 +21,7 @@ export type {
   ObjectOf,
   ObjectOfKind,
   PodAffinityTerm,
+  PodCondition,
   PodSchedulingSpec,
   RequestLogEntry,
   SimEvent,

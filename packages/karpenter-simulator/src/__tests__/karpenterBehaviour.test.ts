@@ -60,8 +60,11 @@ describe('the simulated Karpenter and scheduler', () => {
 
   it('gives pending pods no NodePool can take a default-scheduler FailedScheduling event (core/v1 and events.k8s.io/v1)', async () => {
     const url = sim.clusters[0].url;
+    // `source` selects source.component, or reportingComponent for events written through
+    // events.k8s.io (kubernetes pkg/registry/core/event/strategy.go, kubernetes#92874)
     const query = new URLSearchParams({
-      fieldSelector: 'involvedObject.kind=Pod,reason=FailedScheduling',
+      fieldSelector:
+        'involvedObject.kind=Pod,reason=FailedScheduling,source=default-scheduler',
     });
     const core = await (
       await fetch(`${url}/api/v1/namespaces/web/events?${query}`)
@@ -100,7 +103,9 @@ describe('the simulated Karpenter and scheduler', () => {
     );
 
     const v1 = await (
-      await fetch(`${url}/apis/events.k8s.io/v1/namespaces/jobs/events`)
+      await fetch(
+        `${url}/apis/events.k8s.io/v1/namespaces/jobs/events?fieldSelector=reportingController%3Ddefault-scheduler`,
+      )
     ).json();
     expect(v1.items).toHaveLength(3);
     expect(v1.items[0]).toMatchObject({
@@ -159,24 +164,44 @@ describe('the simulated Karpenter and scheduler', () => {
   });
 
   it('does not launch past spec.limits: pods left without capacity get Karpenter’s FailedScheduling', async () => {
-    c().apply(nodePool('web', { limits: { cpu: '4' } })); // one m5.xlarge
-    const claims = claimsOf('web');
+    c().apply(nodePool('solo', { limits: { cpu: '4' } })); // one m5.xlarge
+    // 6 pods of 1 CPU: 3 per NodeClaim, and the second NodeClaim would pass the limit
+    const pods = sim.runStep({
+      at: 0,
+      action: 'addPods',
+      cluster: 'demo',
+      nodePool: 'solo',
+      count: 6,
+      requests: { cpu: '1' },
+    })!;
+    const claims = claimsOf('solo');
     expect(claims).toHaveLength(1);
-    expect(podEvents('web', 'Nominated').map(e => e.message)).toEqual(
+    const karpenterEvents = (reason: string) =>
+      c()
+        .list('Event')
+        .filter(
+          e =>
+            pods.includes(e.involvedObject.name) &&
+            e.reason === reason &&
+            e.source?.component === 'karpenter',
+        );
+    // kubernetes-sigs/karpenter v1.14.1 pkg/controllers/provisioning/scheduling/events.go
+    expect(karpenterEvents('Nominated').map(e => e.message)).toEqual(
       Array(3).fill(
         `Pod should schedule on: nodeclaim/${claims[0].metadata.name}`,
       ),
     );
-    const failed = podEvents('web', 'FailedScheduling').filter(
-      e => e.source?.component === 'karpenter',
-    );
+    const failed = karpenterEvents('FailedScheduling');
     expect(failed).toHaveLength(3);
     expect(failed[0]).toMatchObject({
       type: 'Warning',
       reportingComponent: 'karpenter',
-      message:
-        'Failed to schedule pod, all available instance types exceed limits for nodepool: "web"',
     });
+    // scheduler.go addToNewNodeClaim, operatorpkg serrors.Wrap: `<err> (NodePool=<name>)`
+    expect(failed[0].message).toMatch(/^Failed to schedule pod, /);
+    expect(failed[0].message.split('; ')).toContain(
+      'all available instance types exceed limits for nodepool (NodePool=solo)',
+    );
 
     // batch: 12 × 8 vCPU of 104 — one more c5.2xlarge fits, the rest of a scale-up does not
     sim.runStep({
@@ -222,7 +247,9 @@ describe('the simulated Karpenter and scheduler', () => {
     expect(still.series).toMatchObject({ count: 2 });
     expect(events.map(e => e.message)).toEqual(
       expect.arrayContaining([
-        'Failed to schedule pod, all available instance types exceed limits for nodepool: "batch"',
+        expect.stringContaining(
+          'all available instance types exceed limits for nodepool (NodePool=batch)',
+        ),
         expect.stringContaining(
           "12 node(s) didn't match pod anti-affinity rules",
         ),
@@ -293,8 +320,9 @@ describe('the simulated Karpenter and scheduler', () => {
       }),
     );
     expect(c().runtime.launch('impossible')).toBeUndefined();
-    expect(c().runtime.offerings('impossible').refusal).toMatch(
-      /^incompatible with nodepool "impossible", no instance type satisfied/,
+    // the NoCompatibleInstanceTypes message (scheduling/events.go)
+    expect(c().runtime.offerings('impossible').refusal).toBe(
+      'NodePool requirements filtered out all compatible available instance types',
     );
   });
 
@@ -323,8 +351,15 @@ describe('the simulated Karpenter and scheduler', () => {
     expect(
       reports.every(p => !p.spec.nodeName && p.status.phase === 'Pending'),
     ).toBe(true);
-    expect(podEvents('analytics', 'FailedScheduling')).toHaveLength(
-      reports.length,
+    const failed = podEvents('analytics', 'FailedScheduling');
+    expect(
+      failed.filter(e => e.reportingComponent === 'default-scheduler'),
+    ).toHaveLength(reports.length);
+    // Karpenter finds no other NodePool for them (scheduling/events.go PodFailedToScheduleEvent)
+    const karpenter = failed.filter(e => e.source?.component === 'karpenter');
+    expect(karpenter).toHaveLength(reports.length);
+    expect(karpenter[0].message.split('; ')).toContain(
+      'incompatible requirements, key karpenter.sh/nodepool, karpenter.sh/nodepool In [batch] not in karpenter.sh/nodepool In [general]',
     );
 
     const delClass = await fetch(

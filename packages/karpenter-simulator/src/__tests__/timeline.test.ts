@@ -156,19 +156,25 @@ describe('interruptions and the timeline', () => {
     expect(Number(general().status.resources.cpu)).toBeLessThan(64);
     await sim.advance(20 * 60_000);
     expect(general().status.resources.cpu).toBe(general().spec.limits.cpu);
-    expect(
-      c
-        .list('Pod')
-        .filter(p => p.metadata.namespace === 'burst' && !p.spec.nodeName)
-        .length,
-    ).toBeGreaterThan(0);
+    // the burst is the checkout Component's (workload: checkout)
+    const waiting = c
+      .list('Pod')
+      .filter(
+        p =>
+          p.metadata.namespace === 'shop' &&
+          p.metadata.labels['backstage.io/kubernetes-id'] === 'checkout' &&
+          !p.spec.nodeName,
+      );
+    expect(waiting.length).toBeGreaterThan(0);
     expect(
       c
         .list('Event')
-        .some(e =>
-          e.message.includes(
-            'all available instance types exceed limits for nodepool: "general"',
-          ),
+        .some(
+          e =>
+            waiting.some(p => p.metadata.name === e.involvedObject.name) &&
+            e.message.includes(
+              'all available instance types exceed limits for nodepool (NodePool=general)',
+            ),
         ),
     ).toBe(true);
   });

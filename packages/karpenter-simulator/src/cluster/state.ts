@@ -55,8 +55,13 @@ export interface ClusterState {
   readonly vpc: Vpc;
   /** The NodeClaims (launching, running or terminating) by name. */
   readonly facts: Map<string, Facts>;
-  /** NodePools whose pending pods are being provisioned for (no re-entrant provisioning). */
-  readonly provisioning: Set<string>;
+  /** Karpenter's provisioner is running (launches reconcile NodePools: no re-entrant run). */
+  provisioning: boolean;
+  /**
+   * Pods (`namespace/name`) the simulated kube-scheduler does not bind although a node fits: it
+   * stands for a scheduler that disagrees with Karpenter (`addPods` with `requests: none`).
+   */
+  readonly schedulerHolds: Set<string>;
   readonly registrationHealthy: Map<string, boolean>;
   /** The last node number given out (node names are `ip-10-…` of it). */
   nodeSeq: number;
@@ -139,7 +144,8 @@ export function createClusterState(
     random,
     vpc,
     facts: new Map(),
-    provisioning: new Set(),
+    provisioning: false,
+    schedulerHolds: new Set(),
     registrationHealthy: new Map(),
     nodeSeq: 0,
     consumerPaused: false,

@@ -18,9 +18,9 @@ import type { Fault, KubeObject, RequestLogEntry, SimEvent } from './types';
 import { WriteHandler } from './writes';
 import {
   SelectorError,
-  parseFieldSelector,
   parseLabelSelector,
 } from '@karpenter-backstage/plugin-karpenter-node';
+import { fieldSelector } from './fieldLabels';
 
 export interface ApiServerOptions {
   cluster: string;
@@ -268,7 +268,7 @@ export class ApiServer {
     let fieldMatch;
     try {
       labelMatch = parseLabelSelector(url.searchParams.get('labelSelector'));
-      fieldMatch = parseFieldSelector(url.searchParams.get('fieldSelector'));
+      fieldMatch = fieldSelector(r.def, url.searchParams.get('fieldSelector'));
     } catch (error) {
       if (error instanceof SelectorError)
         return sendStatus(res, 400, 'BadRequest', error.message);

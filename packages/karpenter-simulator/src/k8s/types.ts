@@ -110,6 +110,16 @@ export interface PodSchedulingSpec {
   };
 }
 
+/** A core/v1 Pod condition (the simulator writes `PodScheduled`). @public */
+export interface PodCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastProbeTime?: string | null;
+  lastTransitionTime: string;
+}
+
 /** A core/v1 Pod. @public */
 export interface SimPod extends KubeObject {
   spec: PodSchedulingSpec & {
@@ -119,7 +129,7 @@ export interface SimPod extends KubeObject {
       resources?: { requests?: Record<string, string> };
     }>;
   };
-  status: { phase?: string };
+  status: { phase?: string; conditions?: PodCondition[] };
 }
 
 /** A core/v1 Node condition. @public */

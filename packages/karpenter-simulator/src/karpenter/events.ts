@@ -5,7 +5,8 @@ import { EventRecorder, KarpenterEvent, RawEvent } from './eventRecorder';
  * reason, type, message, involved objects and dedupe values:
  * - interruption: `aws/karpenter-provider-aws` `pkg/controllers/interruption/events/events.go`
  *   (the NodeClaim always, the Node only while it exists);
- * - disruption: `kubernetes-sigs/karpenter` `pkg/controllers/disruption/events/events.go`.
+ * - disruption: `kubernetes-sigs/karpenter` `pkg/controllers/disruption/events/events.go`;
+ * - provisioning: `kubernetes-sigs/karpenter` `pkg/controllers/provisioning/scheduling/events.go`.
  */
 export interface Target {
   nodeClaim: { name: string; uid: string };
@@ -202,6 +203,89 @@ export function nodePoolBlockedForReason(
     reason: 'DisruptionBlocked',
     message: `No allowed disruptions for disruption reason ${reason} due to blocking budget`,
     dedupeValues: [nodePool.uid, reason],
+    dedupeTimeoutMs: 60_000,
+  };
+}
+
+/** A pod as the scheduling events name it. */
+export interface PodRef {
+  name: string;
+  namespace: string;
+  uid: string;
+}
+
+const podObject = (pod: PodRef) => ({
+  kind: 'Pod',
+  name: pod.name,
+  namespace: pod.namespace,
+  uid: pod.uid,
+});
+
+/**
+ * `Nominated` on a pod (kubernetes-sigs/karpenter v1.14.1 pkg/controllers/provisioning/scheduling/
+ * events.go `NominatePodEvent`): "Pod should schedule on: nodeclaim/<x>" for a new or in-flight
+ * NodeClaim, "…: nodeclaim/<x>, node/<y>" for one with a Node; deduped by the pod's uid (2 min).
+ * Upstream also rate-limits nominations cluster-wide (5/s, burst 10); the simulator does not.
+ */
+export function nominatePodEvent(
+  pod: PodRef,
+  nodeClaim: string,
+  node?: string,
+): KarpenterEvent {
+  return {
+    involvedObject: podObject(pod),
+    type: 'Normal',
+    reason: 'Nominated',
+    message: `Pod should schedule on: ${[
+      `nodeclaim/${nodeClaim}`,
+      ...(node ? [`node/${node}`] : []),
+    ].join(', ')}`,
+    dedupeValues: [pod.uid],
+  };
+}
+
+/**
+ * `FailedScheduling` on a pod (events.go `PodFailedToScheduleEvent`): "Failed to schedule pod,
+ * <error>", deduped by the pod's uid for 5 min.
+ */
+export function podFailedToScheduleEvent(
+  pod: PodRef,
+  error: string,
+): KarpenterEvent {
+  return {
+    involvedObject: podObject(pod),
+    type: 'Warning',
+    reason: 'FailedScheduling',
+    message: `Failed to schedule pod, ${error}`,
+    dedupeValues: [pod.uid],
+    dedupeTimeoutMs: 5 * 60_000,
+  };
+}
+
+/**
+ * The message of `NoCompatibleInstanceTypes` (events.go), without a minValues incompatibility.
+ */
+export const NO_COMPATIBLE_INSTANCE_TYPES =
+  'NodePool requirements filtered out all compatible available instance types';
+
+/**
+ * `NoCompatibleInstanceTypes` on a NodePool whose requirements leave no instance type (events.go
+ * `NoCompatibleInstanceTypes`), deduped by its uid for 1 min.
+ */
+export function noCompatibleInstanceTypes(nodePool: {
+  name: string;
+  uid: string;
+}): KarpenterEvent {
+  return {
+    involvedObject: {
+      kind: 'NodePool',
+      name: nodePool.name,
+      uid: nodePool.uid,
+    },
+    type: 'Warning',
+    reason: 'NoCompatibleInstanceTypes',
+    message: NO_COMPATIBLE_INSTANCE_TYPES,
+    dedupeValues: [nodePool.uid],
     dedupeTimeoutMs: 60_000,
   };
 }

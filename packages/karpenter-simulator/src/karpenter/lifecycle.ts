@@ -2,6 +2,7 @@ import { ClusterState, Facts, Phase } from '../cluster/state';
 import { reschedulePendingPods } from '../k8s/scheduler';
 import { buildNode, buildNodeClaim } from '../model/builders';
 import { Condition, condition, iso, setCondition } from '../model/conditions';
+import type { InstanceType } from '../model/instanceTypes';
 import {
   customRequirementLabels,
   definedLabels,
@@ -18,6 +19,8 @@ export interface AddClaimOptions {
   /** Do not reconcile the NodePool afterwards (scenario building does it once per NodePool). */
   quiet?: boolean;
   enforceLimits?: boolean;
+  /** Only instance types this admits (the provisioner's: those the pods fit on). */
+  fits?: (type: InstanceType) => boolean;
 }
 
 /**
@@ -38,7 +41,8 @@ export function addClaim(
   const offer = offerings(state, poolName, {
     enforceLimits: opts.enforceLimits,
   });
-  if (offer.refusal) return undefined;
+  const types = opts.fits ? offer.types.filter(opts.fits) : offer.types;
+  if (offer.refusal || !types.length) return undefined;
   const reqs: Requirement[] = pool.spec.template.spec.requirements ?? [];
   const seq = ++state.nodeSeq;
   const capacityType =
@@ -46,8 +50,7 @@ export function addClaim(
       ? opts.capacityType
       : (state.random.pick(offer.capacityTypes) as string);
   const type =
-    offer.types.find(t => t.name === opts.instanceType) ??
-    state.random.pick(offer.types);
+    types.find(t => t.name === opts.instanceType) ?? state.random.pick(types);
   const zone =
     offer.zones.find(z => z === opts.zone) ?? state.random.pick(offer.zones);
   const facts: Facts = {
@@ -104,9 +107,11 @@ export function setPhase(state: ClusterState, claimName: string, phase: Phase) {
   if (!f || f.terminating) return;
   f.phase = phase;
   writeClaim(state, f);
+  // the kube-scheduler binds pending pods to the new node before Karpenter's next provisioning
+  // run (its batch window, pkg/controllers/provisioning/batcher.go, outlasts a binding)
+  if (phase === 'initialized') reschedulePendingPods(state, f.nodePool);
   state.reconcileNodePool(f.nodePool);
   if (phase === 'initialized') {
-    reschedulePendingPods(state, f.nodePool);
     const after = parseDuration(
       state.store.get('nodepools', f.nodePool)?.spec?.disruption
         ?.consolidateAfter,
@@ -172,7 +177,7 @@ export function launch(
   state: ClusterState,
   poolName: string,
   capacityType?: string,
-  opts: Pick<AddClaimOptions, 'instanceType' | 'zone'> = {},
+  opts: Pick<AddClaimOptions, 'instanceType' | 'zone' | 'fits'> = {},
 ): string | undefined {
   const name = addClaim(state, poolName, 'pending', {
     ...opts,

@@ -1,5 +1,6 @@
 import { parseQuantity } from '@karpenter-backstage/plugin-karpenter-common';
 import { ClusterState } from '../cluster/state';
+import { NO_COMPATIBLE_INSTANCE_TYPES } from './events';
 import { INSTANCE_TYPES, InstanceType } from '../model/instanceTypes';
 import {
   CAPACITY_TYPE_KEY,
@@ -16,8 +17,28 @@ export interface Offerings {
   types: InstanceType[];
   zones: string[];
   capacityTypes: string[];
-  /** Karpenter's scheduling error when nothing can be launched. */
+  /**
+   * Why nothing can be launched, in Karpenter's words: the requirements leave no instance type
+   * (the `NoCompatibleInstanceTypes` message), or `spec.limits` leave none (the scheduler's
+   * limit errors).
+   */
   refusal?: string;
+  /** What refused: the NodePool's requirements (and its EC2NodeClass's zones) or its limits. */
+  refusedBy?: 'requirements' | 'limits';
+}
+
+/**
+ * The scheduler's limit errors for a NodePool (scheduler.go `addToNewNodeClaim`):
+ * `serrors.Wrap(err, "NodePool", klog.KRef("", name))`, whose Error() is `<err> (NodePool=<name>)`
+ * (awslabs/operatorpkg serrors/serrors.go: keys sorted, `%s=%v`; a KRef without namespace prints
+ * the name).
+ */
+export function limitError(poolName: string, nodesExhausted: boolean): string {
+  return `${
+    nodesExhausted
+      ? 'node limits have been exhausted for nodepool'
+      : 'all available instance types exceed limits for nodepool'
+  } (NodePool=${poolName})`;
 }
 
 /**
@@ -35,13 +56,14 @@ export function offerings(
   const on = (keys: string[]) => reqs.filter(r => keys.includes(r.key));
   const firstIn = (key: string): string[] | undefined =>
     reqs.find(r => r.key === key && r.operator === 'In')?.values;
-  const refuse = (what: string): Offerings => ({
+  // upstream, a capacity type, instance type or zone nothing offers leaves no instance type
+  // (scheduler.go NewScheduler: filterInstanceTypesByRequirements, offerings included)
+  const refuse = (): Offerings => ({
     types: [],
     zones: [],
     capacityTypes: [],
-    refusal: `incompatible with nodepool "${poolName}", no ${what} satisfied the requirements ${reqs
-      .map(r => `${r.key} ${r.operator} [${(r.values ?? []).join(' ')}]`)
-      .join(', ')}`,
+    refusal: NO_COMPATIBLE_INSTANCE_TYPES,
+    refusedBy: 'requirements',
   });
 
   const capacityReqs = on([CAPACITY_TYPE_KEY]);
@@ -51,7 +73,7 @@ export function offerings(
   ).filter(ct =>
     capacityReqs.every(r => satisfies({ [CAPACITY_TYPE_KEY]: ct }, r)),
   );
-  if (!capacityTypes.length) return refuse('capacity type');
+  if (!capacityTypes.length) return refuse();
 
   const typeReqs = on(INSTANCE_TYPE_KEYS);
   const named = firstIn('node.kubernetes.io/instance-type');
@@ -68,7 +90,7 @@ export function offerings(
       ? named.flatMap(n => INSTANCE_TYPES.filter(t => t.name === n))
       : INSTANCE_TYPES.filter(t => gpuWanted || !t.gpu)
   ).filter(t => typeReqs.every(r => satisfies(instanceTypeLabels(t), r)));
-  if (!types.length) return refuse('instance type');
+  if (!types.length) return refuse();
 
   const nodeClass = state.store.get(
     'ec2nodeclasses',
@@ -92,16 +114,23 @@ export function offerings(
         ),
       ),
   );
-  if (!zones.length) return refuse('zone');
+  if (!zones.length) return refuse();
 
   if (opts.enforceLimits) {
-    types = types.filter(t => withinLimits(state, poolName, t));
-    if (!types.length)
+    const limits = limitsOf(state, poolName);
+    const used = usage(state, poolName);
+    // node limits are checked first: exactly none left (scheduler.go `nodesRemaining.IsZero()`)
+    const nodesExhausted =
+      'nodes' in limits && limits.nodes - (used.nodes ?? 0) === 0;
+    if (!nodesExhausted)
+      types = types.filter(t => withinLimits(limits, used, t));
+    if (nodesExhausted || !types.length)
       return {
-        types,
+        types: [],
         zones,
         capacityTypes,
-        refusal: `all available instance types exceed limits for nodepool: "${poolName}"`,
+        refusal: limitError(poolName, nodesExhausted),
+        refusedBy: 'limits',
       };
   }
   return { types, zones, capacityTypes };
@@ -121,22 +150,33 @@ export function usage(
   return used;
 }
 
+/** A NodePool's `spec.limits` in base units (unparsable ones left out). */
+function limitsOf(
+  state: ClusterState,
+  poolName: string,
+): Record<string, number> {
+  const limits: Record<string, unknown> =
+    state.store.get('nodepools', poolName)?.spec?.limits ?? {};
+  const out: Record<string, number> = {};
+  for (const [resource, limit] of Object.entries(limits)) {
+    const max = parseQuantity(limit as string | number);
+    if (!Number.isNaN(max)) out[resource] = max;
+  }
+  return out;
+}
+
 /**
  * Whether one more node of this type keeps the NodePool within `spec.limits` (a limit may be
  * reached exactly, not exceeded). Limits on resources nodes do not have are ignored.
  */
 function withinLimits(
-  state: ClusterState,
-  poolName: string,
+  limits: Record<string, number>,
+  used: Record<string, number>,
   type: InstanceType,
 ): boolean {
-  const limits: Record<string, unknown> =
-    state.store.get('nodepools', poolName)?.spec?.limits ?? {};
-  const used = usage(state, poolName);
   const add = capacityForLimits(type);
-  return Object.entries(limits).every(([resource, limit]) => {
-    const max = parseQuantity(limit as string | number);
-    if (!(resource in add) || Number.isNaN(max)) return true;
-    return (used[resource] ?? 0) + add[resource] <= max;
-  });
+  return Object.entries(limits).every(
+    ([resource, max]) =>
+      !(resource in add) || (used[resource] ?? 0) + add[resource] <= max,
+  );
 }

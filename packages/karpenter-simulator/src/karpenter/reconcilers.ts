@@ -4,7 +4,7 @@ import { condition, setCondition } from '../model/conditions';
 import { hashCode } from '../model/random';
 import { parseDuration } from '../model/scheduling';
 import { clearConsolidatable, terminate } from './lifecycle';
-import { provisionForPending } from './provisioner';
+import { provision } from './provisioner';
 
 /** Reconciles after a write or delete of a NodePool or EC2NodeClass. */
 export function changed(state: ClusterState, kind: string, name: string) {
@@ -149,7 +149,8 @@ export function reconcileNodeClass(state: ClusterState, name: string) {
 
 /**
  * The NodePool status (resources and nodes of its registered NodeClaims, readiness conditions),
- * then provisioning for its pending pods; a deleted NodePool's NodeClaims are terminated.
+ * then Karpenter's provisioning run for the cluster's pending pods; a deleted NodePool's
+ * NodeClaims are terminated.
  */
 export function reconcileNodePool(state: ClusterState, name: string) {
   const pool = state.store.get('nodepools', name);
@@ -158,6 +159,8 @@ export function reconcileNodePool(state: ClusterState, name: string) {
     // termination finalizer, its NodeClaims and Nodes are drained and deleted
     for (const claim of claimNames(state, name))
       terminate(state, claim, 15_000, null);
+    // its pods, pending again once their nodes are gone, go to the other NodePools
+    provision(state);
     return;
   }
   const at = state.ctx.now();
@@ -224,7 +227,7 @@ export function reconcileNodePool(state: ClusterState, name: string) {
       ),
     };
   });
-  provisionForPending(state, name);
+  provision(state);
 }
 
 function nodeClassReadyCondition(

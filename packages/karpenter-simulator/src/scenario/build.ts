@@ -1,8 +1,10 @@
 import type { ObjectStore } from '../k8s/ObjectStore';
 import type { SimPod } from '../k8s/types';
-import { reportUnschedulable } from '../k8s/scheduler';
+import { parseKubernetesQuantity } from '@karpenter-backstage/plugin-karpenter-common';
+import { newPodStatus, reportUnschedulable } from '../k8s/scheduler';
 import { addClaim } from '../karpenter/lifecycle';
 import { offerings } from '../karpenter/offerings';
+import { provision } from '../karpenter/provisioner';
 import {
   reconcileNodeClass,
   reconcileNodePool,
@@ -21,8 +23,8 @@ import {
 
 /**
  * Builds a cluster's scenario: namespaces, EC2NodeClasses and NodePools (with their starting
- * nodes, initialized), workloads, the seeded event history and the scheduler's events for pods
- * left pending; then starts the controllers.
+ * nodes, initialized), workloads, the seeded event history, the scheduler's verdict on pods left
+ * pending and Karpenter's provisioning for them; then starts the controllers.
  */
 export function buildCluster(state: ClusterState) {
   const { config, store } = state;
@@ -71,6 +73,7 @@ export function buildCluster(state: ClusterState) {
     state,
     store.list('pods').filter(p => !p.spec.nodeName),
   );
+  provision(state);
   startControllers(state);
 }
 
@@ -124,15 +127,57 @@ function generatedPools(config: ScenarioCluster): ScenarioNodePool[] {
   }));
 }
 
-/** Creates a workload's pods, placed on the NodePool's nodes (pending when none fits). */
+/** How {@link addWorkload} makes the pods. */
+export interface PodOptions {
+  /** Container requests (a missing one: the default 500m CPU / 512Mi); `none`: no requests. */
+  requests?: { cpu?: string; memory?: string } | 'none';
+  /** Tolerations for the NodePool's taints (default true). */
+  tolerateTaints?: boolean;
+  /** Leave the pods unbound for the kube-scheduler (default: on the NodePool's nodes). */
+  unbound?: boolean;
+}
+
+const DEFAULT_REQUESTS = { cpu: '500m', memory: '512Mi' };
+
+/** A container's requests from {@link PodOptions.requests} (quantities checked). */
+function containerRequests(
+  requests: PodOptions['requests'],
+): Record<string, string> | undefined {
+  if (requests === 'none') return undefined;
+  if (requests !== undefined && (typeof requests !== 'object' || !requests))
+    throw new Error(`requests: {cpu?, memory?} or 'none'`);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries({
+    ...DEFAULT_REQUESTS,
+    ...requests,
+  })) {
+    // a quantity is an int-or-string (YAML `cpu: 2` is a number)
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text !== 'string' || !parseKubernetesQuantity(text))
+      throw new Error(
+        `requests.${name}: not a quantity: ${JSON.stringify(value)}`,
+      );
+    out[name] = text;
+  }
+  return out;
+}
+
+/**
+ * Creates a workload's pods: placed on the NodePool's nodes (pending when none fits) as a
+ * scenario starts, or unbound for the kube-scheduler (`unbound`).
+ */
 export function addWorkload(
   state: ClusterState,
   w: ScenarioWorkload,
+  opts: PodOptions = {},
 ): SimPod[] {
   const { store, random } = state;
-  const nodes = nodesOf(state, w.nodePool);
-  const taints: Taint[] | undefined = store.get('nodepools', w.nodePool)?.spec
-    ?.template?.spec?.taints;
+  const requests = containerRequests(opts.requests);
+  const nodes = opts.unbound ? [] : nodesOf(state, w.nodePool);
+  const taints: Taint[] | undefined =
+    opts.tolerateTaints === false
+      ? undefined
+      : store.get('nodepools', w.nodePool)?.spec?.template?.spec?.taints;
   // one-per-node pods (required anti-affinity on the hostname) only go to nodes without one
   const free = w.onePerNode
     ? nodes.filter(
@@ -189,11 +234,11 @@ export function addWorkload(
           {
             name: w.name,
             image: `registry.example.com/${w.name}:1.0.0`,
-            resources: { requests: { cpu: '500m', memory: '512Mi' } },
+            resources: requests ? { requests } : {},
           },
         ],
       },
-      status: { phase: nodeName ? 'Running' : 'Pending' },
+      status: newPodStatus(nodeName, state.ctx.now()),
     });
     created.push(pod);
   }

@@ -128,6 +128,11 @@ export type TimelineAction =
   | 'consolidate'
   /** A burst of one-per-node pods drives the NodePool to its `spec.limits.cpu` (count: pods). */
   | 'hitCpuLimit'
+  /**
+   * Pending pods for a NodePool (count, default 1): the kube-scheduler places them, Karpenter
+   * provisions for those it leaves (see `TimelineStep`).
+   */
+  | 'addPods'
   | 'pauseConsumer'
   | 'resumeConsumer';
 
@@ -137,11 +142,27 @@ export interface TimelineStep {
   at: number;
   action: TimelineAction;
   cluster: string;
+  /** `addPods`: the pods' nodeSelector `karpenter.sh/nodepool` (default: the workload's). */
   nodePool?: string;
   nodeClass?: string;
   count?: number;
   /** `consolidate`: without replacement (`delete`, the default) or by a cheaper node (`replace`). */
   decision?: 'delete' | 'replace';
+  /**
+   * `addPods`, `hitCpuLimit`: a workload of the cluster's scenario whose labels (`app`,
+   * `backstage.io/kubernetes-id`, …) and namespace the pods take. Without it: a workload
+   * `<nodePool>-pods` in namespace `default` (`addPods`), `<nodePool>-burst` in `burst`
+   * (`hitCpuLimit`).
+   */
+  workload?: string;
+  /** `addPods`: tolerations for the NodePool's taints (default true); false: none. */
+  tolerateTaints?: boolean;
+  /**
+   * `addPods`: the container's requests (a missing one: 500m CPU / 512Mi memory), or `none` for
+   * a container without requests — such pods the simulated kube-scheduler never binds (it stands
+   * for a scheduler that disagrees with Karpenter; a simulator choice).
+   */
+  requests?: { cpu?: string; memory?: string } | 'none';
 }
 
 /**

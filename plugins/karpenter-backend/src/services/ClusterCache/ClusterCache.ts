@@ -160,7 +160,9 @@ export class DefaultClusterCache implements ClusterCache {
       nodes,
       ...(pods ? [pods] : []),
     ];
-    const pending = [...caches, ...(podEvents ? [podEvents] : [])].filter(
+    // the pod Events are optional: waited for on their first list only, never after a failure
+    const optional = podEvents && !podEvents.isReady && !podEvents.error;
+    const pending = [...caches, ...(optional ? [podEvents] : [])].filter(
       c => !c.isReady,
     );
     if (pending.length) {

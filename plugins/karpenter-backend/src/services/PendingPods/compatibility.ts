@@ -90,11 +90,9 @@ const negative = (op: string) => op === 'NotIn' || op === 'DoesNotExist';
 
 function bounds(r: Requirement) {
   const n = Number(r.values[0]);
-  return r.operator === 'Gt'
-    ? { gt: n, lt: Infinity }
-    : r.operator === 'Lt'
-    ? { gt: -Infinity, lt: n }
-    : undefined;
+  if (r.operator === 'Gt') return { gt: n, lt: Infinity };
+  if (r.operator === 'Lt') return { gt: -Infinity, lt: n };
+  return undefined;
 }
 
 /** Values of `a` (an In requirement) that `b` allows. */

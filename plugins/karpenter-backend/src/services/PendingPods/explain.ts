@@ -182,11 +182,10 @@ function verdict(
   const full = ready.length
     ? ready.filter(p => limitText(p, context.nodeLimits.get(p.name), true))
     : [];
-  const limitPool = limited
-    ? byName.get(limited.nodePool!)!
-    : !parts.length && full.length === ready.length
-    ? full[0]
-    : undefined;
+  let limitPool: NodePoolInfo | undefined;
+  if (limited) limitPool = byName.get(limited.nodePool!);
+  else if (!parts.length && full.length && full.length === ready.length)
+    limitPool = full[0];
   if (limitPool)
     return {
       code: 'NODEPOOL_LIMIT',
