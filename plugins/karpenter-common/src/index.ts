@@ -157,3 +157,25 @@ export type {
   SchedulingErrorPart,
   SchedulingMessage,
 } from './pendingPods';
+export {
+  addRequirements,
+  fromNodeSelector,
+  incompatibilities,
+  incompatibility,
+  intersection,
+  nodeSelectorRequirements,
+  prettyTaint,
+  requirement,
+  requirementString,
+  requirementsString,
+  toleratesTaint,
+  untoleratedTaints,
+} from './scheduling';
+export type {
+  Incompatibility,
+  KarpenterRequirement,
+  NodeSelectorRequirementLike,
+  Requirements,
+  TaintLike,
+  TolerationLike,
+} from './scheduling';

@@ -21,11 +21,12 @@ import {
   addRequirements,
   fromNodeSelector,
   incompatibility,
-  podRequirements,
+  nodeSelectorRequirements,
+  prettyTaint,
   requirement,
   Requirements,
   requirementsString,
-} from './requirements';
+} from '@karpenter-backstage/plugin-karpenter-common';
 
 /** A NodePool the scheduler launches for (scheduling/nodeclaimtemplate.go `NodeClaimTemplate`). */
 export interface NodeClaimTemplate {
@@ -122,10 +123,6 @@ export function limitedOfferings(state: ClusterState): LimitedOfferings {
   };
 }
 
-/** pkg/utils/pretty `Taint`: `key=value:Effect`, or `key:Effect` without a value. */
-const prettyTaint = (t: Taint) =>
-  t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`;
-
 const allocatables = new Map<string, Resources>();
 
 /** An instance type's allocatable amounts (those of the simulated node: `allocatableOf`). */
@@ -168,7 +165,8 @@ export function templateError(
     .filter(t => !tolerates(pod, t))
     .map(t => `did not tolerate taint (taint=${prettyTaint(t)})`);
   if (taints.length) return taints.join('; ');
-  const podReqs = podRequirements(pod);
+  // the simulator's pods have no node affinity: their nodeSelector
+  const podReqs = nodeSelectorRequirements(pod.spec.nodeSelector);
   const incompatible = incompatibility(template.requirements, podReqs);
   if (incompatible) return `incompatible requirements, ${incompatible}`;
   const requests = podRequests(pod);

@@ -3,7 +3,10 @@
  * against label sets, the labels an instance type offers, resource capacities for NodePool limits,
  * durations, tolerations and one-per-node pod anti-affinity.
  */
-import { parseGoDuration } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  parseGoDuration,
+  toleratesTaint,
+} from '@karpenter-backstage/plugin-karpenter-common';
 import type { PodSchedulingSpec, Toleration } from '../k8s/types';
 import { InstanceType } from './instanceTypes';
 
@@ -156,12 +159,7 @@ export interface SchedulablePod {
 /** Whether the pod's tolerations tolerate a NoSchedule/NoExecute taint. */
 export function tolerates(pod: SchedulablePod, taint: Taint): boolean {
   if (taint.effect === 'PreferNoSchedule') return true;
-  return (pod.spec?.tolerations ?? []).some(
-    t =>
-      (t.key === taint.key || (!t.key && t.operator === 'Exists')) &&
-      (t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? '')) &&
-      (!t.effect || t.effect === taint.effect),
-  );
+  return (pod.spec?.tolerations ?? []).some(t => toleratesTaint(t, taint));
 }
 
 /** Tolerations for a NodePool's taints (workloads meant for the NodePool carry them). */

@@ -63,7 +63,7 @@ describe('conflictOf (Karpenter scheduling semantics)', () => {
       kind: 'requirement',
       key: 'karpenter.sh/nodepool',
       detail:
-        'karpenter.sh/nodepool In [general] not in karpenter.sh/nodepool In [batch]',
+        'key karpenter.sh/nodepool, karpenter.sh/nodepool In [general] not in karpenter.sh/nodepool In [batch]',
     });
   });
 
@@ -72,7 +72,7 @@ describe('conflictOf (Karpenter scheduling semantics)', () => {
       {
         kind: 'requirement',
         key: 'team',
-        detail: 'label "team" is not defined by the NodePool',
+        detail: 'label "team" does not have known values',
       },
     );
     expect(

@@ -1,13 +1,20 @@
 /**
- * Karpenter's scheduling requirements, for the words of its scheduling errors:
+ * Karpenter's scheduling requirements, with the words of its scheduling errors (shared by the
+ * backend's pending-pod explanations and the simulator's Karpenter):
  * kubernetes-sigs/karpenter v1.14.1 pkg/scheduling/requirement.go (one key: a value set or its
  * complement, with Gt/Lt bounds) and pkg/scheduling/requirements.go (a set of them by key,
  * `Compatible`, `Intersects`, `String`).
  */
-import type { SimPod } from '../k8s/types';
-import type { Requirement as NodeSelectorRequirement } from '../model/scheduling';
 
-/** One key's allowed values (requirement.go `Requirement`). */
+/** A NodeSelectorRequirement (NodePool `spec.template.spec.requirements`, node affinity). @public */
+export interface NodeSelectorRequirementLike {
+  key: string;
+  operator: string;
+  values?: string[];
+  minValues?: number;
+}
+
+/** One key's allowed values (requirement.go `Requirement`). @public */
 export interface KarpenterRequirement {
   key: string;
   /** The values are the excluded ones (NotIn, Exists, Gt, Lt). */
@@ -18,7 +25,7 @@ export interface KarpenterRequirement {
   minValues?: number;
 }
 
-/** requirement.go `NewRequirementWithFlexibility`: Gt N is `>= N+1`, Lt N is `<= N-1`. */
+/** requirement.go `NewRequirementWithFlexibility`: Gt N is `>= N+1`, Lt N is `<= N-1`. @public */
 export function requirement(
   key: string,
   operator: string,
@@ -64,7 +71,7 @@ function operatorOf(r: KarpenterRequirement): string {
   return r.values.size ? 'In' : 'DoesNotExist';
 }
 
-/** requirement.go `Intersection`. */
+/** requirement.go `Intersection`. @public */
 export function intersection(
   a: KarpenterRequirement,
   b: KarpenterRequirement,
@@ -116,6 +123,8 @@ function hasIntersection(
  * requirement.go `String`: `<key> <Operator>` for Exists / DoesNotExist, else `<key> <Operator>
  * [<values sorted, space separated>]` (at most 5, then "and N others"), then ` >=N`, ` <=N`,
  * ` minValues N`.
+ *
+ * @public
  */
 export function requirementString(r: KarpenterRequirement): string {
   const op = operatorOf(r);
@@ -133,10 +142,10 @@ export function requirementString(r: KarpenterRequirement): string {
   return s;
 }
 
-/** A set of requirements by key (requirements.go `Requirements`). */
+/** A set of requirements by key (requirements.go `Requirements`). @public */
 export type Requirements = Map<string, KarpenterRequirement>;
 
-/** requirements.go `Add`: a key already present is intersected. */
+/** requirements.go `Add`: a key already present is intersected. @public */
 export function addRequirements(
   into: Requirements,
   ...reqs: KarpenterRequirement[]
@@ -189,40 +198,59 @@ const WELL_KNOWN_LABELS = new Set([
   ].map(suffix => `karpenter.k8s.aws/${suffix}`),
 ]);
 
+/** One key of a pod's requirements a NodePool's cannot meet, in Karpenter's words. @public */
+export interface Incompatibility {
+  key: string;
+  message: string;
+}
+
 /**
  * requirements.go `Compatible` with `AllowUndefinedWellKnownLabels`, as NodeClaim.CanAdd checks
  * a pod against a NodePool template: a custom label the template does not define is refused
  * (`label "<key>" does not have known values`; upstream may add a typo hint, the simulator does
  * not), then `Intersects`: each shared key without a common value is
  * `key <key>, <incoming> not in <existing>` (badKeyError), several joined by "; " (multierr).
- * Undefined when compatible.
+ * Empty when compatible.
+ *
+ * @public
  */
-export function incompatibility(
+export function incompatibilities(
   existing: Requirements,
   incoming: Requirements,
-): string | undefined {
+): Incompatibility[] {
   for (const [key, r] of incoming) {
     const op = operatorOf(r);
     if (WELL_KNOWN_LABELS.has(key)) continue;
     if (existing.has(key) || op === 'NotIn' || op === 'DoesNotExist') continue;
-    return `label "${key}" does not have known values`;
+    // break early so only the first is reported (requirements.go Compatible)
+    return [{ key, message: `label "${key}" does not have known values` }];
   }
-  const errors: string[] = [];
+  const errors: Incompatibility[] = [];
   for (const [key, inc] of incoming) {
     const ex = existing.get(key);
     if (!ex || hasIntersection(ex, inc)) continue;
-    const incOp = operatorOf(inc);
-    const exOp = operatorOf(ex);
     const negative = (op: string) => op === 'NotIn' || op === 'DoesNotExist';
-    if (negative(incOp) && negative(exOp)) continue;
-    errors.push(
-      `key ${key}, ${requirementString(inc)} not in ${requirementString(ex)}`,
-    );
+    if (negative(operatorOf(inc)) && negative(operatorOf(ex))) continue;
+    errors.push({
+      key,
+      message: `key ${key}, ${requirementString(
+        inc,
+      )} not in ${requirementString(ex)}`,
+    });
   }
-  return errors.length ? errors.join('; ') : undefined;
+  return errors;
 }
 
-/** requirements.go `String`: sorted, joined by ", ", without `kubernetes.io/hostname`. */
+/** {@link incompatibilities} as Karpenter prints them, joined by "; "; undefined when compatible. @public */
+export function incompatibility(
+  existing: Requirements,
+  incoming: Requirements,
+): string | undefined {
+  const errors = incompatibilities(existing, incoming);
+  return errors.length ? errors.map(e => e.message).join('; ') : undefined;
+}
+
+/** requirements.go `String`: sorted, joined by ", ", without `kubernetes.io/hostname`. @public */
 export function requirementsString(reqs: Requirements): string {
   return [...reqs.values()]
     .filter(r => r.key !== 'kubernetes.io/hostname')
@@ -231,22 +259,21 @@ export function requirementsString(reqs: Requirements): string {
     .join(', ');
 }
 
-/**
- * A pod's requirements (requirements.go `newPodRequirements`): its nodeSelector, each `In [value]`
- * (the simulator's pods have no node affinity).
- */
-export function podRequirements(pod: SimPod): Requirements {
+/** A nodeSelector as requirements (requirements.go `newPodRequirements`: each `In [value]`). @public */
+export function nodeSelectorRequirements(
+  nodeSelector: Record<string, string> | undefined,
+): Requirements {
   return addRequirements(
     new Map(),
-    ...Object.entries(pod.spec.nodeSelector ?? {}).map(([k, v]) =>
+    ...Object.entries(nodeSelector ?? {}).map(([k, v]) =>
       requirement(k, 'In', [v]),
     ),
   );
 }
 
-/** Requirements from NodeSelectorRequirements (NodePool `spec.template.spec.requirements`). */
+/** Requirements from NodeSelectorRequirements (NodePool `spec.template.spec.requirements`). @public */
 export function fromNodeSelector(
-  reqs: NodeSelectorRequirement[],
+  reqs: NodeSelectorRequirementLike[],
 ): KarpenterRequirement[] {
   return reqs.map(r => requirement(r.key, r.operator, r.values, r.minValues));
 }
