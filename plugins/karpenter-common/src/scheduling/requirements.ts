@@ -120,9 +120,9 @@ function hasIntersection(
 }
 
 /**
- * requirement.go `String`: `<key> <Operator>` for Exists / DoesNotExist, else `<key> <Operator>
- * [<values sorted, space separated>]` (at most 5, then "and N others"), then ` >=N`, ` <=N`,
- * ` minValues N`.
+ * requirement.go `String`: the key and operator for Exists / DoesNotExist (`k Exists`), else the
+ * key, operator and the values sorted and space separated in brackets (`k In [a b]`; at most 5,
+ * then "and N others"), then the bounds (`k Exists \>=4`) and minValues (`minValues 2`).
  *
  * @public
  */
