@@ -77,6 +77,14 @@ describe('actions for assistants, through the actions registry', () => {
       'general',
     ]);
     expect(summary.body.output.health).toBe('degraded');
+    // a workload-mapped entity: its pods waiting for a node, explained
+    const checkout = await invoke('karpenter:get-entity-summary', {
+      entityRef: 'component:default/checkout',
+    });
+    expect(checkout.body.output.clusters[0].pendingPods).toEqual({
+      total: 0,
+      items: [],
+    });
 
     const batch = await invoke('karpenter:explain-nodepool', {
       cluster: 'demo',

@@ -1,6 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { ClusterSummary } from '@karpenter-backstage/plugin-karpenter-common';
+import {
+  ClusterSummary,
+  PENDING_POD_CODES,
+} from '@karpenter-backstage/plugin-karpenter-common';
 import {
   healthSchema,
   healthStatusSchema,
@@ -39,6 +42,21 @@ function clusterOutput(c: ClusterSummary) {
     })),
     interruptionsLast24h: totals && toInterruptionCounts(totals),
     queue: c.queue && { state: c.queue.state, message: c.queue.message },
+    pendingPods: c.pendingPods && {
+      total: c.pendingPods.total,
+      eventsUnavailable: c.pendingPods.eventsUnavailable,
+      items: c.pendingPods.items.map(p => ({
+        namespace: p.namespace,
+        name: p.name,
+        pendingSince: p.pendingSince,
+        code: p.code,
+        message: p.message,
+        hint: p.hint,
+        karpenterMessage: p.karpenterMessage,
+        nodePool: p.nodePool,
+        nodeClaim: p.nodeClaim,
+      })),
+    },
   };
 }
 
@@ -54,7 +72,7 @@ export function registerGetEntitySummary(options: KarpenterActionsOptions) {
     name: 'get-entity-summary',
     title: 'Karpenter summary of a catalog entity',
     description:
-      "The health of the Karpenter NodePools behind a catalog entity (the clusters and NodePools its annotations or workloads name): per cluster the NodePools' health with reasons, CPU and memory against their limits, the last 24 h of interruptions and the interruption queue. A cluster that cannot be read, or that the caller may not read (code FORBIDDEN), has an error and no NodePools; the other clusters still answer. Read-only.",
+      "The health of the Karpenter NodePools behind a catalog entity (the clusters and NodePools its annotations or workloads name): per cluster the NodePools' health with reasons, CPU and memory against their limits, the last 24 h of interruptions, the interruption queue and, for entities mapped by workloads, their pods waiting for a node with why and what to do. A cluster that cannot be read, or that the caller may not read (code FORBIDDEN), has an error and no NodePools; the other clusters still answer. Read-only.",
     attributes: READ_ONLY_ATTRIBUTES,
     schema: {
       input: z =>
@@ -103,6 +121,35 @@ export function registerGetEntitySummary(options: KarpenterActionsOptions) {
               queue: z
                 .object({ state: z.string(), message: z.string() })
                 .optional(),
+              pendingPods: z
+                .object({
+                  total: z.number(),
+                  eventsUnavailable: z.boolean().optional(),
+                  items: z.array(
+                    z.object({
+                      namespace: z.string(),
+                      name: z.string(),
+                      pendingSince: z.string(),
+                      code: z
+                        .enum(PENDING_POD_CODES as [string, ...string[]])
+                        .describe(
+                          'Why the pod waits (see the troubleshooting page, "Why pods wait")',
+                        ),
+                      message: z.string(),
+                      hint: z.string().describe('What to do about it'),
+                      karpenterMessage: z
+                        .string()
+                        .optional()
+                        .describe("Karpenter's own event message, verbatim"),
+                      nodePool: z.string().optional(),
+                      nodeClaim: z.string().optional(),
+                    }),
+                  ),
+                })
+                .optional()
+                .describe(
+                  'Only for entities mapped by workloads: their pods waiting for a node, explained (at most 50, the longest waiting first; total counts all)',
+                ),
             }),
           ),
           generatedAt: z.string(),
