@@ -193,13 +193,17 @@ describeWithPortal('the Karpenter card and tab on the demo cluster', () => {
     await line.getByRole('link').click();
     const panel = page.getByTestId('pending-pods-staging');
     await panel.waitFor({ timeout: 60_000 });
-    await expectVisible(panel.getByText('NODEPOOL_LIMIT').first());
+    const limited = panel
+      .getByRole('row')
+      .filter({ hasText: 'NODEPOOL_LIMIT' })
+      .first();
+    await expectVisible(limited);
+    // Karpenter's own words, folded under the explanation
+    await limited.getByText("Karpenter's message").click();
     await expectVisible(
-      panel
-        .getByText(
-          /all available instance types exceed limits for nodepool \(NodePool=general\)/,
-        )
-        .first(),
+      limited.getByText(
+        /all available instance types exceed limits for nodepool \(NodePool=general\)/,
+      ),
     );
     await screenshot(page, 'karpenter-tab-waiting-pods');
   });

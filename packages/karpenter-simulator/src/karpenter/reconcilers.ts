@@ -148,7 +148,7 @@ export function reconcileNodeClass(state: ClusterState, name: string) {
 }
 
 /**
- * The NodePool status (resources and nodes of its registered NodeClaims, readiness conditions),
+ * The NodePool status (resources and nodes of its launched NodeClaims, readiness conditions),
  * then Karpenter's provisioning run for the cluster's pending pods; a deleted NodePool's
  * NodeClaims are terminated.
  */
@@ -171,9 +171,16 @@ export function reconcileNodePool(state: ClusterState, name: string) {
   let pods = 0;
   let nodes = 0;
   for (const f of state.facts.values()) {
+    // Karpenter's state counts every NodeClaim with a capacity (launched, with or without its
+    // Node) not marked for deletion: kubernetes-sigs/karpenter v1.14.1
+    // pkg/controllers/state/cluster.go updateNodePoolResources, read by
+    // pkg/controllers/nodepool/counter/controller.go into status.resources
     if (
       f.nodePool !== name ||
-      (f.phase !== 'registered' && f.phase !== 'initialized')
+      f.terminating ||
+      (f.phase !== 'launched' &&
+        f.phase !== 'registered' &&
+        f.phase !== 'initialized')
     )
       continue;
     nodes++;

@@ -388,8 +388,8 @@ export function pendingPod(
     code,
     message:
       code === 'NODEPOOL_LIMIT'
-        ? 'NodePool general reached its CPU limit (104/104 cores)'
-        : `The pod waits (${code})`,
+        ? 'NodePool general reached its CPU limit (104/104 cores).'
+        : `The pod waits (${code}).`,
     hint: PENDING_POD_HINTS[code],
     ...rest,
   };

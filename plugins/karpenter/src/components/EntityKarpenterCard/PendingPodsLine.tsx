@@ -15,9 +15,9 @@ export function pendingPodsText(pendingPods: PendingPods): string {
   const count = `${podsText(pendingPods.total)} waiting`;
   if (!first) return count;
   const codes = new Set(pendingPods.items.map(p => p.code));
-  return `${count} · ${first.message}${
-    codes.size > 1 ? ' (and other reasons)' : ''
-  }`;
+  // one line: the sentence without its full stop
+  const why = first.message.replace(/\.$/, '');
+  return `${count} · ${why}${codes.size > 1 ? ' (and other reasons)' : ''}`;
 }
 
 /**

@@ -38,7 +38,7 @@ const limited = pendingPod('checkout-7d9f-abcde', 'NODEPOOL_LIMIT', {
   minutes: 12,
   nodePool: 'general',
   karpenterMessage:
-    'Failed to schedule pod, all available instance types exceed limits for nodepool: "general"',
+    'Failed to schedule pod, all available instance types exceed limits for nodepool (NodePool=general)',
 });
 const nominated = pendingPod('checkout-7d9f-fghij', 'NOMINATED', {
   minutes: 3,
@@ -70,11 +70,17 @@ describe('PendingPodsPanel', () => {
     expect(within(cells[2]).getByTestId('pending-pod-code')).toHaveTextContent(
       'NODEPOOL_LIMIT',
     );
-    expect(
-      within(cells[2]).getByTestId('pending-pod-karpenter-message'),
-    ).toHaveTextContent(
-      'Karpenter: Failed to schedule pod, all available instance types exceed limits for nodepool: "general"',
+    // Karpenter's own message, verbatim, folded under "Karpenter's message"
+    const karpenter = within(cells[2]).getByTestId(
+      'pending-pod-karpenter-message',
     );
+    expect(karpenter).toHaveTextContent(
+      /^Failed to schedule pod, all available instance types exceed limits for nodepool \(NodePool=general\)$/,
+    );
+    expect(karpenter.closest('details')).not.toHaveAttribute('open');
+    expect(
+      within(cells[2]).getByText("Karpenter's message"),
+    ).toBeInTheDocument();
     expect(within(cells[2]).queryByTestId('pending-pod-nodeclaim')).toBeNull();
     expect(cells[3]).toHaveTextContent(PENDING_POD_HINTS.NODEPOOL_LIMIT);
     expect(

@@ -62,14 +62,22 @@ function PendingPodRow(props: {
           )}
         </Box>
         {pod.karpenterMessage && (
-          <Typography
-            variant="caption"
-            color="textSecondary"
-            component="div"
-            data-testid="pending-pod-karpenter-message"
-          >
-            Karpenter: {pod.karpenterMessage}
-          </Typography>
+          // folded: Karpenter lists one error per NodePool it tried, most about other NodePools
+          <details>
+            <summary>
+              <Typography variant="caption" color="textSecondary">
+                Karpenter's message
+              </Typography>
+            </summary>
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              component="div"
+              data-testid="pending-pod-karpenter-message"
+            >
+              {pod.karpenterMessage}
+            </Typography>
+          </details>
         )}
       </TableCell>
       <TableCell>
