@@ -673,7 +673,7 @@ export interface components {
       message: string;
       /** What to do about it (the same for every pod with this code). */
       hint: string;
-      /** Karpenter's latest `FailedScheduling` or `Nominated` message on the pod, verbatim (absent when Karpenter has not written one that is still kept by the API server). */
+      /** Karpenter's latest `FailedScheduling` or `Nominated` message on the pod, verbatim up to 1,024 characters (longer ones end in "…": Karpenter lists one error per NodePool it tried); absent when Karpenter has not written one that the API server still keeps. */
       karpenterMessage?: string;
       /** The NodePool the explanation is about, when there is one. */
       nodePool?: string;

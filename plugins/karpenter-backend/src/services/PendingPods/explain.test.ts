@@ -235,4 +235,19 @@ describe('explainPendingPod', () => {
       pendingSince: '2026-12-04T11:00:00Z',
     });
   });
+
+  it("keeps the first 1,024 characters of Karpenter's message", () => {
+    const long = `Failed to schedule pod, ${Array.from(
+      { length: 100 },
+      (_, i) =>
+        `incompatible requirements, key karpenter.sh/nodepool, karpenter.sh/nodepool In [general] not in karpenter.sh/nodepool In [pool-${i}]`,
+    ).join('; ')}`;
+    const v = explainPendingPod(
+      pod('a'),
+      context([pool('general')], { a: long }),
+    );
+    expect(v.karpenterMessage).toHaveLength(1024);
+    expect(v.karpenterMessage!.endsWith('…')).toBe(true);
+    expect(long.startsWith(v.karpenterMessage!.slice(0, -1))).toBe(true);
+  });
 });

@@ -232,6 +232,18 @@ function verdict(
   };
 }
 
+/**
+ * Karpenter's message lists one error per NodePool it tried: with 100 NodePools about 10 kB, per
+ * pod. Answers keep its first 1,024 characters (the events.k8s.io `note` limit), ending in "…".
+ */
+export const MAX_KARPENTER_MESSAGE = 1024;
+
+function truncated(message: string): string {
+  return message.length <= MAX_KARPENTER_MESSAGE
+    ? message
+    : `${message.slice(0, MAX_KARPENTER_MESSAGE - 1)}…`;
+}
+
 /** Why one pending pod waits. @internal */
 export function explainPendingPod(
   pod: CachedPod,
@@ -250,7 +262,7 @@ export function explainPendingPod(
     code: v.code,
     message: v.message,
     hint: PENDING_POD_HINTS[v.code],
-    ...(event?.message ? { karpenterMessage: event.message } : {}),
+    ...(event?.message ? { karpenterMessage: truncated(event.message) } : {}),
     ...(v.nodePool ? { nodePool: v.nodePool } : {}),
     ...(v.nodeClaim ? { nodeClaim: v.nodeClaim } : {}),
     ...(claim ? { nodeClaimState: claim.state } : {}),

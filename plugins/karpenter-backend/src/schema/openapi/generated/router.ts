@@ -2046,7 +2046,7 @@ export const spec = {
           karpenterMessage: {
             type: 'string',
             description:
-              "Karpenter's latest `FailedScheduling` or `Nominated` message on the pod, verbatim (absent when Karpenter has not written one that is still kept by the API server).",
+              'Karpenter\'s latest `FailedScheduling` or `Nominated` message on the pod, verbatim up to 1,024 characters (longer ones end in "…": Karpenter lists one error per NodePool it tried); absent when Karpenter has not written one that the API server still keeps.',
           },
           nodePool: {
             type: 'string',
