@@ -153,3 +153,28 @@ describe('renderChartSvg', () => {
     expect(svg).toContain('L (10 NodeClaims)');
   });
 });
+
+describe('renderMarkdown workload entity', () => {
+  it('reports the workload summary with its waiting pods, and its target in the verdict', () => {
+    const base = { date: '2026-12-01T00:00:00Z', node: 'v22' };
+    const l = {
+      ...result('L', 3, 400),
+      workload: {
+        count: 200,
+        p50: 3.4,
+        p95: 30,
+        p99: 40,
+        errors: 0,
+        pendingPods: 500,
+      },
+    };
+    const md = renderMarkdown({ ...base, results: [l] });
+    expect(md).toContain('| L | 500 | 3.4 / 30 / 40 | 0 |');
+    expect(md).toContain(
+      '❌ workload entity (500 waiting pods) warm p95 30 ms (target ≤ 25 ms)',
+    );
+    expect(
+      renderMarkdown({ ...base, results: [result('L', 3, 400)] }),
+    ).not.toContain('workload-mapped Component');
+  });
+});

@@ -1,5 +1,6 @@
 import type { FrontendResult } from './frontend';
 import { SizeResult } from './runSize';
+import type { LatencyStats } from './stats';
 
 const TARGETS =
   'Targets at L: warm p95 ≤ 25 ms; cold ≤ 1.5× floor; warm p95 ≥ 10× lower than the peer; RSS growth ≤ 3× the raw JSON held; zero errors at 50 concurrent clients; tab interactive ≤ 500 ms.';
@@ -181,15 +182,30 @@ ${rows.join('\n')}
 `;
 }
 
+/** Rows `| size | count | p50 / p95 / p99 | errors |` of the results that measured `stats`. */
+function latencyRows(
+  results: SizeResult[],
+  stats: (r: SizeResult) => LatencyStats | undefined,
+  counted: (r: SizeResult) => number,
+): string[] {
+  return results.flatMap(r => {
+    const s = stats(r);
+    return s
+      ? [
+          `| ${r.size.name} | ${counted(r)} | ${s.p50} / ${s.p95} / ${
+            s.p99
+          } | ${s.errors} |`,
+        ]
+      : [];
+  });
+}
+
 function workloadSection(results: SizeResult[]): string {
-  const rows = results
-    .filter(r => r.workload)
-    .map(
-      r =>
-        `| ${r.size.name} | ${r.workload!.pendingPods} | ${r.workload!.p50} / ${
-          r.workload!.p95
-        } / ${r.workload!.p99} | ${r.workload!.errors} |`,
-    );
+  const rows = latencyRows(
+    results,
+    r => r.workload,
+    r => r.workload!.pendingPods,
+  );
   if (!rows.length) return '';
   return `
 
@@ -203,14 +219,11 @@ ${rows.join('\n')}`;
 }
 
 function timelineSection(results: SizeResult[]): string {
-  const rows = results
-    .filter(r => r.timeline)
-    .map(
-      r =>
-        `| ${r.size.name} | ${r.timeline!.events} | ${r.timeline!.p50} / ${
-          r.timeline!.p95
-        } / ${r.timeline!.p99} | ${r.timeline!.errors} |`,
-    );
+  const rows = latencyRows(
+    results,
+    r => r.timeline,
+    r => r.timeline!.events,
+  );
   if (!rows.length) return '';
   return `The tab's interruption timeline, \`GET /api/karpenter/v1/clusters/bench/interruptions\` (24 h,
 hourly buckets and totals counted in the database), warm, sequential, after the recorder stored
