@@ -250,4 +250,22 @@ describe('explainPendingPod', () => {
     expect(v.karpenterMessage!.endsWith('…')).toBe(true);
     expect(long.startsWith(v.karpenterMessage!.slice(0, -1))).toBe(true);
   });
+
+  it("UNKNOWN without Karpenter's word: the kube-scheduler's, from PodScheduled", () => {
+    const v = explainPendingPod(
+      pod('a', {
+        unschedulable: {
+          reason: 'Unschedulable',
+          message: '0/3 nodes are available: 3 Insufficient cpu.',
+        },
+      }),
+      context([pool('general')]),
+    );
+    expect(v).toMatchObject({
+      code: 'UNKNOWN',
+      message:
+        'Karpenter has not said why; the kube-scheduler says: 0/3 nodes are available: 3 Insufficient cpu.',
+    });
+    expect(v.karpenterMessage).toBeUndefined();
+  });
 });

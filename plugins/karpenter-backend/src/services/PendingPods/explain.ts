@@ -224,11 +224,14 @@ function verdict(
       message:
         'It requests no CPU and no memory, so Karpenter sizes no node for it.',
     };
+  const scheduler = scheduling.unschedulable?.message;
   return {
     code: 'UNKNOWN',
     message:
       event?.message ??
-      'Karpenter has not said why: no FailedScheduling or Nominated event from Karpenter on this pod.',
+      (scheduler
+        ? `Karpenter has not said why; the kube-scheduler says: ${scheduler}`
+        : 'Karpenter has not said why: no FailedScheduling or Nominated event from Karpenter on this pod.'),
   };
 }
 
