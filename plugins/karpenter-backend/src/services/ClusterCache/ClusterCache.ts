@@ -195,9 +195,7 @@ export class DefaultClusterCache implements ClusterCache {
       podEvents: podEvents && {
         items: [...podEvents.items.values()],
         generation: podEvents.generation,
-        available:
-          podEvents.isReady &&
-          podEvents.lastSyncedAt >= this.now() - this.staleAfterMs,
+        available: podEvents.isReady && !this.behind(podEvents),
       },
       generation: caches.map(c => c.generation).join('.'),
       syncedAt,
@@ -205,14 +203,18 @@ export class DefaultClusterCache implements ClusterCache {
     };
   }
 
+  /** Not synced for longer than `staleAfter`. */
+  private behind(cache: ResourceCache): boolean {
+    return cache.lastSyncedAt < this.now() - this.staleAfterMs;
+  }
+
   /** Stale when any resource has not synced for longer than staleAfter; the oldest one's failure. */
   private staleness(
     cluster: string,
     caches: ResourceCache[],
   ): ClusterSnapshot['stale'] {
-    const cutoff = this.now() - this.staleAfterMs;
     const behind = caches
-      .filter(c => c.lastSyncedAt < cutoff)
+      .filter(c => this.behind(c))
       .sort((a, b) => a.lastSyncedAt - b.lastSyncedAt);
     if (!behind.length) return undefined;
     const failed = behind.find(c => c.error);

@@ -261,6 +261,7 @@ export class ResourceCache<R extends CachedResource = CachedResource> {
    * again), `false` when the server ended it (watch again); rejects on errors.
    */
   private watch(kc: KubeConfig): Promise<boolean> {
+    const fieldSelector = RESOURCE_FIELD_SELECTORS[this.resource];
     return new Promise<boolean>((resolve, reject) => {
       const watch = new Watch(kc);
       let expired = false;
@@ -271,9 +272,7 @@ export class ResourceCache<R extends CachedResource = CachedResource> {
             resourceVersion: this.resourceVersion,
             allowWatchBookmarks: true,
             timeoutSeconds: 300,
-            ...(RESOURCE_FIELD_SELECTORS[this.resource]
-              ? { fieldSelector: RESOURCE_FIELD_SELECTORS[this.resource] }
-              : {}),
+            ...(fieldSelector ? { fieldSelector } : {}),
           },
           (type: string, object: unknown) => {
             // an event of the resource, as the API server sends it

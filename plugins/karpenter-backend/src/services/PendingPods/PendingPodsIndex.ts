@@ -146,7 +146,7 @@ export class PendingPodsIndex {
 
   /** What explaining a pod of this generation reads, built once per generation. */
   private context(snapshot: ClusterSnapshot, model: ClusterModel) {
-    const pools = [...model.nodePools.values()];
+    const pools = model.nodePools;
     const nodeLimits = new Map<string, number>();
     for (const pool of snapshot.nodePools) {
       const limits = pool.spec?.limits as Record<string, unknown> | undefined;
@@ -170,7 +170,7 @@ export class PendingPodsIndex {
         ]);
         let join = joins.get(signature);
         if (!join) {
-          join = joinPools(pod, pools);
+          join = joinPools(pod, pools.values());
           joins.set(signature, join);
         }
         return join;

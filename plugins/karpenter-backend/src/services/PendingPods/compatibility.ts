@@ -28,8 +28,20 @@ export type Conflict =
   | { kind: 'taint'; taint: string }
   | { kind: 'requirement'; key: string; detail: string };
 
+/** Requirements per NodePool info (one per cluster model generation), built once. */
+const requirementsOf = new WeakMap<NodePoolInfo, Requirements>();
+
 /** nodeclaimtemplate.go `NewNodeClaimTemplate`'s requirements. */
 function poolRequirements(pool: NodePoolInfo): Requirements {
+  let reqs = requirementsOf.get(pool);
+  if (!reqs) {
+    reqs = templateRequirements(pool);
+    requirementsOf.set(pool, reqs);
+  }
+  return reqs;
+}
+
+function templateRequirements(pool: NodePoolInfo): Requirements {
   return addRequirements(
     new Map(),
     ...fromNodeSelector(pool.requirements),

@@ -52,7 +52,7 @@ function context(
   claims: NodeClaimInfo[] = [],
 ): ExplainContext {
   return {
-    pools,
+    pools: new Map(pools.map(p => [p.name, p])),
     nodeLimits: new Map(),
     nodeClaims: new Map(claims.map(c => [c.name, c])),
     join: p => joinPools(p, pools),

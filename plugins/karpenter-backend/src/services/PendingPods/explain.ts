@@ -5,16 +5,22 @@ import {
   PendingPod,
   PendingPodCode,
   SchedulingErrorPart,
+  SchedulingMessage,
   parseSchedulingMessage,
 } from '@karpenter-backstage/plugin-karpenter-common';
-import type { CachedPod, CachedPodEvent } from '../ClusterCache';
+import type {
+  CachedPod,
+  CachedPodEvent,
+  CachedPodScheduling,
+} from '../ClusterCache';
+import { conditionIs } from '../Health';
 import { Conflict, conflictOf } from './compatibility';
 import { limitText, requestsText } from './limits';
 
 /** What the explanation of a cluster's pending pods reads (one cluster model). @internal */
 export interface ExplainContext {
-  /** Every NodePool of the cluster (the health model's view). */
-  pools: NodePoolInfo[];
+  /** Every NodePool of the cluster by name (the health model's view). */
+  pools: ReadonlyMap<string, NodePoolInfo>;
   /** `spec.limits.nodes` per NodePool, where set (Karpenter 1.11+). */
   nodeLimits: Map<string, number>;
   nodeClaims: Map<string, NodeClaimInfo>;
@@ -31,7 +37,10 @@ export interface PoolJoin {
 }
 
 /** Joins a pod's scheduling constraints with every NodePool. @internal */
-export function joinPools(pod: CachedPod, pools: NodePoolInfo[]): PoolJoin {
+export function joinPools(
+  pod: CachedPod,
+  pools: Iterable<NodePoolInfo>,
+): PoolJoin {
   const join: PoolJoin = { accepting: [], refusals: [] };
   if (!pod.scheduling) return join;
   for (const pool of pools) {
@@ -80,13 +89,13 @@ function incompatible(
   if (!refusals.length)
     return { code: 'INCOMPATIBLE', message: 'The cluster has no NodePool.' };
   const named = namedPool(pod);
-  if (named && !refusals.some(r => r.pool.name === named))
+  const own = named && refusals.find(r => r.pool.name === named);
+  if (named && !own)
     return {
       code: 'INCOMPATIBLE',
       message: `It selects NodePool ${named}, which does not exist in the cluster.`,
       nodePool: named,
     };
-  const own = refusals.find(r => r.pool.name === named);
   if (own)
     return {
       code: 'INCOMPATIBLE',
@@ -111,21 +120,22 @@ const nodeClassReason = (pool: NodePoolInfo) =>
   );
 
 const isReady = (pool: NodePoolInfo) =>
-  pool.conditions.find(c => c.type === 'Ready')?.status === 'True';
+  conditionIs(pool.conditions, 'Ready') === true;
+
+/** Karpenter sizes nodes by requests: this pod asks for no CPU and no memory. */
+const requestsNothing = (s: CachedPodScheduling) =>
+  s.requests.cpu === 0 && s.requests.memory === 0;
 
 function nominated(
   pod: CachedPod,
-  event: CachedPodEvent | undefined,
+  parsed: SchedulingMessage | undefined,
   context: ExplainContext,
 ): Verdict | undefined {
-  const parsed = event?.message && parseSchedulingMessage(event.message);
-  if (!parsed || parsed.reason !== 'Nominated' || !parsed.nodeClaim)
-    return undefined;
+  if (parsed?.reason !== 'Nominated' || !parsed.nodeClaim) return undefined;
   const claim = context.nodeClaims.get(parsed.nodeClaim);
   if (!claim || claim.state === 'terminating' || claim.state === 'failed')
     return undefined; // an outdated nomination
-  const requests = pod.scheduling?.requests;
-  if (parsed.node && requests && requests.cpu === 0 && requests.memory === 0)
+  if (parsed.node && pod.scheduling && requestsNothing(pod.scheduling))
     return {
       code: 'NO_RESOURCE_REQUESTS',
       message: `It requests no CPU and no memory: Karpenter counts it as fitting on node ${parsed.node} and launches nothing for it.`,
@@ -147,7 +157,10 @@ function verdict(
   event: CachedPodEvent | undefined,
   context: ExplainContext,
 ): Verdict {
-  const coming = nominated(pod, event, context);
+  const parsed = event?.message
+    ? parseSchedulingMessage(event.message)
+    : undefined;
+  const coming = nominated(pod, parsed, context);
   if (coming) return coming;
   const scheduling = pod.scheduling!;
   const { accepting, refusals } = context.join(pod);
@@ -168,10 +181,9 @@ function verdict(
       nodePool: broken.name,
     };
   }
-  const parsed = event?.message && parseSchedulingMessage(event.message);
   const parts: SchedulingErrorPart[] =
-    parsed && parsed.reason === 'FailedScheduling' ? parsed.parts : [];
-  const byName = new Map(context.pools.map(p => [p.name, p]));
+    parsed?.reason === 'FailedScheduling' ? parsed.parts : [];
+  const byName = context.pools;
   const limited = parts.find(
     p =>
       p.kind === 'limit' &&
@@ -179,9 +191,9 @@ function verdict(
       byName.has(p.nodePool) &&
       (!accepting.length || accepting.some(a => a.name === p.nodePool)),
   );
-  const full = ready.length
-    ? ready.filter(p => limitText(p, context.nodeLimits.get(p.name), true))
-    : [];
+  const full = ready.filter(p =>
+    limitText(p, context.nodeLimits.get(p.name), true),
+  );
   let limitPool: NodePoolInfo | undefined;
   if (limited) limitPool = byName.get(limited.nodePool!);
   else if (!parts.length && full.length && full.length === ready.length)
@@ -218,7 +230,7 @@ function verdict(
         .map(p => p.text)
         .join('; ')}.`,
     };
-  if (scheduling.requests.cpu === 0 && scheduling.requests.memory === 0)
+  if (requestsNothing(scheduling))
     return {
       code: 'NO_RESOURCE_REQUESTS',
       message:
