@@ -69,6 +69,7 @@ export function ClusterBlock(props: {
         cluster={summary.cluster}
         pendingPods={summary.pendingPods}
         tabLink={tabLink}
+        stale={summary.stale}
       />
       {!summary.error && summary.nodePools.length === 0 && (
         <Typography variant="body2" color="textSecondary">

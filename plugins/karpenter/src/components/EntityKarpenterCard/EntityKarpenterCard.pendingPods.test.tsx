@@ -101,6 +101,21 @@ describe('EntityKarpenterCard pending pods', () => {
     expect(within(line).queryByRole('link')).toBeNull();
   });
 
+  it("marks the line last known when the cluster's data is stale", async () => {
+    answer(
+      cluster('demo', {
+        stale: true,
+        error: { code: 'TIMEOUT', message: 'cannot reach the cluster' },
+        pendingPods: pendingPods([limit('a')]),
+      }),
+    );
+    await renderWithApis(<EntityKarpenterCard />);
+    const line = await screen.findByTestId('cluster-pending-pods');
+    expect(line).toHaveTextContent(
+      /^1 pod waiting · NodePool general reached its CPU limit \(104\/104 cores\) · last known$/,
+    );
+  });
+
   it('shows no line when no pod waits or the backend did not check', async () => {
     answer(
       cluster('demo', { pendingPods: pendingPods([]) }),

@@ -43,14 +43,16 @@ export function PendingPodsLine(props: {
   cluster: string;
   pendingPods?: PendingPods;
   tabLink?: string;
+  /** The cluster's data is stale: the pods are the last known ones. */
+  stale?: boolean;
 }) {
-  const { cluster, pendingPods, tabLink } = props;
+  const { cluster, pendingPods, tabLink, stale } = props;
   if (!pendingPods || pendingPods.total <= 0) return null;
   const nominatedOnly =
     pendingPods.items.length > 0 &&
     pendingPods.items.every(p => p.code === 'NOMINATED');
   const color = nominatedOnly ? 'textSecondary' : 'error';
-  const text = pendingPodsText(pendingPods);
+  const text = `${pendingPodsText(pendingPods)}${stale ? ' · last known' : ''}`;
   return (
     <Typography
       variant="body2"

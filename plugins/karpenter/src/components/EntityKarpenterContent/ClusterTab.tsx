@@ -59,6 +59,7 @@ export function ClusterTab(props: {
           <PendingPodsPanel
             cluster={summary.cluster}
             pendingPods={summary.pendingPods}
+            stale={summary.stale}
           />
         </Grid>
       )}

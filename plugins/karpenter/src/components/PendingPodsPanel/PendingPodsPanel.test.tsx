@@ -16,6 +16,7 @@ function render(
   value?: PendingPods,
   troubleshootingUrl?: string,
   routeEntries?: string[],
+  stale?: boolean,
 ) {
   return renderInTestApp(
     <TestApiProvider
@@ -28,7 +29,7 @@ function render(
         ],
       ]}
     >
-      <PendingPodsPanel cluster="demo" pendingPods={value} />
+      <PendingPodsPanel cluster="demo" pendingPods={value} stale={stale} />
     </TestApiProvider>,
     { routeEntries },
   );
@@ -141,6 +142,20 @@ describe('PendingPodsPanel', () => {
       'No pods of this entity are waiting for a node.',
     );
     expect(within(panel).queryByRole('table')).toBeNull();
+  });
+
+  it("says the pods are the last known when the cluster's data is stale", async () => {
+    await render(pendingPods([pendingPod('a', 'NODEPOOL_LIMIT')]));
+    expect(screen.queryByTestId('pending-pods-stale')).toBeNull();
+    await render(
+      pendingPods([pendingPod('b', 'NODEPOOL_LIMIT')]),
+      undefined,
+      undefined,
+      true,
+    );
+    expect(screen.getByTestId('pending-pods-stale')).toHaveTextContent(
+      "Last known state: the cluster's data is stale",
+    );
   });
 
   it('scrolls into view when the page is opened with its hash (the card links so)', async () => {

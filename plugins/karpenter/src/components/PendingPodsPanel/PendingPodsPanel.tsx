@@ -115,8 +115,10 @@ function useScrollIntoViewOnHash(ref: { current: HTMLElement | null }) {
 export function PendingPodsPanel(props: {
   cluster: string;
   pendingPods?: PendingPods;
+  /** The cluster's data is stale: the pods are the last known ones. */
+  stale?: boolean;
 }) {
-  const { cluster, pendingPods } = props;
+  const { cluster, pendingPods, stale } = props;
   const troubleshooting = useTroubleshootingUrl();
   const ref = useRef<HTMLDivElement>(null);
   useScrollIntoViewOnHash(ref);
@@ -126,6 +128,16 @@ export function PendingPodsPanel(props: {
   return (
     <div id={WAITING_PODS_ID} ref={ref} data-testid={`pending-pods-${cluster}`}>
       <InfoCard title="Waiting pods">
+        {stale && (
+          <Typography
+            variant="body2"
+            color="error"
+            data-testid="pending-pods-stale"
+          >
+            Last known state: the cluster's data is stale, these pods may no
+            longer wait.
+          </Typography>
+        )}
         {total === 0 ? (
           <Typography variant="body2" color="textSecondary">
             No pods of this entity are waiting for a node.
