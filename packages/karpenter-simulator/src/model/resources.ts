@@ -74,11 +74,6 @@ export function podRequests(pod: SimPod): Resources {
   return values;
 }
 
-/** Whether the pod's containers request nothing but the pod itself (no CPU, memory or else). */
-export function requestsNothing(pod: SimPod): boolean {
-  return Object.keys(requestList(pod)).length === 1;
-}
-
 /**
  * The resources whose request does not fit what is left of the allocatable amount after `used`
  * (kubernetes-sigs/karpenter pkg/utils/resources `Fits`: every requested resource at most the
