@@ -14,25 +14,46 @@ import {
   CachedResource,
 } from './trim';
 
+/** The generation of each resource of a snapshot (grows with every change of it). @internal */
+export interface ResourceGenerations {
+  nodePools: number;
+  nodeClaims: number;
+  nodeClasses: number;
+  nodes: number;
+  pods?: number;
+}
+
+/** One NodePool's NodeClaims and Nodes (by their `karpenter.sh/nodepool` label). @internal */
+export interface NodePoolObjects {
+  nodeClaims: readonly CachedNodeClaim[];
+  nodes: readonly CachedNode[];
+  /** Changes when any of them changes, and only then. */
+  generation: string;
+}
+
 /** What a request reads of one cluster. @internal */
 export interface ClusterSnapshot {
   cluster: string;
-  nodePools: CachedNodePool[];
-  nodeClaims: CachedNodeClaim[];
-  nodeClasses: CachedEC2NodeClass[];
-  nodes: CachedNode[];
-  pods?: CachedPod[];
+  nodePools: readonly CachedNodePool[];
+  nodeClaims: readonly CachedNodeClaim[];
+  nodeClasses: readonly CachedEC2NodeClass[];
+  nodes: readonly CachedNode[];
+  pods?: readonly CachedPod[];
   /**
    * With `pods`: Karpenter's events about Pods. Optional data: a cluster whose events cannot be
    * read (RBAC, errors) still answers; `available` says whether they are current.
    */
   podEvents?: {
-    items: CachedPodEvent[];
+    items: readonly CachedPodEvent[];
     generation: number;
     available: boolean;
   };
   /** Changes whenever any of the resources changed (for memoising derived answers). */
   generation: string;
+  /** Each resource's own generation: what is derived from one resource is keyed on it alone. */
+  generations: ResourceGenerations;
+  /** One NodePool's objects: what is derived per NodePool is rebuilt when they change only. */
+  ofNodePool(name: string): NodePoolObjects;
   /** The oldest last sync (list, watch event, bookmark) of the resources read: the data's age. */
   syncedAt: number;
   /**
@@ -187,17 +208,31 @@ export class DefaultClusterCache implements ClusterCache {
     const syncedAt = Math.min(...caches.map(c => c.lastSyncedAt));
     return {
       cluster,
-      nodePools: [...nodePools.items.values()],
-      nodeClaims: [...nodeClaims.items.values()],
-      nodeClasses: [...nodeClasses.items.values()],
-      nodes: [...nodes.items.values()],
-      pods: pods && [...pods.items.values()],
+      nodePools: nodePools.items.list(),
+      nodeClaims: nodeClaims.items.list(),
+      nodeClasses: nodeClasses.items.list(),
+      nodes: nodes.items.list(),
+      pods: pods?.items.list(),
       podEvents: podEvents && {
-        items: [...podEvents.items.values()],
+        items: podEvents.items.list(),
         generation: podEvents.generation,
         available: podEvents.isReady && !this.behind(podEvents),
       },
       generation: caches.map(c => c.generation).join('.'),
+      generations: {
+        nodePools: nodePools.generation,
+        nodeClaims: nodeClaims.generation,
+        nodeClasses: nodeClasses.generation,
+        nodes: nodes.generation,
+        pods: pods?.generation,
+      },
+      ofNodePool: name => ({
+        nodeClaims: nodeClaims.items.groupList(name),
+        nodes: nodes.items.groupList(name),
+        generation: `${nodeClaims.items.group(name)?.generation ?? 0}.${
+          nodes.items.group(name)?.generation ?? 0
+        }`,
+      }),
       syncedAt,
       stale: this.staleness(cluster, caches),
     };

@@ -15,6 +15,7 @@ import {
   ServedObjects,
   trimObject,
 } from './trim';
+import { ItemStore, NODEPOOL_LABEL } from './ItemStore';
 
 export const RESOURCE_PATHS: Record<CachedResource, string> = {
   nodepools: '/apis/karpenter.sh/v1/nodepools',
@@ -34,6 +35,9 @@ export const RESOURCE_FIELD_SELECTORS: Partial<Record<CachedResource, string>> =
   {
     podevents: 'involvedObject.kind=Pod,source=karpenter',
   };
+
+/** Resources kept by NodePool too: what a NodePool's model is derived from. */
+const GROUPED = new Set<CachedResource>(['nodeclaims', 'nodes']);
 
 const keyOf = (o: { metadata: ServedMeta }) =>
   o.metadata.namespace
@@ -77,8 +81,8 @@ export type KubeConfigSource = (options?: {
  * @internal
  */
 export class ResourceCache<R extends CachedResource = CachedResource> {
-  readonly items = new Map<string, CachedObjects[R]>();
-  generation = 0;
+  /** The objects; NodeClaims and Nodes also by NodePool (see {@link ItemStore}). */
+  readonly items: ItemStore<CachedObjects[R]>;
   /** The last failure; cleared by the next successful list, event or bookmark. */
   error?: ClusterError;
   /** Epoch ms of the last successful list, watch event or bookmark (0: never). */
@@ -101,10 +105,23 @@ export class ResourceCache<R extends CachedResource = CachedResource> {
     private readonly requestTimeoutMs: number,
     private readonly logger?: LoggerService,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.items = new ItemStore<CachedObjects[R]>(
+      GROUPED.has(resource)
+        ? item =>
+            (item as { metadata: { labels?: Record<string, string> } }).metadata
+              .labels?.[NODEPOOL_LABEL]
+        : undefined,
+    );
+  }
 
   get isReady() {
     return this.ready;
+  }
+
+  /** Grows with every change of the objects. */
+  get generation() {
+    return this.items.generation;
   }
 
   start() {
@@ -169,9 +186,7 @@ export class ResourceCache<R extends CachedResource = CachedResource> {
       resourceVersion = body.metadata?.resourceVersion ?? resourceVersion;
     } while (cont);
     this.resourceVersion = resourceVersion;
-    this.items.clear();
-    for (const [k, v] of items) this.items.set(k, v);
-    this.generation++;
+    this.items.replace(items);
     return undefined;
   }
 
@@ -288,7 +303,6 @@ export class ResourceCache<R extends CachedResource = CachedResource> {
             const obj = event.object;
             if (event.type === 'DELETED') this.items.delete(keyOf(obj));
             else this.items.set(keyOf(obj), trimObject(this.resource, obj));
-            this.generation++;
           },
           (err: unknown) => {
             if (err && httpStatusOf(err) === 410) resolve(true);

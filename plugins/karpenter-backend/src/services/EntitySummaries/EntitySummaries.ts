@@ -11,7 +11,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntitySummary } from '@karpenter-backstage/plugin-karpenter-common';
 import { ClusterAccessDecision, EntityContext } from '../ClusterAccess';
 import { ClusterRegistry } from '../ClusterRegistry';
-import { resolveEntityTarget } from '../EntityResolver';
+import { EntityTarget, resolveEntityTarget } from '../EntityResolver';
 import { SummaryService } from '../SummaryService';
 
 /**
@@ -43,6 +43,9 @@ export function entityContext(entity: Entity): EntityContext {
   return { ref: stringifyEntityRef(entity), owners };
 }
 
+/** Entities whose resolved target is kept (a portal's catalog pages; the oldest go first). */
+const MAX_TARGETS = 5000;
+
 /**
  * An entity's summary for a caller: the entity read from the catalog with the caller's
  * credentials (the catalog's own permissions apply), its clusters resolved from configured
@@ -51,6 +54,13 @@ export function entityContext(entity: Entity): EntityContext {
  * @internal
  */
 export class EntitySummaries {
+  /**
+   * Entity → clusters, NodePools and workload, per catalog entity version (its ref and etag, or
+   * its annotations when the catalog sends no etag) and configured cluster list. What the
+   * workload's pods resolve to per cluster generation is cached by the SummaryService.
+   */
+  private readonly targets = new Map<string, EntityTarget>();
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -70,7 +80,7 @@ export class EntitySummaries {
       throw new NotFoundError(
         `Entity ${ref.kind}:${ref.namespace}/${ref.name} not found`,
       );
-    const target = resolveEntityTarget(
+    const target = this.target(
       entity,
       registry.list().map(c => c.name),
     );
@@ -78,5 +88,23 @@ export class EntitySummaries {
     return summaries.entitySummary(target, {
       allows: cluster => decision.allows(cluster, context),
     });
+  }
+
+  private target(entity: Entity, clusters: string[]): EntityTarget {
+    const version =
+      entity.metadata.etag ?? JSON.stringify(entity.metadata.annotations ?? {});
+    const key = `${stringifyEntityRef(
+      entity,
+    )}\u0000${version}\u0000${clusters.join(',')}`;
+    let target = this.targets.get(key);
+    if (!target) {
+      target = resolveEntityTarget(entity, clusters);
+      if (this.targets.size >= MAX_TARGETS) {
+        const oldest = this.targets.keys().next().value;
+        if (oldest !== undefined) this.targets.delete(oldest);
+      }
+      this.targets.set(key, target);
+    }
+    return target;
   }
 }

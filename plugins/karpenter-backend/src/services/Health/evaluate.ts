@@ -122,7 +122,7 @@ function limitReasons(pool: NodePoolLike, t: HealthThresholds): HealthReason[] {
 }
 
 function claimReasons(
-  claims: NodeClaimLike[],
+  claims: readonly NodeClaimLike[],
   nowMs: number,
   t: HealthThresholds,
 ): HealthReason[] {
@@ -199,7 +199,7 @@ function budgetReasons(pool: NodePoolLike, nowMs: number): HealthReason[] {
 export interface NodePoolHealthInput {
   pool: NodePoolLike;
   nodeClass?: NodeClassLike;
-  nodeClaims?: NodeClaimLike[];
+  nodeClaims?: readonly NodeClaimLike[];
   nowMs: number;
   thresholds?: Partial<HealthThresholds>;
   /** Extra reasons from outside the cluster (e.g. the interruption queue falling behind). */

@@ -55,6 +55,8 @@ function fakeCache(): ClusterCache {
     nodeClasses: [],
     nodes,
     generation: '1',
+    generations: { nodePools: 1, nodeClaims: 1, nodeClasses: 1, nodes: 1 },
+    ofNodePool: () => ({ nodeClaims: [], nodes: [], generation: '0' }),
     syncedAt: Date.parse('2026-12-02T10:00:00Z'),
   };
   const objects: {

@@ -9,7 +9,7 @@ import type {
   CachedPodEvent,
   ClusterSnapshot,
 } from '../ClusterCache';
-import type { ClusterModel } from '../SummaryService/ClusterModel';
+import type { ClusterView } from '../SummaryService/ClusterModel';
 import {
   ExplainContext,
   PoolJoin,
@@ -35,10 +35,17 @@ export interface WorkloadKey {
   match: Matcher;
 }
 
+/** A workload's pods in one version of the pods and Nodes. */
+interface WorkloadScan {
+  nodePools: string[];
+  pending: CachedPod[];
+}
+
 /** One generation of a cluster: what its answers were computed from. */
 interface Generation {
-  model: ClusterModel;
-  snapshotGeneration: string;
+  model: ClusterView;
+  /** The view's key: its snapshot's generation, prices, TTL period. */
+  modelKey: string;
   eventsGeneration: number | undefined;
   answers: Map<string, WorkloadPods>;
   context?: ExplainContext;
@@ -69,37 +76,46 @@ const isPending = (pod: CachedPod) =>
  */
 export class PendingPodsIndex {
   private readonly clusters = new Map<string, Generation>();
+  /**
+   * Per cluster, the pod scan of each workload (its pending pods and the NodePools its pods run
+   * on), kept while the pods and Nodes stay the same: a NodeClaim change explains the pods again
+   * but does not scan the cluster's pods again.
+   */
+  private readonly scans = new Map<
+    string,
+    { key: string; workloads: Map<string, WorkloadScan> }
+  >();
 
   forWorkload(
     snapshot: ClusterSnapshot,
-    model: ClusterModel,
+    model: ClusterView,
     workload: WorkloadKey,
   ): WorkloadPods {
     const gen = this.generation(snapshot, model);
     const key = `${workload.namespace ?? ''}\u0000${workload.labelSelector}`;
     let answer = gen.answers.get(key);
     if (!answer) {
-      answer = this.compute(snapshot, gen, workload);
+      answer = this.compute(snapshot, gen, workload, key);
       if (gen.answers.size >= MAX_WORKLOADS) gen.answers.clear();
       gen.answers.set(key, answer);
     }
     return answer;
   }
 
-  private generation(snapshot: ClusterSnapshot, model: ClusterModel) {
+  private generation(snapshot: ClusterSnapshot, model: ClusterView) {
     const events = snapshot.podEvents;
     const eventsGeneration = events?.available ? events.generation : undefined;
     const current = this.clusters.get(snapshot.cluster);
+    const modelKey = model.key;
     if (
       current &&
-      current.model === model &&
-      current.snapshotGeneration === snapshot.generation &&
+      current.modelKey === modelKey &&
       current.eventsGeneration === eventsGeneration
     )
       return current;
     const next: Generation = {
       model,
-      snapshotGeneration: snapshot.generation,
+      modelKey,
       eventsGeneration,
       answers: new Map(),
     };
@@ -107,22 +123,51 @@ export class PendingPodsIndex {
     return next;
   }
 
+  /** The workload's pods: pending ones, and the NodePools of the Nodes the others run on. */
+  private scan(
+    snapshot: ClusterSnapshot,
+    model: ClusterView,
+    workload: WorkloadKey,
+    key: string,
+  ): WorkloadScan {
+    const scanKey = `${snapshot.generations.pods}:${snapshot.generations.nodes}`;
+    let scans = this.scans.get(snapshot.cluster);
+    if (scans?.key !== scanKey) {
+      scans = { key: scanKey, workloads: new Map() };
+      this.scans.set(snapshot.cluster, scans);
+    }
+    let scan = scans.workloads.get(key);
+    if (!scan) {
+      const pools = new Set<string>();
+      const pending: CachedPod[] = [];
+      for (const pod of snapshot.pods ?? []) {
+        if (workload.namespace && pod.metadata.namespace !== workload.namespace)
+          continue;
+        if (!workload.match(pod)) continue;
+        if (pod.spec.nodeName) {
+          const pool = model.nodePoolOfNode.get(pod.spec.nodeName);
+          if (pool) pools.add(pool);
+        } else if (isPending(pod)) pending.push(pod);
+      }
+      scan = { nodePools: [...pools].sort(), pending };
+      if (scans.workloads.size >= MAX_WORKLOADS) scans.workloads.clear();
+      scans.workloads.set(key, scan);
+    }
+    return scan;
+  }
+
   private compute(
     snapshot: ClusterSnapshot,
     gen: Generation,
     workload: WorkloadKey,
+    key: string,
   ): WorkloadPods {
-    const pools = new Set<string>();
-    const pending: CachedPod[] = [];
-    for (const pod of snapshot.pods ?? []) {
-      if (workload.namespace && pod.metadata.namespace !== workload.namespace)
-        continue;
-      if (!workload.match(pod)) continue;
-      if (pod.spec.nodeName) {
-        const pool = gen.model.nodePoolOfNode.get(pod.spec.nodeName);
-        if (pool) pools.add(pool);
-      } else if (isPending(pod)) pending.push(pod);
-    }
+    const { nodePools, pending } = this.scan(
+      snapshot,
+      gen.model,
+      workload,
+      key,
+    );
     const context = (gen.context ??= this.context(snapshot, gen.model));
     const items = pending
       .map(pod => explainPendingPod(pod, context))
@@ -133,7 +178,7 @@ export class PendingPodsIndex {
           a.name.localeCompare(b.name),
       );
     return {
-      nodePools: [...pools].sort(),
+      nodePools,
       pendingPods: {
         total: items.length,
         items: items.slice(0, MAX_PENDING_PODS),
@@ -145,8 +190,8 @@ export class PendingPodsIndex {
   }
 
   /** What explaining a pod of this generation reads, built once per generation. */
-  private context(snapshot: ClusterSnapshot, model: ClusterModel) {
-    const pools = model.nodePools;
+  private context(snapshot: ClusterSnapshot, model: ClusterView) {
+    const pools = new Map(model.allNodePools().map(p => [p.name, p]));
     const nodeLimits = new Map<string, number>();
     for (const pool of snapshot.nodePools) {
       const limits = pool.spec?.limits as Record<string, unknown> | undefined;

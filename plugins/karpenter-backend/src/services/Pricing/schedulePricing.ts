@@ -36,7 +36,7 @@ export async function schedulePricing(options: {
     initialDelay: { seconds: 2 },
     scope: 'global',
     fn: async signal => {
-      const clusters: { config: ClusterConfig; claims: CachedNodeClaim[] }[] =
+      const clusters: { config: ClusterConfig; claims: readonly CachedNodeClaim[] }[] =
         [];
       for (const config of registry.list()) {
         try {

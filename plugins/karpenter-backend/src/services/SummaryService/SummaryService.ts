@@ -24,8 +24,9 @@ import {
 } from '../ClusterCache';
 import { ClusterRegistry } from '../ClusterRegistry';
 import { EntityTarget } from '../EntityResolver';
-import { ClusterModel } from './ClusterModel';
+import { ClusterModel, ClusterView } from './ClusterModel';
 import {
+  Matcher,
   SelectorError,
   parseLabelSelector,
 } from '@karpenter-backstage/plugin-karpenter-node';
@@ -42,28 +43,33 @@ export interface ClusterExtras {
   queue(cluster: string): Promise<QueueStatus | undefined>;
 }
 
-const MODEL_TTL_MS = 30_000;
+/** Parsed label selectors (a catalog's worth of entities). */
+const selectors = new Map<string, Matcher | ClusterAccessError>();
 
-/** The entity's label selector as a matcher; a 'BAD_SELECTOR' slot when it is invalid. */
-function workloadMatcher(labelSelector: string) {
-  try {
-    return parseLabelSelector(labelSelector);
-  } catch (e) {
-    if (e instanceof SelectorError)
-      throw new ClusterAccessError({
+/** The entity's label selector as a matcher, parsed once; a 'BAD_SELECTOR' slot when it is invalid. */
+function workloadMatcher(labelSelector: string): Matcher {
+  let parsed = selectors.get(labelSelector);
+  if (!parsed) {
+    try {
+      parsed = parseLabelSelector(labelSelector);
+    } catch (e) {
+      if (!(e instanceof SelectorError)) throw e;
+      parsed = new ClusterAccessError({
         code: 'BAD_SELECTOR',
         message: `The entity's label selector is invalid: ${e.message}`,
       });
-    throw e;
+    }
+    if (selectors.size >= 5000) selectors.clear();
+    selectors.set(labelSelector, parsed);
   }
+  if (parsed instanceof ClusterAccessError) throw parsed;
+  return parsed;
 }
 
 /** Answers the HTTP API from the in-memory caches. @internal */
 export class SummaryService {
-  private readonly models = new Map<
-    string,
-    { generation: string; at: number; model: ClusterModel }
-  >();
+  /** Per cluster: its derived model, kept across snapshots and rebuilt per NodePool. */
+  private readonly models = new Map<string, ClusterModel>();
   /** The entities' workloads: their NodePools and pending pods, per cluster generation. */
   private readonly workloads = new PendingPodsIndex();
 
@@ -85,35 +91,33 @@ export class SummaryService {
   }
 
   /**
-   * The derived model of a cluster, rebuilt when the cache or the prices changed, or after 30 s.
+   * The cluster's model as of its current snapshot. The model is kept per cluster and derives
+   * per NodePool, lazily: what a request does not read is not derived, and what did not change
+   * (its objects, prices, 30 s) is not derived again. `pods` (workload-mapped entities) also
+   * reads the pod caches; the model itself never reads pods, so card and tab share it.
    */
-  async model(cluster: string, pods = false) {
+  async model(
+    cluster: string,
+    pods = false,
+  ): Promise<{ model: ClusterView; snapshot: ClusterSnapshot }> {
     const snapshot = await this.options.cache.snapshot(cluster, { pods });
-    const now = this.now();
-    const cost = this.options.cost;
-    const generation = cost
-      ? `${snapshot.generation}:${cost.version}`
-      : snapshot.generation;
-    const cached = this.models.get(cluster);
-    if (
-      cached &&
-      cached.generation === generation &&
-      now - cached.at < MODEL_TTL_MS
-    ) {
-      return { model: cached.model, snapshot };
+    let model = this.models.get(cluster);
+    if (!model) {
+      const cost = this.options.cost;
+      const registry = this.options.registry;
+      model = new ClusterModel({
+        thresholds: this.options.thresholds,
+        cost: cost && {
+          get version() {
+            return cost.version;
+          },
+          costFunction: (s, nowMs) =>
+            cost.costFunction(registry.get(cluster), s.nodeClaims, nowMs),
+        },
+      });
+      this.models.set(cluster, model);
     }
-    const model = new ClusterModel(
-      snapshot,
-      now,
-      this.options.thresholds,
-      cost?.costFunction(
-        this.options.registry.get(cluster),
-        snapshot.nodeClaims,
-        now,
-      ),
-    );
-    this.models.set(cluster, { generation, at: now, model });
-    return { model, snapshot };
+    return { model: model.view(snapshot, this.now()), snapshot };
   }
 
   /** Every NodePool of a cluster, degraded while its interruption queue falls behind. */
@@ -123,10 +127,7 @@ export class SummaryService {
     const queue = await this.options.extras
       ?.queue(cluster)
       .catch(() => undefined);
-    return markStale(
-      withQueueBacklog([...model.nodePools.values()], queue),
-      snapshot,
-    );
+    return markStale(withQueueBacklog(model.allNodePools(), queue), snapshot);
   }
 
   async nodeClasses(cluster: string): Promise<NodeClassInfo[]> {
@@ -202,12 +203,8 @@ export class SummaryService {
         names = pods.nodePools;
         pendingPods = pods.pendingPods;
       }
-      const selected = names
-        ? names
-            .map(n => model.nodePools.get(n))
-            .filter((p): p is NodePoolInfo => !!p)
-        : [...model.nodePools.values()];
-      const missing = target.nodePools?.filter(n => !model.nodePools.has(n));
+      const selected = names ? model.nodePools(names) : model.allNodePools();
+      const missing = target.nodePools?.filter(n => !model.hasNodePool(n));
       const extras = this.options.extras;
       const [interruptions, queue] = await Promise.all([
         extras?.activity(cluster, names).catch(() => undefined),

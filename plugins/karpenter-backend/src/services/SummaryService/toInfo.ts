@@ -95,8 +95,8 @@ export function nodePoolInfo(
   pool: CachedNodePool,
   context: {
     nodeClass?: CachedEC2NodeClass;
-    claims: CachedNodeClaim[];
-    nodes: CachedNode[];
+    claims: readonly CachedNodeClaim[];
+    nodes: readonly CachedNode[];
     nowMs: number;
     thresholds?: Partial<HealthThresholds>;
   },
