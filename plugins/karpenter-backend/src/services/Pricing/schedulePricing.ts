@@ -36,8 +36,10 @@ export async function schedulePricing(options: {
     initialDelay: { seconds: 2 },
     scope: 'global',
     fn: async signal => {
-      const clusters: { config: ClusterConfig; claims: readonly CachedNodeClaim[] }[] =
-        [];
+      const clusters: {
+        config: ClusterConfig;
+        claims: readonly CachedNodeClaim[];
+      }[] = [];
       for (const config of registry.list()) {
         try {
           const snapshot = await cache.snapshot(config.name);
