@@ -1,5 +1,8 @@
-/* yarn bench [--smoke] [--no-frontend] [--no-cost] [--sizes L] [--render bench/results/<date>.json]: the Karpenter backend against the simulator at S/M/L, side by side with
- * the Backstage Kubernetes plugin; writes bench/results/<date>.json and docs/benchmarks.md. */
+/* yarn bench [--smoke] [--no-frontend] [--no-cost] [--sizes L] [--baseline <results.json>]
+ * [--label <text>] [--render bench/results/<date>.json]: the Karpenter backend against the
+ * simulator at S/M/L, side by side with the Backstage Kubernetes plugin; writes
+ * bench/results/<date>.json and docs/benchmarks.md (with a before/after table against the
+ * baseline run, whose `label` — its own `--label` — names what it measured). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
@@ -7,11 +10,30 @@ import prettier from 'prettier';
 import { writeChartPng } from './chart';
 import { FrontendResult, runFrontend } from './frontend';
 import { renderMarkdown } from './report';
+import type { BaselineRun } from './reportRoutes';
 import { runSize, SizeResult } from './runSize';
 import { SIZES, SMOKE } from './sizes';
 
 /** 30 s of 50 concurrent clients at every size (the issue's measure), 2 s in smoke mode. */
 const THROUGHPUT_SECONDS = 30;
+
+/** The value after a flag (`--baseline file`), undefined when the flag is absent. */
+function argument(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const value = process.argv[i + 1];
+  if (!value || value.startsWith('--'))
+    throw new Error(`${flag} needs a value`);
+  return value;
+}
+
+/** `--baseline <results.json>`: the saved run the report compares with. */
+function baseline(): BaselineRun | undefined {
+  const file = argument('--baseline');
+  return file
+    ? (JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) as BaselineRun)
+    : undefined;
+}
 
 /** `--sizes L` or `--sizes S,L`: only those sizes (the report then has only their rows). */
 function sizesArgument(): string[] | undefined {
@@ -51,6 +73,8 @@ async function main() {
     '..',
     '..',
   );
+  // Read first: a bad baseline file fails the run before it measures.
+  const before = baseline();
   // --render <file>: measures nothing; writes the docs again from saved results (after a change
   // of the report's text).
   const render = process.argv.indexOf('--render');
@@ -62,7 +86,10 @@ async function main() {
       );
     }
     const file = path.resolve(arg);
-    await writeDocs(JSON.parse(fs.readFileSync(file, 'utf8')), root);
+    await writeDocs(
+      { ...JSON.parse(fs.readFileSync(file, 'utf8')), baseline: before },
+      root,
+    );
     process.stdout.write(`docs/benchmarks.md from ${file}\n`);
     process.exit(0);
   }
@@ -101,6 +128,7 @@ async function main() {
     date: new Date().toISOString(),
     node: process.version,
     smoke,
+    label: argument('--label'),
     results,
     frontend,
   };
@@ -118,7 +146,7 @@ async function main() {
   const file = path.join(outDir, `${report.date.slice(0, 10)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   if (!scratch) {
-    await writeDocs(report, root);
+    await writeDocs({ ...report, baseline: before }, root);
   } else {
     await writeChartPng(results, path.join(outDir, 'benchmarks.png'));
   }

@@ -48,7 +48,9 @@ describe('renderMarkdown', () => {
       ...base,
       results: [result('S', 2, 100), result('L', 30, 200)],
     });
-    expect(md).toContain('❌ warm p95 30 ms (target ≤ 25 ms)');
+    expect(md).toContain(
+      '❌ all-NodePools summary warm p95 30 ms (target ≤ 20 ms)',
+    );
     expect(md).toContain('❌ peer p95 200 ms is 6.7× ours (target ≥ 10×)');
     expect(md).toContain('✅ cold 50 ms vs floor 40 ms (1.25×');
     expect(md).toContain('bench/results/2026-12-01.json');
@@ -67,7 +69,9 @@ describe('renderMarkdown', () => {
       },
     };
     const md = renderMarkdown({ ...base, results: [during] });
-    expect(md).toContain('✅ warm p95 3 ms (target ≤ 25 ms)');
+    expect(md).toContain(
+      '✅ all-NodePools summary warm p95 3 ms (target ≤ 20 ms)',
+    );
     expect(md).toContain('| L | 3 / 70 / 90 | 0 | 12.3 |');
     // older results without the field render without the table
     expect(
@@ -107,7 +111,8 @@ describe('renderMarkdown', () => {
       /\| `\/v1\/entities\/x\/summary` \| 40 \| 9 \| 3 \|\n\| `\/v1\/clusters\/bench\/nodeclaims` \| 210 \| 60 \| 700 \|/,
     );
     expect(md).toContain('## What this benchmark changed');
-    expect(md).toContain('❌ tab interactive 620 ms (target ≤ 500 ms)');
+    expect(md).toContain('❌ tab interactive 620 ms (target ≤ 300 ms)');
+    expect(md).toContain('❌ tab interactive p50 620 ms (target ≤ 300 ms)');
     expect(
       renderMarkdown({
         ...base,
@@ -176,5 +181,104 @@ describe('renderMarkdown workload entity', () => {
     expect(
       renderMarkdown({ ...base, results: [result('L', 3, 400)] }),
     ).not.toContain('workload-mapped Component');
+  });
+});
+
+describe('renderMarkdown routes, churn and baseline', () => {
+  const base = { date: '2026-12-04T00:00:00Z', node: 'v22' };
+  const stats = (p50: number, p95: number) => ({
+    count: 200,
+    p50,
+    p95,
+    p99: p95,
+    errors: 0,
+  });
+  const withRoutes = (
+    name: string,
+    onePoolP95: number,
+    churnOnePoolP95: number,
+  ): SizeResult => ({
+    ...result(name, 4, 400),
+    timeline: { ...stats(5, 12), events: 26000 },
+    routes: {
+      health: stats(1, 2),
+      catalogEntity: stats(1.5, 3),
+      onePool: stats(onePoolP95 / 2, onePoolP95),
+      nodePools: stats(6, 9),
+    },
+    churn: {
+      intervalMs: 250,
+      steps: 40,
+      stepErrors: 0,
+      interrupted: 20,
+      launched: 20,
+      seconds: 10,
+      routes: {
+        onePool: stats(2, churnOnePoolP95),
+        interruptions: stats(5, 13),
+      },
+    },
+  });
+
+  it('shows every route at every size, the churn ratios, and the L targets of both', () => {
+    const md = renderMarkdown({
+      ...base,
+      results: [withRoutes('S', 2, 2.2), withRoutes('L', 4, 6)],
+    });
+    expect(md).toContain(
+      '| summary, a Component of **one** NodePool | 1 / 2 | 2 / 4 |',
+    );
+    expect(md).toContain(
+      '| catalog entity fetch (for comparison) | 1.5 / 3 | 1.5 / 3 |',
+    );
+    // Churn p95 and its ratio to the static p95: 2.2 / 2 and 6 / 4.
+    expect(md).toContain(
+      '| summary, a Component of **one** NodePool | 2.2 (1.10×) | 6 (1.50×) |',
+    );
+    expect(md).toContain(
+      '✅ one-NodePool summary warm p95 4 ms (target ≤ 10 ms)',
+    );
+    expect(md).toContain(
+      '❌ one-NodePool summary p95 at L is 2.00× its S figure 2 ms (target ≤ 1.5×)',
+    );
+    expect(md).toContain(
+      '❌ onePool under churn p95 6 ms is 1.50× its static 4 ms (target ≤ 1.3×)',
+    );
+    expect(md).toContain(
+      '✅ interruptions under churn p95 13 ms is 1.08× its static 12 ms (target ≤ 1.3×)',
+    );
+    expect(md).toContain(
+      '✅ interruption route p95 12 ms over 26000 event occurrences (target ≤ 15 ms)',
+    );
+    expect(md).toContain(
+      '- L: 40 steps in 10 s (20 NodeClaims interrupted, 20 launched, 0 steps failed).',
+    );
+    expect(md).not.toContain('## Before and after');
+  });
+
+  it('compares with a baseline run per size both measured', () => {
+    const md = renderMarkdown({
+      ...base,
+      results: [withRoutes('L', 4, 5)],
+      baseline: {
+        date: '2026-12-03T00:00:00Z',
+        label: 'main at f59e10d',
+        results: [withRoutes('L', 20, 27), withRoutes('S', 1, 1)],
+        frontend: { size: 'L', runs: 5, tabInApp: { p50: 366, max: 501 } },
+      },
+    });
+    expect(md).toContain('## Before and after');
+    expect(md).toContain('Before: main at f59e10d; after: this run.');
+    expect(md).toContain(
+      '| L | summary, a Component of **one** NodePool | 10 / 20 | 2 / 4 |',
+    );
+    expect(md).toContain(
+      '| L | summary, a Component of **one** NodePool, under churn | 2 / 27 | 2 / 5 |',
+    );
+    expect(md).toContain(
+      '| L | Tab interactive, median / max (ms) | 366 / 501 | – |',
+    );
+    // S is only in the baseline: no rows for it.
+    expect(md).not.toMatch(/^\| S \| summary/m);
   });
 });

@@ -14,6 +14,7 @@ import { Simulator } from './Simulator';
  * `POST /faults {Fault}` (answers its id; pricing faults too: `{pricingError, service?}`; 400 for an
  * unknown pricingError or service), `DELETE /faults/:id`, `DELETE /faults`, `GET /requests`,
  * `POST /eks-tokens {cluster, lifetimeSeconds?}` (require EKS tokens valid that long; none: off).
+ * @public
  */
 export async function startControlServer(
   sim: Simulator,

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { startSimulator, Simulator } from './Simulator';
+export { startControlServer } from './control';
 export type {
   SimulatorOptions,
   SimulatedClusterInfo,
