@@ -18,6 +18,8 @@ import {
 import { listConsolidations } from './listConsolidations';
 import { listNotices } from './listNotices';
 import { lookupNodes, pruneNodes, rememberNodes } from './nodeMappings';
+import { addToAggregates, counted, lockClusters } from './maintainAggregates';
+import { pruneRecords } from './pruneRecords';
 import { filtered, fromRow, RecordRow, RECORDS, toRow } from './rows';
 
 const SAMPLES = 'karpenter_queue_samples';
@@ -40,6 +42,10 @@ function decodeCursor(cursor: string): { at: number; id: number } {
   return { at, id };
 }
 
+/** The unique key of a record's row. */
+const rowKey = (r: Pick<RecordRow, 'cluster' | 'event_uid' | 'occurrence'>) =>
+  `${r.cluster}\u0000${r.event_uid}\u0000${Number(r.occurrence)}`;
+
 /**
  * {@link InterruptionStore} on the plugin's knex database (SQLite or PostgreSQL). Deduplication
  * is the unique index on (cluster, event_uid, occurrence), so two backend instances inserting the
@@ -50,16 +56,46 @@ function decodeCursor(cursor: string): { at: number; id: number } {
 export class DatabaseInterruptionStore implements InterruptionStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Inserts chunk by chunk, each chunk in a transaction with the aggregates it changes (see
+   * {@link addToAggregates}): only the rows this insert stored (not those another instance
+   * stored first) are counted.
+   */
   async addRecords(records: InterruptionRecord[]): Promise<number> {
     let added = 0;
     for (let i = 0; i < records.length; i += CHUNK) {
-      const rows = records.slice(i, i + CHUNK).map(toRow);
-      const inserted = await this.db(RECORDS)
-        .insert(rows)
-        .onConflict(['cluster', 'event_uid', 'occurrence'])
-        .ignore()
-        .returning('id');
-      added += inserted.length;
+      // One row per key (the first, as the insert would keep it).
+      const rows = [
+        ...new Map(
+          records
+            .slice(i, i + CHUNK)
+            .map(toRow)
+            .reverse()
+            .map(r => [rowKey(r), r] as const),
+        ).values(),
+      ].reverse();
+      added += await this.db.transaction(async trx => {
+        await lockClusters(
+          trx,
+          rows.map(r => r.cluster),
+        );
+        const inserted = (await trx(RECORDS)
+          .insert(rows)
+          .onConflict(['cluster', 'event_uid', 'occurrence'])
+          .ignore()
+          .returning(['id', 'cluster', 'event_uid', 'occurrence'])) as Array<
+          Pick<RecordRow, 'id' | 'cluster' | 'event_uid' | 'occurrence'>
+        >;
+        const byKey = new Map(rows.map(r => [rowKey(r), r]));
+        await addToAggregates(
+          trx,
+          inserted.map(k => {
+            const row = byKey.get(rowKey(k))!;
+            return counted({ ...row, id: k.id, subject: row.subject ?? '' });
+          }),
+        );
+        return inserted.length;
+      });
     }
     return added;
   }
@@ -205,13 +241,11 @@ export class DatabaseInterruptionStore implements InterruptionStore {
   }
 
   async prune(olderThanMs: number): Promise<number> {
-    const records = await this.db(RECORDS)
-      .where('occurred_at', '<', olderThanMs)
-      .delete();
+    const records = await pruneRecords(this.db, olderThanMs);
     const samples = await this.db(SAMPLES)
       .where('sampled_at', '<', olderThanMs)
       .delete();
     const nodes = await pruneNodes(this.db, olderThanMs);
-    return Number(records) + Number(samples) + nodes;
+    return records + Number(samples) + nodes;
   }
 }

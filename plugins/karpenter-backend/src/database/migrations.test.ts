@@ -1,6 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseInterruptionStore } from './DatabaseInterruptionStore';
 import { migrateDatabase } from './migrations';
 
 jest.setTimeout(60_000);
@@ -97,6 +98,27 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ).toEqual([
       { cluster: 'demo', node: 'n1', node_claim: 'c1', node_pool: 'general' },
     ]);
+    // The aggregates (20261207000000_interruption_rollup) are built from these records on the
+    // first start: the hourly rollup counts them as the records say.
+    const counts = await new DatabaseInterruptionStore(knex).countRecords(
+      { cluster: 'demo', fromMs: 0, toMs: 3_600_000 },
+      3_600_000,
+    );
+    expect(counts.firsts.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { startMs: 0, kind: 'disrupted', count: 1 },
+      { startMs: 0, kind: 'interrupted', count: 1 },
+    ]);
+    expect(counts.byNodePool).toEqual({ general: 1 });
+    expect(counts.disruptionsByReason).toEqual({ Drifted: 1 });
+    expect(counts.byReason).toEqual({
+      SpotInterrupted: 1,
+      DisruptionTerminating: 1,
+      DisruptionBlocked: 1,
+    });
+    expect(counts.perBucket.reduce((n, b) => n + b.count, 0)).toBe(4);
+    expect(
+      await knex('karpenter_interruption_rollup_state').select('version'),
+    ).toEqual([{ version: 1 }]);
   });
 
   it('skips migrations when the deployment manages them', async () => {

@@ -1,6 +1,12 @@
 import { Knex } from 'knex';
 import { NodeMapping } from './InterruptionStore';
+import {
+  applyDeltas,
+  lockClusters,
+  rederiveSubjects,
+} from './maintainAggregates';
 import { NODES, RECORDS } from './rows';
+import { RollupDeltas } from './subjectSummaries';
 
 const CHUNK = 200;
 const FACTS = {
@@ -58,23 +64,62 @@ export async function rememberNodes(
       .onConflict(['cluster', 'node'])
       .merge();
     added += fresh.length;
-    for (const m of fresh) {
-      const update: Record<string, unknown> = {
-        node_claim: m.nodeClaim,
-        subject: m.nodeClaim,
-      };
-      for (const [column, key] of Object.entries(FACTS))
-        if (m[key])
-          update[column] = db.raw('COALESCE(??, ?)', [column, m[key]]);
-      await db(RECORDS)
+    await db.transaction(trx => mapRecords(trx, cluster, fresh));
+  }
+  return added;
+}
+
+/**
+ * Gives the records of these Nodes recorded without a NodeClaim since the NodeClaim's creation
+ * their NodeClaim (as counting subject) and its facts where they had none, with the aggregates:
+ * both subjects are counted again, and the occurrences that now have a NodePool count under it.
+ */
+async function mapRecords(
+  trx: Knex.Transaction,
+  cluster: string,
+  fresh: NodeMapping[],
+) {
+  await lockClusters(trx, [cluster]);
+  const deltas = new RollupDeltas();
+  const subjects = new Set<string>();
+  for (const m of fresh) {
+    const matching = () =>
+      trx(RECORDS)
         .where('cluster', cluster)
         .where('node', m.node)
         .whereNull('node_claim')
-        .where('occurred_at', '>=', m.sinceMs ?? 0)
-        .update(update);
+        .where('occurred_at', '>=', m.sinceMs ?? 0);
+    if (m.nodePool) {
+      const pooled = (await matching()
+        .whereNull('node_pool')
+        .select('occurred_at', 'reason')) as Array<{
+        occurred_at: number | string;
+        reason: string;
+      }>;
+      for (const r of pooled)
+        deltas.add(
+          cluster,
+          m.nodePool,
+          Number(r.occurred_at),
+          'events',
+          r.reason,
+          1,
+          true,
+        );
+    }
+    const update: Record<string, unknown> = {
+      node_claim: m.nodeClaim,
+      subject: m.nodeClaim,
+    };
+    for (const [column, key] of Object.entries(FACTS))
+      if (m[key]) update[column] = trx.raw('COALESCE(??, ?)', [column, m[key]]);
+    if (Number(await matching().update(update)) > 0) {
+      subjects.add(`node/${m.node}`);
+      subjects.add(m.nodeClaim);
     }
   }
-  return added;
+  await rederiveSubjects(trx, cluster, [...subjects], deltas);
+  await applyDeltas(trx, deltas);
 }
 
 /** The remembered mappings of these Nodes. @internal */
