@@ -125,9 +125,9 @@ function timelineSection(results: SizeResult[]): string {
     r => r.timeline!.events,
   );
   if (!rows.length) return '';
-  return `The tab's interruption timeline, \`GET /api/karpenter/v1/clusters/bench/interruptions\` (24 h,
-hourly buckets and totals counted in the database), warm, sequential, after the recorder stored
-the cluster's events:
+  return `The tab's interruption timeline, \`GET /api/karpenter/v1/clusters/bench/interruptions\` as the
+tab asks it (the 24 hours ending with the current hour, hourly buckets, 20 rows; counts from the
+hourly rollup since 2026-12-04), warm, sequential, after the recorder stored the cluster's events:
 
 | Size | Event occurrences counted | p50 / p95 / p99 (ms) | Errors |
 | --- | --- | --- | --- |

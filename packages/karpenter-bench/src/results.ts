@@ -74,8 +74,9 @@ export interface SizeResult {
   };
   peer: LatencyStats;
   /**
-   * `GET /v1/clusters/bench/interruptions` (the tab's timeline: 24 h of hourly buckets and totals)
-   * after the recorder has stored the cluster's events. Optional: results before 2026-12-02 lack it.
+   * `GET /v1/clusters/bench/interruptions` (the tab's timeline as the tab asks it: the 24 h
+   * ending with the current hour, hourly buckets and totals, 20 rows) after the recorder has
+   * stored the cluster's events. Optional: results before 2026-12-02 lack it.
    */
   timeline?: LatencyStats & { events: number };
   /**

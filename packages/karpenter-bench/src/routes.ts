@@ -30,6 +30,23 @@ const ok = (status: number) => status === 200;
 const nodePoolsOf = (body: unknown) =>
   (body as SummaryBody).clusters?.[0]?.nodePools?.length;
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The tab's timeline request for a whole-cluster entity, as the plugin's InterruptionTimeline
+ * asks it: the 24 hours ending with the current hour, hourly buckets, 20 rows.
+ */
+export function timelinePath(nowMs: number): string {
+  const to = Math.ceil((nowMs + 1) / HOUR_MS) * HOUR_MS;
+  const query = new URLSearchParams({
+    from: new Date(to - 24 * HOUR_MS).toISOString(),
+    to: new Date(to).toISOString(),
+    bucket: '1h',
+    limit: '20',
+  });
+  return `/api/karpenter/v1/clusters/bench/interruptions?${query}`;
+}
+
 /** The routes of a size. */
 export function routesOf(size: BenchSize): Record<RouteId, Route> {
   return {
@@ -60,10 +77,7 @@ export function routesOf(size: BenchSize): Record<RouteId, Route> {
       check: (s, b) =>
         ok(s) && (b as { items?: unknown[] }).items?.length === size.nodePools,
     },
-    interruptions: {
-      path: '/api/karpenter/v1/clusters/bench/interruptions',
-      check: ok,
-    },
+    interruptions: { path: timelinePath(Date.now()), check: ok },
     peer: {
       path: `/api/kubernetes/services/${ENTITY.metadata.name}`,
       body: { entity: ENTITY },

@@ -21,7 +21,10 @@ import { ClusterAccessError } from './services/ClusterCache';
 import { ClusterRegistry } from './services/ClusterRegistry';
 import { ClusterValuesService } from './services/ClusterValues';
 import { CostHistory } from './services/CostHistory';
-import { EntitySummaries } from './services/EntitySummaries';
+import {
+  createEntityPrefetch,
+  EntitySummaries,
+} from './services/EntitySummaries';
 import { InterruptionHistory } from './services/InterruptionHistory';
 import { QueueMonitor } from './services/QueueMonitor';
 import { SummaryService } from './services/SummaryService';
@@ -76,6 +79,11 @@ export async function createRouter(
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  // The summary's entity is read from the catalog while the guard asks the permission framework.
+  const SUMMARY = '/v1/entities/:namespace/:kind/:name/summary';
+  const prefetch = createEntityPrefetch({ httpAuth, entities });
+  router.use(SUMMARY, prefetch.start);
 
   // Every /v1 route: karpenter.cluster.read, 403 for a denied cluster in the path.
   const guard = createClusterAccessGuard({ httpAuth, access });
@@ -190,20 +198,10 @@ export async function createRouter(
     res.json(await queues.getStatus(name, { samplesSinceMs: since }));
   });
 
-  router.get(
-    '/v1/entities/:namespace/:kind/:name/summary',
-    async (req, res) => {
-      const { credentials, decision } = clusterAccessOf(res);
-      const { namespace, kind, name } = req.params;
-      res.json(
-        await entities.forEntity(
-          { namespace, kind, name },
-          credentials,
-          decision,
-        ),
-      );
-    },
-  );
+  router.get(SUMMARY, async (_req, res) => {
+    const { decision } = clusterAccessOf(res);
+    res.json(await entities.summaryOf(await prefetch.entityOf(res), decision));
+  });
 
   router.get('/v1/entities/:namespace/:kind/:name/values', async (req, res) => {
     const { credentials, decision } = clusterAccessOf(res);

@@ -1,4 +1,7 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import {
   NextFunction,
@@ -10,6 +13,24 @@ import {
 import { ClusterAccess, ClusterAccessDecision } from './types';
 
 const DECISION = Symbol('karpenter.clusterAccess');
+const CREDENTIALS = Symbol('karpenter.credentials');
+
+/**
+ * The caller's credentials, verified once per request (the guard and a route's earlier
+ * middleware share them).
+ *
+ * @internal
+ */
+export function requestCredentials(
+  httpAuth: HttpAuthService,
+  req: Request,
+): Promise<BackstageCredentials> {
+  const memo = req as unknown as Record<
+    symbol,
+    Promise<BackstageCredentials> | undefined
+  >;
+  return (memo[CREDENTIALS] ??= httpAuth.credentials(req));
+}
 
 /**
  * The guard of the API: `resolve` (mount it on `/v1`) resolves the caller's
@@ -26,7 +47,7 @@ export function createClusterAccessGuard(options: {
   access: ClusterAccess;
 }): { resolve: RequestHandler; cluster: RequestParamHandler } {
   const resolve = async (req: Request, res: Response) => {
-    const credentials = await options.httpAuth.credentials(req);
+    const credentials = await requestCredentials(options.httpAuth, req);
     const decision = await options.access.decide(credentials);
     if (decision.deniesAll)
       throw new NotAllowedError(

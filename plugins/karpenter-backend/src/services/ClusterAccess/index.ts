@@ -1,5 +1,9 @@
 export { DefaultClusterAccess, clusterResource } from './DefaultClusterAccess';
-export { createClusterAccessGuard, clusterAccessOf } from './httpGuard';
+export {
+  createClusterAccessGuard,
+  clusterAccessOf,
+  requestCredentials,
+} from './httpGuard';
 export type {
   ClusterAccess,
   ClusterAccessDecision,

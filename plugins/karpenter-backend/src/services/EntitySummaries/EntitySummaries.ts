@@ -69,17 +69,39 @@ export class EntitySummaries {
     },
   ) {}
 
+  /** The entity's summary for a caller (reads the entity, then summarizes it). */
   async forEntity(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
     decision: ClusterAccessDecision,
   ): Promise<EntitySummary> {
-    const { catalog, registry, summaries } = this.options;
-    const entity = await catalog.getEntityByRef(ref, { credentials });
+    return this.summaryOf(await this.readEntity(ref, credentials), decision);
+  }
+
+  /**
+   * The entity, read from the catalog with the caller's credentials (the catalog's permissions
+   * apply); NotFoundError when the catalog has none for the caller.
+   */
+  async readEntity(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
     if (!entity)
       throw new NotFoundError(
         `Entity ${ref.kind}:${ref.namespace}/${ref.name} not found`,
       );
+    return entity;
+  }
+
+  /** The summary of an entity read for the caller whose decision this is. */
+  summaryOf(
+    entity: Entity,
+    decision: ClusterAccessDecision,
+  ): Promise<EntitySummary> {
+    const { registry, summaries } = this.options;
     const target = this.target(
       entity,
       registry.list().map(c => c.name),

@@ -1,1 +1,2 @@
 export { EntitySummaries, entityContext } from './EntitySummaries';
+export { createEntityPrefetch } from './entityPrefetch';
